@@ -1,0 +1,261 @@
+package io.github.juhesms.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the Juhe SMS clients.
+ */
+@ConfigurationProperties("juhe.sms")
+public class JuheSmsProperties {
+
+	/**
+	 * Key used by every product that has no key of its own. Juhe issues one key per product
+	 * subscription, so a product's own key wins.
+	 */
+	private @Nullable String key;
+
+	/**
+	 * Base URL of the Juhe API. http is accepted, with a warning, because the key would travel in clear.
+	 */
+	private String baseUrl = "https://v.juhe.cn";
+
+	/**
+	 * Connect timeout of calls to Juhe.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(3);
+
+	/**
+	 * Read timeout of calls to Juhe. A send that times out is not resent: its outcome is unknown.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Largest response body read; a longer one is reported as an invalid response.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Retry of calls that Juhe surely did not act on.
+	 */
+	private final Retry retry = new Retry();
+
+	/**
+	 * International SMS (国际短信).
+	 */
+	private final International international = new International();
+
+	public @Nullable String getKey() {
+		return this.key;
+	}
+
+	public void setKey(@Nullable String key) {
+		this.key = key;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public International getInternational() {
+		return this.international;
+	}
+
+	/**
+	 * The key a product uses: its own, else the shared one.
+	 * @param product the product's properties
+	 * @return the key, or {@code null} when neither is set
+	 */
+	public @Nullable String resolveKey(Product product) {
+		return StringUtils.hasText(product.getKey()) ? product.getKey()
+				: (StringUtils.hasText(this.key) ? this.key : null);
+	}
+
+	@Override
+	public String toString() {
+		return "JuheSmsProperties[baseUrl=" + this.baseUrl + ", key=" + mask(this.key) + ", international="
+				+ this.international + "]";
+	}
+
+	static String mask(@Nullable String key) {
+		return StringUtils.hasText(key) ? "****" : "<none>";
+	}
+
+	/**
+	 * Retry settings shared by all products.
+	 */
+	public static class Retry {
+
+		/**
+		 * Most HTTP requests per call, the first included. 1 turns retries off.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialInterval = Duration.ofMillis(200);
+
+		/**
+		 * Factor applied to the wait after each retry.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(2);
+
+		/**
+		 * Random deviation added to or taken from each wait, so that many callers do not retry in step.
+		 */
+		private Duration jitter = Duration.ofMillis(100);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public Duration getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(Duration jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Settings of one product.
+	 */
+	public abstract static class Product {
+
+		/**
+		 * Whether the product's client bean is created (it also needs a key).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The product's own key; falls back to juhe.sms.key.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * Error codes that mean "busy, not accepted, retry later"; only these answers are retried.
+		 */
+		private List<Integer> busyCodes;
+
+		protected Product(Integer... defaultBusyCodes) {
+			this.busyCodes = new ArrayList<>(List.of(defaultBusyCodes));
+		}
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		public List<Integer> getBusyCodes() {
+			return this.busyCodes;
+		}
+
+		public void setBusyCodes(List<Integer> busyCodes) {
+			this.busyCodes = busyCodes;
+		}
+
+		@Override
+		public String toString() {
+			return "[enabled=" + this.enabled + ", key=" + mask(this.key) + ", busyCodes=" + this.busyCodes + "]";
+		}
+
+	}
+
+	/**
+	 * International SMS settings; busy codes 235700 and 235712 by default.
+	 */
+	public static class International extends Product {
+
+		public International() {
+			super(235700, 235712);
+		}
+
+	}
+
+}

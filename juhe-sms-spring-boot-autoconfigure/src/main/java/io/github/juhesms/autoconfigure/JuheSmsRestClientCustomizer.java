@@ -1,0 +1,18 @@
+package io.github.juhesms.autoconfigure;
+
+import org.springframework.web.client.RestClient;
+
+/**
+ * Callback to customize the {@link RestClient.Builder} of the Juhe clients (interceptors, request
+ * factory, default headers) after the starter has set the base URL and timeouts.
+ */
+@FunctionalInterface
+public interface JuheSmsRestClientCustomizer {
+
+	/**
+	 * Customize the builder.
+	 * @param builder the builder of the Juhe clients' {@link RestClient}
+	 */
+	void customize(RestClient.Builder builder);
+
+}

@@ -1,0 +1,78 @@
+package io.github.juhesms.autoconfigure;
+
+import java.net.URI;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds the {@link RestClient} of the Juhe clients from a clone of Boot's builder, so Boot's HTTP
+ * library choice, SSL bundles and {@code http.client.requests} observations apply, with the
+ * starter's timeouts, no redirects and no retry of the HTTP library's own.
+ */
+final class JuheSmsRestClientFactory {
+
+	private static final Log logger = LogFactory.getLog(JuheSmsRestClientFactory.class);
+
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
+			"org.apache.hc.client5.http.impl.classic.HttpClientBuilder", JuheSmsRestClientFactory.class.getClassLoader());
+
+	private JuheSmsRestClientFactory() {
+	}
+
+	static RestClient create(JuheSmsProperties properties, RestClient.Builder bootBuilder,
+			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings bootSettings,
+			List<JuheSmsRestClientCustomizer> customizers) {
+		String baseUrl = properties.getBaseUrl();
+		if (isPlainHttpOverTheNetwork(baseUrl)) {
+			logger.warn("juhe.sms.base-url is " + baseUrl
+					+ ": the Juhe key will travel in clear text; use https outside tests");
+		}
+		// A redirect of a billed POST is never followed silently: it surfaces as an invalid response.
+		HttpClientSettings settings = bootSettings
+			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		RestClient.Builder builder = bootBuilder.clone()
+			.baseUrl(baseUrl)
+			.requestFactory(withoutLibraryRetries(requestFactoryBuilder).build(settings));
+		customizers.forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	// Plain http to a loopback address (a local fake server) does not expose the key on a network.
+	private static boolean isPlainHttpOverTheNetwork(String baseUrl) {
+		URI uri = URI.create(baseUrl);
+		if (!"http".equalsIgnoreCase(uri.getScheme())) {
+			return false;
+		}
+		String host = (uri.getHost() != null) ? uri.getHost() : "";
+		return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+	}
+
+	// The starter's retry loop must be the only one: a library that resends a POST by itself could
+	// send a billed message twice.
+	private static ClientHttpRequestFactoryBuilder<?> withoutLibraryRetries(ClientHttpRequestFactoryBuilder<?> builder) {
+		if (HTTP_COMPONENTS_PRESENT && builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
+			return HttpComponentsRetries.disable(httpComponents);
+		}
+		return builder;
+	}
+
+	private static final class HttpComponentsRetries {
+
+		static ClientHttpRequestFactoryBuilder<?> disable(HttpComponentsClientHttpRequestFactoryBuilder builder) {
+			return builder.withHttpClientCustomizer(
+					org.apache.hc.client5.http.impl.classic.HttpClientBuilder::disableAutomaticRetries);
+		}
+
+	}
+
+}

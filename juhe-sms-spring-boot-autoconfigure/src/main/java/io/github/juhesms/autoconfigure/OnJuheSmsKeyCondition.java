@@ -1,0 +1,39 @@
+package io.github.juhesms.autoconfigure;
+
+import java.util.Map;
+
+import io.github.juhesms.core.JuheProduct;
+
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Condition behind {@link ConditionalOnJuheSmsKey}.
+ */
+class OnJuheSmsKeyCondition extends SpringBootCondition {
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnJuheSmsKey.class.getName());
+		Assert.state(attributes != null, "@ConditionalOnJuheSmsKey not found");
+		JuheProduct product = (JuheProduct) attributes.get("value");
+		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnJuheSmsKey.class,
+				product.id());
+		Environment environment = context.getEnvironment();
+		String ownKey = "juhe.sms." + product.id() + ".key";
+		if (StringUtils.hasText(environment.getProperty(ownKey))) {
+			return ConditionOutcome.match(message.foundExactly(ownKey));
+		}
+		if (StringUtils.hasText(environment.getProperty("juhe.sms.key"))) {
+			return ConditionOutcome.match(message.foundExactly("juhe.sms.key"));
+		}
+		return ConditionOutcome.noMatch(message.didNotFind("property").items(ownKey, "juhe.sms.key"));
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.github.juhesms.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.util.Arrays;
+import java.util.Locale;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Posts a form to Juhe and hands back the raw answer. The key travels only in the form body. Any
+ * status and any Content-Type is read the same way: whether it is an envelope is the
+ * {@link JuheResponseParser}'s call. I/O failures are split into "the connection never opened"
+ * (Juhe cannot have seen the request) and "the request may have been written".
+ */
+public class JuheHttpTransport {
+
+	private static final MediaType FORM_UTF8 = new MediaType(MediaType.APPLICATION_FORM_URLENCODED,
+			java.nio.charset.StandardCharsets.UTF_8);
+
+	private final RestClient restClient;
+
+	private final int maxResponseBytes;
+
+	/**
+	 * Create a transport.
+	 * @param restClient a client whose base URL is the Juhe host
+	 * @param maxResponseBytes the largest body read; a longer one is reported as an invalid response
+	 */
+	public JuheHttpTransport(RestClient restClient, int maxResponseBytes) {
+		this.restClient = restClient;
+		this.maxResponseBytes = maxResponseBytes;
+	}
+
+	/**
+	 * Post a form-encoded body to a path of the Juhe host.
+	 * @param operation the operation being called
+	 * @param body the encoded form, key included
+	 * @return the status and body of the answer
+	 * @throws JuheSmsTransportException if no answer arrived
+	 * @throws JuheSmsInvalidResponseException if the body is larger than the limit
+	 */
+	public Response post(JuheOperation operation, byte[] body) {
+		Response response;
+		try {
+			response = this.restClient.post()
+				.uri(operation.fullPath())
+				.contentType(FORM_UTF8)
+				.body(body)
+				.exchange((request, answer) -> read(answer.getStatusCode().value(), answer.getBody()), true);
+		}
+		catch (RestClientException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new JuheSmsTransportException(operation, !isConnectFailure(cause), cause);
+		}
+		if (response.truncated()) {
+			throw JuheResponseParser.invalid(operation, response.status(), response.body(),
+					"body larger than " + this.maxResponseBytes + " bytes", false, null);
+		}
+		return response;
+	}
+
+	private Response read(int status, InputStream in) throws IOException {
+		byte[] bytes = in.readNBytes(this.maxResponseBytes + 1);
+		boolean truncated = bytes.length > this.maxResponseBytes;
+		return new Response(status, truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes, truncated);
+	}
+
+	/**
+	 * Whether a failure happened before a connection to Juhe was open, so no byte of the request
+	 * can have reached it.
+	 * @param failure the failure or one of its causes
+	 * @return {@code true} for refused connections, connect timeouts, unknown hosts and failed TLS handshakes
+	 */
+	static boolean isConnectFailure(@Nullable Throwable failure) {
+		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
+			if (ex instanceof ConnectException || ex instanceof UnknownHostException
+					|| ex instanceof NoRouteToHostException || ex instanceof HttpConnectTimeoutException
+					|| ex instanceof SSLHandshakeException) {
+				return true;
+			}
+			// HttpURLConnection uses one exception type for connect and read timeouts.
+			if (ex instanceof SocketTimeoutException && ex.getMessage() != null
+					&& ex.getMessage().toLowerCase(Locale.ROOT).contains("connect timed out")) {
+				return true;
+			}
+			// Apache HttpClient 5 is optional, so compare by name rather than load the class.
+			if (ex.getClass().getName().equals("org.apache.hc.client5.http.ConnectTimeoutException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Raw answer of Juhe.
+	 *
+	 * @param status the HTTP status code
+	 * @param body the body, at most the configured maximum
+	 * @param truncated whether the body was longer than the maximum
+	 */
+	public record Response(int status, byte[] body, boolean truncated) {
+
+	}
+
+}

@@ -1,0 +1,211 @@
+package io.github.juhesms.core;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+
+/**
+ * Calls the endpoints of one Juhe product. Every product client goes through here: encode the form
+ * with the product's key, post it, parse the envelope, classify a failure, retry what surely was not
+ * accepted, observe the whole call once, and log one masked line.
+ */
+public final class JuheProductApi {
+
+	private static final Log logger = LogFactory.getLog(JuheProductApi.class);
+
+	private static final JuheSmsObservationConvention DEFAULT_CONVENTION = new DefaultJuheSmsObservationConvention();
+
+	private final JuheProduct product;
+
+	private final String key;
+
+	private final Set<Integer> busyCodes;
+
+	private final JuheHttpTransport transport;
+
+	private final RetryTemplate retryTemplate;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable JuheSmsObservationConvention convention;
+
+	private final JuheSmsMetrics metrics;
+
+	JuheProductApi(JuheProduct product, String key, Set<Integer> busyCodes, JuheHttpTransport transport,
+			JuheRetrySettings retry, ObservationRegistry observationRegistry,
+			@Nullable JuheSmsObservationConvention convention, JuheSmsMetrics metrics) {
+		this.product = product;
+		this.key = key;
+		this.busyCodes = Set.copyOf(busyCodes);
+		this.transport = transport;
+		this.retryTemplate = new RetryTemplate(retryPolicy(retry));
+		this.observationRegistry = observationRegistry;
+		this.convention = convention;
+		this.metrics = metrics;
+	}
+
+	private RetryPolicy retryPolicy(JuheRetrySettings retry) {
+		return RetryPolicy.builder()
+			.maxRetries(retry.maxAttempts() - 1)
+			.delay(retry.initialInterval())
+			.multiplier(retry.multiplier())
+			.maxDelay(retry.maxInterval())
+			.jitter(retry.jitter())
+			.predicate(this::shouldRetry)
+			.build();
+	}
+
+	// Busy answers are retried only for the product's configured busy codes; other failures when
+	// Juhe surely did not act on the request, or when repeating it is harmless.
+	private boolean shouldRetry(Throwable failure) {
+		if (failure instanceof JuheSmsApiException api) {
+			return this.busyCodes.contains(api.getErrorCode());
+		}
+		return failure instanceof JuheSmsException juhe && juhe.isRetryable();
+	}
+
+	/**
+	 * The product this API calls.
+	 * @return the product
+	 */
+	public JuheProduct getProduct() {
+		return this.product;
+	}
+
+	/**
+	 * Make a call and map Juhe's {@code result}.
+	 * @param <T> the mapped result type
+	 * @param call the call
+	 * @param mapper maps the {@code result} of a successful answer
+	 * @return the mapped result
+	 * @throws JuheSmsException if the call failed
+	 */
+	public <T> T call(JuheCall call, Function<JuheResult, T> mapper) {
+		JuheSmsObservationContext context = new JuheSmsObservationContext(call.operation(), call.templateId());
+		Observation observation = Observation
+			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.start();
+		Attempts attempts = new Attempts();
+		long started = System.nanoTime();
+		try (Observation.Scope scope = observation.openScope()) {
+			T result = execute(call, mapper, attempts);
+			SendReceipt receipt = (result instanceof SendReceipt sent) ? sent : null;
+			context.succeeded(attempts.count, receipt);
+			if (receipt != null && receipt.fee() != null) {
+				this.metrics.billed(this.product, receipt.fee());
+			}
+			log(call, context, started);
+			return result;
+		}
+		catch (JuheSmsException ex) {
+			ex.setAttempts(attempts.count);
+			context.failed(ex);
+			observation.error(ex);
+			log(call, context, started);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private <T> T execute(JuheCall call, Function<JuheResult, T> mapper, Attempts attempts) {
+		try {
+			return this.retryTemplate.execute(() -> attempt(call, mapper, attempts));
+		}
+		catch (RetryException ex) {
+			Throwable last = ex.getLastException();
+			if (last instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (last instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(last);
+		}
+	}
+
+	private <T> T attempt(JuheCall call, Function<JuheResult, T> mapper, Attempts attempts) {
+		if (attempts.lastFailure != null) {
+			this.metrics.retried(call.operation(), attempts.lastFailure);
+		}
+		attempts.count++;
+		try {
+			JuheHttpTransport.Response response = this.transport.post(call.operation(), call.form().encode(this.key));
+			JuheEnvelope envelope = JuheResponseParser.parse(call.operation(), response.status(), response.body());
+			if (!envelope.isSuccess()) {
+				throw classify(call.operation(), envelope);
+			}
+			return mapper.apply(envelope.result());
+		}
+		catch (JuheSmsException ex) {
+			attempts.lastFailure = ex;
+			throw ex;
+		}
+	}
+
+	private JuheSmsApiException classify(JuheOperation operation, JuheEnvelope envelope) {
+		int code = envelope.errorCode();
+		String reason = envelope.reason();
+		if (this.busyCodes.contains(code)) {
+			return new JuheSmsBusyException(operation, code, reason);
+		}
+		JuheSmsErrorCategory category = JuheErrorCatalog.find(code)
+			.map(JuheErrorCode::category)
+			.orElse(JuheSmsErrorCategory.REJECTED);
+		return switch (category) {
+			case BUSY -> new JuheSmsBusyException(operation, code, reason);
+			case CREDENTIALS -> new JuheSmsCredentialsException(operation, code, reason);
+			case QUOTA -> new JuheSmsQuotaException(operation, code, reason);
+			case SERVICE_UNAVAILABLE -> new JuheSmsServiceUnavailableException(operation, code, reason);
+			case SERVICE_ERROR -> new JuheSmsServiceErrorException(operation, code, reason);
+			default -> new JuheSmsRejectedException(operation, code, reason);
+		};
+	}
+
+	private void log(JuheCall call, JuheSmsObservationContext context, long started) {
+		if (logger.isDebugEnabled()) {
+			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+			StringBuilder line = new StringBuilder("Juhe ").append(call.operation());
+			if (!call.mobiles().isEmpty()) {
+				line.append(" mobile=").append(Masking.mobiles(call.mobiles()));
+			}
+			if (call.templateId() != null) {
+				line.append(" template=").append(call.templateId());
+			}
+			line.append(" outcome=").append(context.getOutcome().tagValue());
+			line.append(" code=").append((context.getErrorCode() != null) ? context.getErrorCode() : "none");
+			line.append(" attempts=").append(context.getAttempts());
+			line.append(" duration=").append(millis).append("ms");
+			logger.debug(line);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "JuheProductApi[" + this.product.id() + ", key=****]";
+	}
+
+	private static final class Attempts {
+
+		private int count;
+
+		private @Nullable JuheSmsException lastFailure;
+
+	}
+
+}

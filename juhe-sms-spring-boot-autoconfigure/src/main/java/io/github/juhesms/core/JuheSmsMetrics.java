@@ -1,0 +1,62 @@
+package io.github.juhesms.core;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counters beside the call observation: retries by product, operation and the code that caused
+ * them, and billed units by product. Does nothing without a {@link MeterRegistry}.
+ */
+public class JuheSmsMetrics {
+
+	/** Counter of retries. */
+	public static final String RETRIES = "juhe.sms.client.retries";
+
+	/** Counter of billed units ({@code fee}) Juhe reported for successful sends. */
+	public static final String BILLED = "juhe.sms.client.billed";
+
+	private final @Nullable MeterRegistry registry;
+
+	/**
+	 * Create the counters.
+	 * @param registry the registry, or {@code null} to count nothing
+	 */
+	public JuheSmsMetrics(@Nullable MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	void retried(JuheOperation operation, Throwable cause) {
+		if (this.registry != null) {
+			Counter.builder(RETRIES)
+				.description("Attempts of Juhe calls made again after a retryable failure")
+				.tag("product", operation.product().id())
+				.tag("operation", operation.name())
+				.tag("error.code", retryCause(cause))
+				.register(this.registry)
+				.increment();
+		}
+	}
+
+	void billed(JuheProduct product, int fee) {
+		if (this.registry != null && fee > 0) {
+			Counter.builder(BILLED)
+				.description("Billed units (fee) Juhe reported for successful sends")
+				.baseUnit("messages")
+				.tag("product", product.id())
+				.register(this.registry)
+				.increment(fee);
+		}
+	}
+
+	private static String retryCause(Throwable cause) {
+		if (cause instanceof JuheSmsApiException api) {
+			return api.getErrorCode().toString();
+		}
+		if (cause instanceof JuheSmsTransportException) {
+			return "transport";
+		}
+		return (cause instanceof JuheSmsInvalidResponseException) ? "invalid-response" : "other";
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.github.juhesms.international;
+
+import java.util.List;
+
+import io.github.juhesms.core.JuheCall;
+import io.github.juhesms.core.JuheForm;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.JuheProductApi;
+import io.github.juhesms.core.JuheResult;
+import io.github.juhesms.core.JuheSmsInvalidRequestException;
+import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.core.TemplateReviewState;
+import io.github.juhesms.core.TemplateVariables;
+
+/**
+ * Client of Juhe's International SMS (国际短信): submit, list and delete templates, send to an area
+ * code and number, and list area codes with their fees.
+ */
+public class InternationalSmsClient {
+
+	static final JuheOperation SUBMIT_TEMPLATE = JuheOperation.create(JuheProduct.INTERNATIONAL, "submitTpl",
+			"/submitTpl");
+
+	static final JuheOperation SEND = JuheOperation.send(JuheProduct.INTERNATIONAL, "send", "/send");
+
+	static final JuheOperation AREA_CODES = JuheOperation
+		.query(JuheProduct.INTERNATIONAL, "areaCode", "/areaCode")
+		.acceptingBareArray();
+
+	static final JuheOperation MY_TEMPLATES = JuheOperation.query(JuheProduct.INTERNATIONAL, "myTemplates",
+			"/myTemplates");
+
+	static final JuheOperation DELETE_TEMPLATE = JuheOperation.delete(JuheProduct.INTERNATIONAL, "deleteTpl",
+			"/deleteTpl");
+
+	// Content and signature together: 500 characters at most, as the document bills them.
+	private static final int MAX_CONTENT_LENGTH = 500;
+
+	private final JuheProductApi api;
+
+	/**
+	 * Create a client.
+	 * @param api the International SMS product API
+	 */
+	public InternationalSmsClient(JuheProductApi api) {
+		this.api = api;
+	}
+
+	/**
+	 * Submit a template for review ({@code submitTpl}).
+	 * @param signature the signature, e.g. a company or product name
+	 * @param content the content, with variables written {@code #name#}
+	 * @return the new template's id
+	 */
+	public SubmittedTemplate submitTemplate(String signature, String content) {
+		JuheValidation.requireText(SUBMIT_TEMPLATE, "signature", signature);
+		JuheValidation.requireText(SUBMIT_TEMPLATE, "content", content);
+		String rendered = "【" + signature + "】" + content;
+		int length = rendered.codePointCount(0, rendered.length());
+		if (length > MAX_CONTENT_LENGTH) {
+			throw new JuheSmsInvalidRequestException(SUBMIT_TEMPLATE, "content",
+					"must be at most 500 characters with the signature (was " + length + ")");
+		}
+		JuheForm form = new JuheForm().add("signature", signature).add("content", content);
+		return this.api.call(JuheCall.of(SUBMIT_TEMPLATE, form),
+				(result) -> new SubmittedTemplate(result.asObject().requiredLong("tplId")));
+	}
+
+	/**
+	 * Send a message ({@code send}). Billed per message multiplied by the area's fee.
+	 * @param request the area code, number, template and variables
+	 * @return the message id and the billed units
+	 */
+	public InternationalSmsResult send(InternationalSmsRequest request) {
+		InternationalNumbers.check(SEND, request.areaCode(), request.mobile());
+		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
+		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
+		JuheForm form = new JuheForm().add("mobile", request.mobile())
+			.add("areaNum", request.areaCode())
+			.add("tplId", request.templateId())
+			.add("tplValue", request.variables().isEmpty() ? null : TemplateVariables.encode(request.variables()));
+		JuheCall call = new JuheCall(SEND, form, List.of(request.areaCode() + request.mobile()),
+				Long.toString(request.templateId()));
+		return this.api.call(call, (result) -> new InternationalSmsResult(result.requiredText("sid"),
+				result.optionalInt("fee")));
+	}
+
+	/**
+	 * List the countries and areas Juhe sends to, with their per-message fees ({@code areaCode}).
+	 * @return the area codes
+	 */
+	public List<AreaCode> areaCodes() {
+		return this.api.call(JuheCall.of(AREA_CODES, new JuheForm()),
+				(result) -> result.list(InternationalSmsClient::areaCode));
+	}
+
+	/**
+	 * List the submitted templates ({@code myTemplates}).
+	 * @return the templates
+	 */
+	public List<InternationalTemplate> myTemplates() {
+		return this.api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
+				(result) -> result.asObject().list("templates", InternationalSmsClient::template));
+	}
+
+	/**
+	 * Delete a template ({@code deleteTpl}).
+	 * @param templateId the template's id
+	 */
+	public void deleteTemplate(long templateId) {
+		JuheValidation.requireTemplateId(DELETE_TEMPLATE, "tplId", templateId);
+		JuheCall call = new JuheCall(DELETE_TEMPLATE, new JuheForm().add("tplId", templateId), List.of(),
+				Long.toString(templateId));
+		this.api.call(call, (result) -> null);
+	}
+
+	private static AreaCode areaCode(JuheResult entry) {
+		return new AreaCode(entry.requiredText("cname").strip(), entry.requiredText("ename").strip(),
+				entry.requiredText("areanum").strip(), entry.requiredInt("fee"));
+	}
+
+	private static InternationalTemplate template(JuheResult entry) {
+		return new InternationalTemplate(entry.requiredLong("tplId"), entry.requiredText("tpl"),
+				entry.requiredText("tpl_signature"), TemplateReviewState.of(entry.requiredInt("tpl_state")));
+	}
+
+}

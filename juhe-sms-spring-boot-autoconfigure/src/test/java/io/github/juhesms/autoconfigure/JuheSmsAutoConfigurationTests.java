@@ -1,0 +1,185 @@
+package io.github.juhesms.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.juhesms.core.JuheHttpTransport;
+import io.github.juhesms.core.JuheProductApiFactory;
+import io.github.juhesms.international.InternationalSmsClient;
+import io.github.juhesms.international.InternationalSmsRequest;
+import io.github.juhesms.test.JuheWireMockTests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+import static io.github.juhesms.test.JuheDocumentExamples.example;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+@ExtendWith(OutputCaptureExtension.class)
+class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
+
+	@Test
+	void withoutAnyKeyNoProductClientExistsAndTheContextStarts() {
+		contextRunner().withPropertyValues("juhe.sms.key=").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(InternationalSmsClient.class);
+			assertThat(context).hasSingleBean(JuheHttpTransport.class);
+			assertThat(context).hasSingleBean(JuheProductApiFactory.class);
+		});
+	}
+
+	@Test
+	void sharedKeyCreatesTheClient() {
+		contextRunner().run((context) -> assertThat(context).hasSingleBean(InternationalSmsClient.class));
+	}
+
+	@Test
+	void productKeyAloneCreatesTheClient() {
+		contextRunner().withPropertyValues("juhe.sms.key=", "juhe.sms.international.key=own")
+			.run((context) -> assertThat(context).hasSingleBean(InternationalSmsClient.class));
+	}
+
+	@Test
+	void disabledProductHasNoClientEvenWithAKey() {
+		contextRunner().withPropertyValues("juhe.sms.international.enabled=false", "juhe.sms.international.key=own")
+			.run((context) -> assertThat(context).doesNotHaveBean(InternationalSmsClient.class));
+	}
+
+	@Test
+	void explicitlyEnabledProductWithoutKeyHasNoClient() {
+		contextRunner().withPropertyValues("juhe.sms.key=", "juhe.sms.international.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(InternationalSmsClient.class));
+	}
+
+	@Test
+	void productKeyBeatsSharedKey() {
+		answer("/smsInternational/send", example("international.txt", 1));
+		contextRunner().withPropertyValues("juhe.sms.international.key=international-own-key").run((context) -> {
+			context.getBean(InternationalSmsClient.class).send(InternationalSmsRequest.of("44", "7911123456", 1));
+			assertThat(onlyFormSentTo("/smsInternational/send")).contains(entry("key", "international-own-key"));
+		});
+	}
+
+	@Test
+	void userDefinedClientWins() {
+		contextRunner().withUserConfiguration(UserClientConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(InternationalSmsClient.class);
+			assertThat(context.getBean(InternationalSmsClient.class))
+				.isSameAs(context.getBean(UserClientConfiguration.class).client);
+		});
+	}
+
+	@Test
+	void userDefinedTransportIsUsed() {
+		contextRunner().withUserConfiguration(UserTransportConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(JuheHttpTransport.class);
+			assertThat(context.getBean(JuheHttpTransport.class))
+				.isSameAs(context.getBean(UserTransportConfiguration.class).transport);
+		});
+	}
+
+	@Test
+	void propertiesBind() {
+		contextRunner()
+			.withPropertyValues("juhe.sms.connect-timeout=1500ms", "juhe.sms.read-timeout=7s",
+					"juhe.sms.max-response-size=64KB", "juhe.sms.retry.max-attempts=5",
+					"juhe.sms.retry.initial-interval=1s", "juhe.sms.retry.multiplier=1.5",
+					"juhe.sms.retry.max-interval=4s", "juhe.sms.retry.jitter=50ms",
+					"juhe.sms.international.busy-codes=235700,1")
+			.run((context) -> {
+				JuheSmsProperties properties = context.getBean(JuheSmsProperties.class);
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofMillis(1500));
+				assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(properties.getMaxResponseSize()).isEqualTo(DataSize.ofKilobytes(64));
+				assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(5);
+				assertThat(properties.getRetry().getInitialInterval()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(properties.getRetry().getMultiplier()).isEqualTo(1.5);
+				assertThat(properties.getRetry().getMaxInterval()).isEqualTo(Duration.ofSeconds(4));
+				assertThat(properties.getRetry().getJitter()).isEqualTo(Duration.ofMillis(50));
+				assertThat(properties.getInternational().getBusyCodes()).containsExactly(235700, 1);
+			});
+	}
+
+	@Test
+	void defaultsMatchTheDocumentedOnes() {
+		JuheSmsProperties properties = new JuheSmsProperties();
+		assertThat(properties.getBaseUrl()).isEqualTo("https://v.juhe.cn");
+		assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(3);
+		assertThat(properties.getRetry().getInitialInterval()).isEqualTo(Duration.ofMillis(200));
+		assertThat(properties.getRetry().getMultiplier()).isEqualTo(2);
+		assertThat(properties.getRetry().getMaxInterval()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(properties.getInternational().getBusyCodes()).containsExactly(235700, 235712);
+		assertThat(properties.getInternational().isEnabled()).isTrue();
+	}
+
+	@Test
+	void propertiesToStringMasksEveryKey() {
+		contextRunner().withPropertyValues("juhe.sms.international.key=own-secret-key").run((context) -> {
+			String text = context.getBean(JuheSmsProperties.class).toString();
+			assertThat(text).doesNotContain(KEY).doesNotContain("own-secret-key").contains("key=****");
+			assertThat(context.getBean(InternationalSmsClient.class).toString()).doesNotContain(KEY);
+		});
+	}
+
+	@Test
+	void restClientCustomizerIsApplied() {
+		answer("/smsInternational/send", example("international.txt", 1));
+		contextRunner().withBean(JuheSmsRestClientCustomizer.class,
+				() -> (builder) -> builder.defaultHeader("X-Tenant", "acme"))
+			.run((context) -> {
+				context.getBean(InternationalSmsClient.class).send(InternationalSmsRequest.of("44", "7911123456", 1));
+				assertThat(requestsTo("/smsInternational/send")).singleElement()
+					.satisfies((request) -> assertThat(request.getHeader("X-Tenant")).isEqualTo("acme"));
+			});
+	}
+
+	@Test
+	void plainHttpBaseUrlIsLoggedAsAWarning(CapturedOutput output) {
+		contextRunner().withPropertyValues("juhe.sms.base-url=http://v.juhe.cn")
+			.run((context) -> context.getBean(JuheHttpTransport.class));
+		assertThat(output).contains("WARN").contains("will travel in clear text").doesNotContain(KEY);
+	}
+
+	@Test
+	void httpsAndLoopbackBaseUrlsAreNotWarnedAbout(CapturedOutput output) {
+		contextRunner().withPropertyValues("juhe.sms.base-url=https://v.juhe.cn")
+			.run((context) -> context.getBean(JuheHttpTransport.class));
+		contextRunner().withPropertyValues("juhe.sms.base-url=http://127.0.0.1:8080")
+			.run((context) -> context.getBean(JuheHttpTransport.class));
+		contextRunner().run((context) -> context.getBean(JuheHttpTransport.class));
+		assertThat(output).doesNotContain("will travel in clear text");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClientConfiguration {
+
+		final InternationalSmsClient client = new InternationalSmsClient(null);
+
+		@Bean
+		InternationalSmsClient myInternationalSmsClient() {
+			return this.client;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserTransportConfiguration {
+
+		final JuheHttpTransport transport = new JuheHttpTransport(
+				org.springframework.web.client.RestClient.create("http://localhost:1"), 1024);
+
+		@Bean
+		JuheHttpTransport myTransport() {
+			return this.transport;
+		}
+
+	}
+
+}

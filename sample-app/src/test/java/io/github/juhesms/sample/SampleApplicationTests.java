@@ -1,0 +1,81 @@
+package io.github.juhesms.sample;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpStatus;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
+
+	static {
+		juhe.start();
+	}
+
+	@DynamicPropertySource
+	static void pointAtWireMock(DynamicPropertyRegistry registry) {
+		registry.add("juhe.sms.base-url", juhe::baseUrl);
+		registry.add("juhe.sms.key", () -> "sample-key");
+	}
+
+	@AfterAll
+	static void stop() {
+		juhe.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	private ResponseEntity<String> postJson(String path, Object body) {
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build()
+			.post()
+			.uri(path)
+			.body(body)
+			.retrieve()
+			.toEntity(String.class);
+	}
+
+	@Test
+	void sendsAnInternationalSmsThroughTheStarter() {
+		juhe.stubFor(post(urlEqualTo("/smsInternational/send")).willReturn(aResponse()
+			.withBody("{\"reason\":\"操作成功\",\"result\":{\"sid\":\"20190326142208\",\"fee\":1},\"error_code\":0}")));
+		ResponseEntity<String> response = postJson("/sms/international", java.util.Map.of("areaCode", "44", "mobile",
+				"7911123456", "templateId", 12, "variables", java.util.Map.of("code", "1234")));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).isEqualTo("{\"sid\":\"20190326142208\",\"fee\":1}");
+		juhe.verify(postRequestedFor(urlEqualTo("/smsInternational/send"))
+			.withFormParam("key", equalTo("sample-key"))
+			.withFormParam("tplValue", equalTo("#code#=1234")));
+	}
+
+	@Test
+	void badInputBecomesABadRequestNamingTheField() {
+		ResponseEntity<String> response = postJson("/sms/international",
+				java.util.Map.of("areaCode", "44", "mobile", "79x", "templateId", 12));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).contains("\"field\":\"mobile\"");
+	}
+
+}
