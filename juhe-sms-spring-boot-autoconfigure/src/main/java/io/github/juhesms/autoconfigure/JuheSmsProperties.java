@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -51,6 +52,26 @@ public class JuheSmsProperties {
 	 * International SMS (国际短信).
 	 */
 	private final International international = new International();
+
+	/**
+	 * Financial SMS (金融短信).
+	 */
+	private final Financial financial = new Financial();
+
+	/**
+	 * Verification-code SMS (短信API服务（验证码）).
+	 */
+	private final VerificationCode verificationCode = new VerificationCode();
+
+	/**
+	 * The SMS API (短信API服务).
+	 */
+	private final SmsApi smsApi = new SmsApi();
+
+	/**
+	 * Video SMS (视频短信).
+	 */
+	private final Video video = new Video();
 
 	public @Nullable String getKey() {
 		return this.key;
@@ -100,6 +121,22 @@ public class JuheSmsProperties {
 		return this.international;
 	}
 
+	public Financial getFinancial() {
+		return this.financial;
+	}
+
+	public VerificationCode getVerificationCode() {
+		return this.verificationCode;
+	}
+
+	public SmsApi getSmsApi() {
+		return this.smsApi;
+	}
+
+	public Video getVideo() {
+		return this.video;
+	}
+
 	/**
 	 * The key a product uses: its own, else the shared one.
 	 * @param product the product's properties
@@ -113,7 +150,8 @@ public class JuheSmsProperties {
 	@Override
 	public String toString() {
 		return "JuheSmsProperties[baseUrl=" + this.baseUrl + ", key=" + mask(this.key) + ", international="
-				+ this.international + "]";
+				+ this.international + ", financial=" + this.financial + ", verificationCode=" + this.verificationCode
+				+ ", smsApi=" + this.smsApi + ", video=" + this.video + "]";
 	}
 
 	static String mask(@Nullable String key) {
@@ -254,6 +292,67 @@ public class JuheSmsProperties {
 
 		public International() {
 			super(235700, 235712);
+		}
+
+	}
+
+	/**
+	 * Financial SMS settings; busy code 228807 by default.
+	 */
+	public static class Financial extends Product {
+
+		public Financial() {
+			// 222800 ("网络异常，发送失败") is left out on purpose: the document reports a failed send
+			// but, unlike 228807, does not invite a retry, and a network fault between Juhe and the
+			// carrier is exactly where a message may have gone out unacknowledged.
+			super(228807);
+		}
+
+	}
+
+	/**
+	 * Verification-code SMS settings; its document names no busy code, so nothing is retried by default.
+	 */
+	public static class VerificationCode extends Product {
+
+		public VerificationCode() {
+			super();
+		}
+
+	}
+
+	/**
+	 * SMS API settings; busy codes 205403 and 205409 by default.
+	 */
+	public static class SmsApi extends Product {
+
+		/**
+		 * How send carries template variables: as the vars JSON object (recommended by the document) or
+		 * as tpl_value pairs.
+		 */
+		private SmsApiVariablesFormat variablesFormat = SmsApiVariablesFormat.VARS;
+
+		public SmsApi() {
+			super(205403, 205409);
+		}
+
+		public SmsApiVariablesFormat getVariablesFormat() {
+			return this.variablesFormat;
+		}
+
+		public void setVariablesFormat(SmsApiVariablesFormat variablesFormat) {
+			this.variablesFormat = variablesFormat;
+		}
+
+	}
+
+	/**
+	 * Video SMS settings; busy code 236300 by default.
+	 */
+	public static class Video extends Product {
+
+		public Video() {
+			super(236300);
 		}
 
 	}

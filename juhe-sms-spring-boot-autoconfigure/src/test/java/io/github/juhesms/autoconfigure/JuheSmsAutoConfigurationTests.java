@@ -6,6 +6,7 @@ import io.github.juhesms.core.JuheHttpTransport;
 import io.github.juhesms.core.JuheProductApiFactory;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
+import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import io.github.juhesms.test.JuheWireMockTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,6 +118,11 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 		assertThat(properties.getRetry().getMaxInterval()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties.getInternational().getBusyCodes()).containsExactly(235700, 235712);
 		assertThat(properties.getInternational().isEnabled()).isTrue();
+		assertThat(properties.getFinancial().getBusyCodes()).containsExactly(228807);
+		assertThat(properties.getVerificationCode().getBusyCodes()).isEmpty();
+		assertThat(properties.getSmsApi().getBusyCodes()).containsExactly(205403, 205409);
+		assertThat(properties.getSmsApi().getVariablesFormat()).isEqualTo(SmsApiVariablesFormat.VARS);
+		assertThat(properties.getVideo().getBusyCodes()).containsExactly(236300);
 	}
 
 	@Test
