@@ -3,8 +3,9 @@ package io.github.juhesms.autoconfigure;
 import io.github.juhesms.core.JuheHttpTransport;
 import io.github.juhesms.core.JuheProductApiFactory;
 import io.github.juhesms.core.JuheRetrySettings;
-import io.github.juhesms.core.JuheSmsMetrics;
+import io.github.juhesms.core.FailFastSettings;
 import io.github.juhesms.core.JuheSmsObservationConvention;
+import io.github.juhesms.core.RetryBudgetSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
@@ -30,7 +32,7 @@ import org.springframework.web.client.RestClient;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
-@Import(InternationalSmsConfiguration.class)
+@Import({ InternationalSmsConfiguration.class, JuheSmsActuatorConfiguration.class })
 public final class JuheSmsAutoConfiguration {
 
 	@Bean
@@ -53,13 +55,20 @@ public final class JuheSmsAutoConfiguration {
 	JuheProductApiFactory juheSmsProductApiFactory(JuheHttpTransport transport, JuheSmsProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<JuheSmsObservationConvention> observationConvention,
-			ObjectProvider<MeterRegistry> meterRegistry) {
+			ObjectProvider<MeterRegistry> meterRegistry, ApplicationEventPublisher eventPublisher) {
 		JuheSmsProperties.Retry retry = properties.getRetry();
-		JuheRetrySettings retrySettings = new JuheRetrySettings(retry.getMaxAttempts(), retry.getInitialInterval(),
-				retry.getMultiplier(), retry.getMaxInterval(), retry.getJitter());
-		return new JuheProductApiFactory(transport, retrySettings,
-				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique(),
-				new JuheSmsMetrics(meterRegistry.getIfUnique()));
+		JuheSmsProperties.Budget budget = retry.getBudget();
+		JuheSmsProperties.FailFast failFast = properties.getFailFast();
+		return JuheProductApiFactory.builder(transport)
+			.retry(new JuheRetrySettings(retry.getMaxAttempts(), retry.getInitialInterval(), retry.getMultiplier(),
+					retry.getMaxInterval(), retry.getJitter()))
+			.retryBudget(new RetryBudgetSettings(budget.isEnabled(), budget.getCapacity(), budget.getRefillInterval()))
+			.failFast(new FailFastSettings(failFast.getCodes(), failFast.getCooldown()))
+			.observations(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+					observationConvention.getIfUnique())
+			.meterRegistry(meterRegistry.getIfUnique())
+			.eventPublisher(eventPublisher)
+			.build();
 	}
 
 }

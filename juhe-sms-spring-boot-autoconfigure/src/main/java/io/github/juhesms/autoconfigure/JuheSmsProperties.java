@@ -2,7 +2,9 @@ package io.github.juhesms.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +49,11 @@ public class JuheSmsProperties {
 	 * Retry of calls that Juhe surely did not act on.
 	 */
 	private final Retry retry = new Retry();
+
+	/**
+	 * Cool-down after answers that will not change by retrying soon.
+	 */
+	private final FailFast failFast = new FailFast();
 
 	/**
 	 * International SMS (国际短信).
@@ -115,6 +122,10 @@ public class JuheSmsProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public FailFast getFailFast() {
+		return this.failFast;
 	}
 
 	public International getInternational() {
@@ -188,6 +199,11 @@ public class JuheSmsProperties {
 		 */
 		private Duration jitter = Duration.ofMillis(100);
 
+		/**
+		 * Budget of retries shared by all calls of a product.
+		 */
+		private final Budget budget = new Budget();
+
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
@@ -226,6 +242,92 @@ public class JuheSmsProperties {
 
 		public void setJitter(Duration jitter) {
 			this.jitter = jitter;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
+		}
+
+	}
+
+	/**
+	 * Budget of retries shared by all calls of one product: first attempts are never held back, each
+	 * retry takes a token, and tokens come back one per refill interval up to the capacity.
+	 */
+	public static class Budget {
+
+		/**
+		 * Whether retries are limited by a budget, so an outage of Juhe does not multiply traffic.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most retries the budget holds, and holds at start.
+		 */
+		private int capacity = 20;
+
+		/**
+		 * Time after which one more retry is allowed.
+		 */
+		private Duration refillInterval = Duration.ofMillis(100);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
+		public Duration getRefillInterval() {
+			return this.refillInterval;
+		}
+
+		public void setRefillInterval(Duration refillInterval) {
+			this.refillInterval = refillInterval;
+		}
+
+	}
+
+	/**
+	 * After an answer that will not change by retrying soon, a product refuses calls without HTTP
+	 * for a cool-down, then tries Juhe again.
+	 */
+	public static class FailFast {
+
+		/**
+		 * Error codes that start a cool-down: bad key, key expired, IP banned, key banned, maintenance,
+		 * API stopped.
+		 */
+		private Set<Integer> codes = new LinkedHashSet<>(List.of(10001, 10003, 10008, 10009, 10020, 10021));
+
+		/**
+		 * How long a product refuses calls after one of those codes; 0 turns failing fast off.
+		 */
+		private Duration cooldown = Duration.ofSeconds(30);
+
+		public Set<Integer> getCodes() {
+			return this.codes;
+		}
+
+		public void setCodes(Set<Integer> codes) {
+			this.codes = codes;
+		}
+
+		public Duration getCooldown() {
+			return this.cooldown;
+		}
+
+		public void setCooldown(Duration cooldown) {
+			this.cooldown = cooldown;
 		}
 
 	}

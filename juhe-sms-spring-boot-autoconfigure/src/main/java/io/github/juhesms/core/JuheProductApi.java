@@ -1,5 +1,7 @@
 package io.github.juhesms.core;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -13,11 +15,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Calls the endpoints of one Juhe product. Every product client goes through here: encode the form
- * with the product's key, post it, parse the envelope, classify a failure, retry what surely was not
- * accepted, observe the whole call once, and log one masked line.
+ * Calls the endpoints of one Juhe product. Every product client goes through here: fail fast while a
+ * cool-down runs, encode the form with the product's key, post it, parse the envelope, classify a
+ * failure, retry what surely was not accepted (within the product's retry budget), observe the whole
+ * call once, publish a send event and log one masked line.
  */
 public final class JuheProductApi {
 
@@ -35,34 +41,58 @@ public final class JuheProductApi {
 
 	private final RetryTemplate retryTemplate;
 
+	private final RetryBudget retryBudget;
+
+	private final FailFast failFast;
+
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable JuheSmsObservationConvention convention;
 
 	private final JuheSmsMetrics metrics;
 
+	private final SendEvents events;
+
+	private final Clock clock;
+
 	JuheProductApi(JuheProduct product, String key, Set<Integer> busyCodes, JuheHttpTransport transport,
-			JuheRetrySettings retry, ObservationRegistry observationRegistry,
-			@Nullable JuheSmsObservationConvention convention, JuheSmsMetrics metrics) {
+			JuheRetrySettings retry, RetryBudget retryBudget, FailFast failFast,
+			ObservationRegistry observationRegistry, @Nullable JuheSmsObservationConvention convention,
+			JuheSmsMetrics metrics, SendEvents events, Clock clock) {
 		this.product = product;
 		this.key = key;
-		this.busyCodes = Set.copyOf(busyCodes);
+		this.busyCodes = busyCodes;
 		this.transport = transport;
-		this.retryTemplate = new RetryTemplate(retryPolicy(retry));
+		this.retryBudget = retryBudget;
+		this.failFast = failFast;
 		this.observationRegistry = observationRegistry;
 		this.convention = convention;
 		this.metrics = metrics;
+		this.events = events;
+		this.clock = clock;
+		this.retryTemplate = new RetryTemplate(
+				RetryPolicy.builder().backOff(budgeted(retry)).predicate(this::shouldRetry).build());
 	}
 
-	private RetryPolicy retryPolicy(JuheRetrySettings retry) {
-		return RetryPolicy.builder()
-			.maxRetries(retry.maxAttempts() - 1)
-			.delay(retry.initialInterval())
-			.multiplier(retry.multiplier())
-			.maxDelay(retry.maxInterval())
-			.jitter(retry.jitter())
-			.predicate(this::shouldRetry)
-			.build();
+	// Exponential backoff with jitter, where every retry also takes a token of the product's budget:
+	// the token is taken only for a retry that will happen, never for the attempt that ends the loop.
+	private BackOff budgeted(JuheRetrySettings retry) {
+		ExponentialBackOff exponential = new ExponentialBackOff(retry.initialInterval().toMillis(),
+				retry.multiplier());
+		exponential.setMaxInterval(retry.maxInterval().toMillis());
+		exponential.setJitter(retry.jitter().toMillis());
+		exponential.setMaxAttempts(retry.maxAttempts() - 1);
+		return () -> {
+			BackOffExecution execution = exponential.start();
+			return () -> {
+				long wait = execution.nextBackOff();
+				if (wait != BackOffExecution.STOP && !this.retryBudget.tryAcquire()) {
+					this.metrics.retryDenied(this.product);
+					return BackOffExecution.STOP;
+				}
+				return wait;
+			};
+		};
 	}
 
 	// Busy answers are retried only for the product's configured busy codes; other failures when
@@ -96,8 +126,10 @@ public final class JuheProductApi {
 			.createNotStarted(this.convention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
 			.start();
 		Attempts attempts = new Attempts();
+		Instant startedAt = this.clock.instant();
 		long started = System.nanoTime();
 		try (Observation.Scope scope = observation.openScope()) {
+			refuseWhileFailingFast(call.operation());
 			T result = execute(call, mapper, attempts);
 			SendReceipt receipt = (result instanceof SendReceipt sent) ? sent : null;
 			context.succeeded(attempts.count, receipt);
@@ -105,6 +137,7 @@ public final class JuheProductApi {
 				this.metrics.billed(this.product, receipt.fee());
 			}
 			log(call, context, started);
+			this.events.sent(call, startedAt, attempts.count, receipt);
 			return result;
 		}
 		catch (JuheSmsException ex) {
@@ -112,6 +145,7 @@ public final class JuheProductApi {
 			context.failed(ex);
 			observation.error(ex);
 			log(call, context, started);
+			this.events.failed(call, startedAt, ex);
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -120,6 +154,14 @@ public final class JuheProductApi {
 		}
 		finally {
 			observation.stop();
+		}
+	}
+
+	private void refuseWhileFailingFast(JuheOperation operation) {
+		FailFast.Tripped tripped = this.failFast.current();
+		if (tripped != null) {
+			throw classify(operation, tripped.code(),
+					tripped.reason() + " (not sent: failing fast until " + tripped.until() + " after this answer)");
 		}
 	}
 
@@ -148,7 +190,9 @@ public final class JuheProductApi {
 			JuheHttpTransport.Response response = this.transport.post(call.operation(), call.form().encode(this.key));
 			JuheEnvelope envelope = JuheResponseParser.parse(call.operation(), response.status(), response.body());
 			if (!envelope.isSuccess()) {
-				throw classify(call.operation(), envelope);
+				JuheSmsApiException failure = classify(call.operation(), envelope.errorCode(), envelope.reason());
+				this.failFast.record(failure);
+				throw failure;
 			}
 			return mapper.apply(envelope.result());
 		}
@@ -158,9 +202,7 @@ public final class JuheProductApi {
 		}
 	}
 
-	private JuheSmsApiException classify(JuheOperation operation, JuheEnvelope envelope) {
-		int code = envelope.errorCode();
-		String reason = envelope.reason();
+	private JuheSmsApiException classify(JuheOperation operation, int code, String reason) {
 		if (this.busyCodes.contains(code)) {
 			return new JuheSmsBusyException(operation, code, reason);
 		}

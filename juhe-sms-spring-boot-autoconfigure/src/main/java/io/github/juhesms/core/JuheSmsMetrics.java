@@ -13,6 +13,9 @@ public class JuheSmsMetrics {
 	/** Counter of retries. */
 	public static final String RETRIES = "juhe.sms.client.retries";
 
+	/** Counter of retries the product's retry budget refused. */
+	public static final String RETRIES_DENIED = "juhe.sms.client.retries.denied";
+
 	/** Counter of billed units ({@code fee}) Juhe reported for successful sends. */
 	public static final String BILLED = "juhe.sms.client.billed";
 
@@ -33,6 +36,16 @@ public class JuheSmsMetrics {
 				.tag("product", operation.product().id())
 				.tag("operation", operation.name())
 				.tag("error.code", retryCause(cause))
+				.register(this.registry)
+				.increment();
+		}
+	}
+
+	void retryDenied(JuheProduct product) {
+		if (this.registry != null) {
+			Counter.builder(RETRIES_DENIED)
+				.description("Retries of Juhe calls the product's retry budget refused")
+				.tag("product", product.id())
 				.register(this.registry)
 				.increment();
 		}

@@ -1,0 +1,71 @@
+package io.github.juhesms.core;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Publishes one {@link JuheSmsSendEvent} per send. A failing listener is logged and otherwise
+ * ignored: it must never turn a delivered message into an exception the caller might "fix" by
+ * sending again.
+ */
+final class SendEvents {
+
+	private static final Log logger = LogFactory.getLog(SendEvents.class);
+
+	private final @Nullable ApplicationEventPublisher publisher;
+
+	SendEvents(@Nullable ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	void sent(JuheCall call, Instant startedAt, int attempts, @Nullable SendReceipt receipt) {
+		if (isSend(call)) {
+			publish(new JuheSmsSentEvent(call.operation().product(), call.operation().name(), masked(call),
+					call.templateId(), attempts, startedAt, (receipt != null) ? receipt.sid() : "",
+					(receipt != null) ? receipt.fee() : null));
+		}
+	}
+
+	void failed(JuheCall call, Instant startedAt, JuheSmsException failure) {
+		if (!isSend(call)) {
+			return;
+		}
+		if (failure.isOutcomeUnknown()) {
+			Integer status = (failure instanceof JuheSmsInvalidResponseException invalid) ? invalid.getHttpStatus()
+					: null;
+			publish(new JuheSmsOutcomeUnknownEvent(call.operation().product(), call.operation().name(), masked(call),
+					call.templateId(), failure.getAttempts(), startedAt, failure.getCategory(), failure.getErrorCode(),
+					status, failure.getMessage()));
+		}
+		else {
+			String reason = (failure.getReason() != null) ? failure.getReason() : failure.getMessage();
+			publish(new JuheSmsRejectedEvent(call.operation().product(), call.operation().name(), masked(call),
+					call.templateId(), failure.getAttempts(), startedAt, failure.getCategory(), failure.getErrorCode(),
+					reason));
+		}
+	}
+
+	private boolean isSend(JuheCall call) {
+		return this.publisher != null && call.operation().kind() == JuheOperation.Kind.SEND;
+	}
+
+	private static List<String> masked(JuheCall call) {
+		return call.mobiles().stream().map(Masking::mobile).toList();
+	}
+
+	private void publish(Object event) {
+		try {
+			this.publisher.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A listener of Juhe send events failed; the send's outcome is unchanged", ex);
+		}
+	}
+
+}
