@@ -2,6 +2,7 @@ package io.github.juhesms.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -31,6 +32,8 @@ public final class JuheProductApi {
 
 	private static final JuheSmsObservationConvention DEFAULT_CONVENTION = new DefaultJuheSmsObservationConvention();
 
+	private static final long IN_FLIGHT_POLL_MILLIS = 25;
+
 	private final JuheProduct product;
 
 	private final String key;
@@ -53,12 +56,17 @@ public final class JuheProductApi {
 
 	private final SendEvents events;
 
+	private final SendLimiter limiter;
+
+	private final @Nullable IdempotencySettings idempotency;
+
 	private final Clock clock;
 
 	JuheProductApi(JuheProduct product, String key, Set<Integer> busyCodes, JuheHttpTransport transport,
 			JuheRetrySettings retry, RetryBudget retryBudget, FailFast failFast,
 			ObservationRegistry observationRegistry, @Nullable JuheSmsObservationConvention convention,
-			JuheSmsMetrics metrics, SendEvents events, Clock clock) {
+			JuheSmsMetrics metrics, SendEvents events, SendLimiter limiter, @Nullable IdempotencySettings idempotency,
+			Clock clock) {
 		this.product = product;
 		this.key = key;
 		this.busyCodes = busyCodes;
@@ -69,6 +77,8 @@ public final class JuheProductApi {
 		this.convention = convention;
 		this.metrics = metrics;
 		this.events = events;
+		this.limiter = limiter;
+		this.idempotency = idempotency;
 		this.clock = clock;
 		this.retryTemplate = new RetryTemplate(
 				RetryPolicy.builder().backOff(budgeted(retry)).predicate(this::shouldRetry).build());
@@ -113,6 +123,17 @@ public final class JuheProductApi {
 	}
 
 	/**
+	 * Take send permits for each number, for a product client that sends to the admitted numbers
+	 * only (financial batches); pass the admission on with {@link JuheCall#withAdmission}.
+	 * @param mobiles the numbers
+	 * @param templateId the template, if known
+	 * @return the admitted and refused numbers
+	 */
+	public SendAdmission admitEach(List<String> mobiles, @Nullable String templateId) {
+		return this.limiter.admit(this.product, mobiles, templateId);
+	}
+
+	/**
 	 * Make a call and map Juhe's {@code result}.
 	 * @param <T> the mapped result type
 	 * @param call the call
@@ -129,9 +150,14 @@ public final class JuheProductApi {
 		Instant startedAt = this.clock.instant();
 		long started = System.nanoTime();
 		try (Observation.Scope scope = observation.openScope()) {
-			refuseWhileFailingFast(call.operation());
-			T result = execute(call, mapper, attempts);
+			T result = (call.operation().kind() == JuheOperation.Kind.SEND) ? send(call, mapper, attempts, startedAt)
+					: execute(call, mapper, attempts);
 			SendReceipt receipt = (result instanceof SendReceipt sent) ? sent : null;
+			if (attempts.replayed) {
+				context.replayed(receipt);
+				log(call, context, started);
+				return result;
+			}
 			context.succeeded(attempts.count, receipt);
 			if (receipt != null && receipt.fee() != null) {
 				this.metrics.billed(this.product, receipt.fee());
@@ -165,7 +191,82 @@ public final class JuheProductApi {
 		}
 	}
 
+	// A send is de-duplicated by its idempotency key, then limited per number, then made. Permits and
+	// keys of a send that surely did not go out are given back; a sent or unknown send keeps them.
+	private <T> T send(JuheCall call, Function<JuheResult, T> mapper, Attempts attempts, Instant startedAt) {
+		String key = (call.idempotencyKey() != null && this.idempotency != null)
+				? this.product.id() + ":" + call.idempotencyKey() : null;
+		if (key != null) {
+			StoredSend first = claim(call.operation(), key, startedAt);
+			if (first != null) {
+				attempts.replayed = true;
+				return mapper.apply(JuheResponseParser.result(call.operation(), first.result()));
+			}
+		}
+		SendAdmission admission = null;
+		try {
+			admission = (call.admission() != null) ? call.admission() : admit(call);
+			T result = execute(call, mapper, attempts);
+			if (key != null) {
+				complete(key, new StoredSend(StoredSend.State.SUCCEEDED, startedAt, attempts.resultJson, null));
+			}
+			return result;
+		}
+		catch (JuheSmsException ex) {
+			if (ex.isOutcomeUnknown()) {
+				if (key != null) {
+					complete(key, new StoredSend(StoredSend.State.OUTCOME_UNKNOWN, startedAt, null, ex.getMessage()));
+				}
+			}
+			else {
+				if (admission != null) {
+					this.limiter.release(admission);
+				}
+				if (key != null) {
+					this.idempotency.store().abandon(key);
+				}
+			}
+			throw ex;
+		}
+	}
+
+	private SendAdmission admit(JuheCall call) {
+		SendAdmission admission = this.limiter.admit(this.product, call.mobiles(), call.templateId());
+		if (!admission.refused().isEmpty()) {
+			this.limiter.release(admission);
+			throw new JuheSmsSendLimitException(call.operation(), admission.refused());
+		}
+		return admission;
+	}
+
+	// Waits while a first send with the key is in flight; a succeeded one is returned for replay.
+	private @Nullable StoredSend claim(JuheOperation operation, String key, Instant startedAt) {
+		IdempotencySettings settings = this.idempotency;
+		Instant deadline = startedAt.plus(settings.waitTimeout());
+		while (true) {
+			StoredSend first = settings.store().claim(key, StoredSend.inFlight(startedAt), settings.window());
+			if (first == null || first.state() == StoredSend.State.SUCCEEDED) {
+				return first;
+			}
+			if (first.state() == StoredSend.State.OUTCOME_UNKNOWN || !this.clock.instant().isBefore(deadline)) {
+				throw new JuheSmsDuplicateSendException(operation, first);
+			}
+			try {
+				Thread.sleep(IN_FLIGHT_POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new JuheSmsDuplicateSendException(operation, first);
+			}
+		}
+	}
+
+	private void complete(String key, StoredSend outcome) {
+		this.idempotency.store().complete(key, outcome, this.idempotency.window());
+	}
+
 	private <T> T execute(JuheCall call, Function<JuheResult, T> mapper, Attempts attempts) {
+		refuseWhileFailingFast(call.operation());
 		try {
 			return this.retryTemplate.execute(() -> attempt(call, mapper, attempts));
 		}
@@ -194,6 +295,7 @@ public final class JuheProductApi {
 				this.failFast.record(failure);
 				throw failure;
 			}
+			attempts.resultJson = envelope.result().toJson();
 			return mapper.apply(envelope.result());
 		}
 		catch (JuheSmsException ex) {
@@ -247,6 +349,10 @@ public final class JuheProductApi {
 		private int count;
 
 		private @Nullable JuheSmsException lastFailure;
+
+		private @Nullable String resultJson;
+
+		private boolean replayed;
 
 	}
 

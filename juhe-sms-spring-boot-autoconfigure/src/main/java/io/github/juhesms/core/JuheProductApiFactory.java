@@ -34,6 +34,10 @@ public final class JuheProductApiFactory {
 
 	private final SendEvents events;
 
+	private final SendLimiter sendLimiter;
+
+	private final @Nullable IdempotencySettings idempotency;
+
 	private final Clock clock;
 
 	private JuheProductApiFactory(Builder builder) {
@@ -45,13 +49,16 @@ public final class JuheProductApiFactory {
 		this.observationConvention = builder.observationConvention;
 		this.metrics = new JuheSmsMetrics(builder.meterRegistry);
 		this.events = new SendEvents(builder.eventPublisher);
+		this.sendLimiter = builder.sendLimiter;
+		this.idempotency = builder.idempotency;
 		this.clock = builder.clock;
 	}
 
 	/**
 	 * Start building a factory.
 	 * @param transport the HTTP transport
-	 * @return a builder with defaults: 3 attempts, no budget, no fail-fast, no observations, metrics or events
+	 * @return a builder with defaults: 3 attempts, no budget, no fail-fast, no limits, no
+	 * de-duplication, no observations, metrics or events
 	 */
 	public static Builder builder(JuheHttpTransport transport) {
 		return new Builder(transport);
@@ -68,7 +75,7 @@ public final class JuheProductApiFactory {
 		Assert.hasText(key, () -> "a key is required for " + product.id());
 		return new JuheProductApi(product, key, Set.copyOf(busyCodes), this.transport, this.retry,
 				new RetryBudget(this.retryBudget), new FailFast(this.failFast, this.clock), this.observationRegistry,
-				this.observationConvention, this.metrics, this.events, this.clock);
+				this.observationConvention, this.metrics, this.events, this.sendLimiter, this.idempotency, this.clock);
 	}
 
 	/**
@@ -92,6 +99,10 @@ public final class JuheProductApiFactory {
 		private @Nullable MeterRegistry meterRegistry;
 
 		private @Nullable ApplicationEventPublisher eventPublisher;
+
+		private SendLimiter sendLimiter = SendLimiter.UNLIMITED;
+
+		private @Nullable IdempotencySettings idempotency;
 
 		private Clock clock = Clock.systemUTC();
 
@@ -158,6 +169,26 @@ public final class JuheProductApiFactory {
 		 */
 		public Builder eventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
 			this.eventPublisher = eventPublisher;
+			return this;
+		}
+
+		/**
+		 * Set the per-number limit of sends.
+		 * @param sendLimiter the limiter ({@link SendLimiter#UNLIMITED} for none)
+		 * @return this builder
+		 */
+		public Builder sendLimiter(SendLimiter sendLimiter) {
+			this.sendLimiter = sendLimiter;
+			return this;
+		}
+
+		/**
+		 * Set the de-duplication of sends with an idempotency key.
+		 * @param idempotency the settings, or {@code null} to ignore idempotency keys
+		 * @return this builder
+		 */
+		public Builder idempotency(@Nullable IdempotencySettings idempotency) {
+			this.idempotency = idempotency;
 			return this;
 		}
 

@@ -64,6 +64,17 @@ public final class JuheResponseParser {
 				new JuheResult(operation, status, body, result.isMissingNode() ? nullNode() : result, "result"));
 	}
 
+	/**
+	 * Read back a {@code result} stored as JSON text.
+	 * @param operation the operation the result belongs to
+	 * @param json the JSON text of {@link JuheResult#toJson()}
+	 * @return the result
+	 */
+	static JuheResult result(JuheOperation operation, String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		return new JuheResult(operation, 200, body, MAPPER.readTree(body), "result");
+	}
+
 	private static JsonNode nullNode() {
 		return JsonNodeFactory.instance.nullNode();
 	}

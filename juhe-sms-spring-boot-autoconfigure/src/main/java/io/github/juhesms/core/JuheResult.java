@@ -36,6 +36,14 @@ public final class JuheResult {
 	}
 
 	/**
+	 * This node as JSON text, to be stored and read back with {@link JuheResponseParser#result}.
+	 * @return the JSON
+	 */
+	String toJson() {
+		return this.node.toString();
+	}
+
+	/**
 	 * Whether this node is absent or JSON {@code null}.
 	 * @return {@code true} for no value
 	 */

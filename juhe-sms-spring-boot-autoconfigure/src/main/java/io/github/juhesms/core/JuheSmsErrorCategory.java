@@ -30,6 +30,12 @@ public enum JuheSmsErrorCategory {
 	TRANSPORT,
 
 	/** The request was refused before any HTTP call because an input breaks a rule. */
-	INVALID_REQUEST
+	INVALID_REQUEST,
+
+	/** The starter's per-number send limit refused the send before any HTTP call. */
+	SEND_LIMIT,
+
+	/** A send with the same idempotency key was made before and its outcome is unknown or still pending. */
+	DUPLICATE
 
 }

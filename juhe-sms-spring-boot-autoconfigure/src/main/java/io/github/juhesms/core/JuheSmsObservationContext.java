@@ -99,6 +99,11 @@ public class JuheSmsObservationContext extends Observation.Context {
 		}
 	}
 
+	void replayed(@Nullable SendReceipt receipt) {
+		succeeded(0, receipt);
+		this.outcome = Outcome.DUPLICATE;
+	}
+
 	void failed(JuheSmsException failure) {
 		this.outcome = Outcome.of(failure);
 		this.errorCode = failure.getErrorCode();
@@ -123,9 +128,15 @@ public class JuheSmsObservationContext extends Observation.Context {
 		ERROR,
 
 		/** No usable answer to a send or creation: Juhe may have acted on it. */
-		UNKNOWN;
+		UNKNOWN,
+
+		/** A repeat of a send with the same idempotency key, answered from the store without calling Juhe. */
+		DUPLICATE;
 
 		static Outcome of(JuheSmsException failure) {
+			if (failure instanceof JuheSmsDuplicateSendException) {
+				return DUPLICATE;
+			}
 			if (failure.isOutcomeUnknown()) {
 				return UNKNOWN;
 			}

@@ -33,7 +33,8 @@ final class SendEvents {
 	}
 
 	void failed(JuheCall call, Instant startedAt, JuheSmsException failure) {
-		if (!isSend(call)) {
+		// A repeat answered from the idempotency store is not a new send.
+		if (!isSend(call) || failure instanceof JuheSmsDuplicateSendException) {
 			return;
 		}
 		if (failure.isOutcomeUnknown()) {
