@@ -32,7 +32,8 @@ import org.springframework.web.client.RestClient;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
-@Import({ InternationalSmsConfiguration.class, JuheSmsActuatorConfiguration.class })
+@Import({ InternationalSmsConfiguration.class, FinancialSmsConfiguration.class,
+		JuheSmsActuatorConfiguration.class })
 public final class JuheSmsAutoConfiguration {
 
 	@Bean

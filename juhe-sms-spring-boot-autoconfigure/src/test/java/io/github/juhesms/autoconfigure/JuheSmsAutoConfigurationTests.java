@@ -1,9 +1,12 @@
 package io.github.juhesms.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.juhesms.core.JuheHttpTransport;
 import io.github.juhesms.core.JuheProductApiFactory;
+import io.github.juhesms.financial.FinancialSmsClient;
+import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
@@ -29,6 +32,7 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 		contextRunner().withPropertyValues("juhe.sms.key=").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(InternationalSmsClient.class);
+			assertThat(context).doesNotHaveBean(FinancialSmsClient.class);
 			assertThat(context).hasSingleBean(JuheHttpTransport.class);
 			assertThat(context).hasSingleBean(JuheProductApiFactory.class);
 		});
@@ -161,6 +165,32 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 			.run((context) -> context.getBean(JuheHttpTransport.class));
 		contextRunner().run((context) -> context.getBean(JuheHttpTransport.class));
 		assertThat(output).doesNotContain("will travel in clear text");
+	}
+
+	@Test
+	void financialClientWithSharedKey() {
+		contextRunner().run((context) -> assertThat(context).hasSingleBean(FinancialSmsClient.class));
+	}
+
+	@Test
+	void financialClientWithItsOwnKeyOnly() {
+		contextRunner().withPropertyValues("juhe.sms.key=", "juhe.sms.financial.key=own")
+			.run((context) -> assertThat(context).hasSingleBean(FinancialSmsClient.class));
+	}
+
+	@Test
+	void disabledFinancialHasNoClientEvenWithAKey() {
+		contextRunner().withPropertyValues("juhe.sms.financial.enabled=false", "juhe.sms.financial.key=own")
+			.run((context) -> assertThat(context).doesNotHaveBean(FinancialSmsClient.class));
+	}
+
+	@Test
+	void financialKeyBeatsSharedKey() {
+		answer("/shortLetter/send.php", example("financial.txt", 1));
+		contextRunner().withPropertyValues("juhe.sms.financial.key=financial-own-key").run((context) -> {
+			context.getBean(FinancialSmsClient.class).send(FinancialSmsRequest.of(List.of("13800138000"), 1));
+			assertThat(onlyFormSentTo("/shortLetter/send.php")).contains(entry("key", "financial-own-key"));
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,0 +1,322 @@
+package io.github.juhesms.financial;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.github.juhesms.core.JuheCall;
+import io.github.juhesms.core.JuheForm;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.JuheProductApi;
+import io.github.juhesms.core.JuheResult;
+import io.github.juhesms.core.JuheSmsException;
+import io.github.juhesms.core.JuheSmsInvalidRequestException;
+import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.core.Masking;
+import io.github.juhesms.core.TemplateReviewState;
+import io.github.juhesms.core.TemplateVariables;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Client of Juhe's Financial SMS (金融短信): submit and list templates, send to up to 10,000
+ * mainland numbers at once, group numbers by carrier, and send each carrier's numbers with that
+ * carrier's template.
+ */
+public class FinancialSmsClient {
+
+	static final JuheOperation SUBMIT_TEMPLATE = JuheOperation.create(JuheProduct.FINANCIAL, "submitTpl",
+			"/submitTpl.php");
+
+	static final JuheOperation SEND = JuheOperation.send(JuheProduct.FINANCIAL, "send", "/send.php");
+
+	static final JuheOperation MOBILE_GROUP = JuheOperation.query(JuheProduct.FINANCIAL, "mobileGroup",
+			"/mobileGroup.php");
+
+	static final JuheOperation MY_TEMPLATES = JuheOperation.query(JuheProduct.FINANCIAL, "myTemplates",
+			"/myTemplates.php");
+
+	/** Most numbers in one send or one grouping call ({@code mobileGroup} documents 10,000). */
+	public static final int MAX_MOBILES = 10_000;
+
+	// Content and signature together: 500 characters at most, as the documents bill them.
+	private static final int MAX_CONTENT_LENGTH = 500;
+
+	private static final List<Carrier> CARRIERS = List.of(Carrier.CHINA_MOBILE, Carrier.CHINA_UNICOM,
+			Carrier.CHINA_TELECOM);
+
+	private final JuheProductApi api;
+
+	/**
+	 * Create a client.
+	 * @param api the Financial SMS product API
+	 */
+	public FinancialSmsClient(JuheProductApi api) {
+		this.api = api;
+	}
+
+	/**
+	 * Submit a template for review ({@code submitTpl}). Juhe registers it for all networks and for
+	 * each carrier, each with its own id.
+	 * @param signature the signature, e.g. a company or product name
+	 * @param content the content, with variables written {@code #name#}
+	 * @return the content as sent, the all-networks template id and each carrier's template id
+	 */
+	public SubmittedFinancialTemplate submitTemplate(String signature, String content) {
+		JuheValidation.requireText(SUBMIT_TEMPLATE, "signature", signature);
+		JuheValidation.requireText(SUBMIT_TEMPLATE, "content", content);
+		String rendered = "【" + signature + "】" + content;
+		int length = rendered.codePointCount(0, rendered.length());
+		if (length > MAX_CONTENT_LENGTH) {
+			throw new JuheSmsInvalidRequestException(SUBMIT_TEMPLATE, "content",
+					"must be at most 500 characters with the signature (was " + length + ")");
+		}
+		JuheForm form = new JuheForm().add("signature", signature).add("content", content);
+		return this.api.call(JuheCall.of(SUBMIT_TEMPLATE, form), FinancialSmsClient::submittedTemplate);
+	}
+
+	/**
+	 * Send a message with one template to up to 10,000 mainland numbers ({@code send}). Billed per
+	 * number and message. A number given twice is refused rather than billed and received twice.
+	 * @param request the numbers, template and variables
+	 * @return the message id and the billed messages
+	 */
+	public FinancialSmsResult send(FinancialSmsRequest request) {
+		List<String> mobiles = requireMobiles(SEND, "mobile", request.mobiles(), MAX_MOBILES);
+		requireNoRepeats(mobiles);
+		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
+		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
+		JuheForm form = new JuheForm().add("mobile", String.join(",", mobiles))
+			.add("tplId", request.templateId())
+			.add("tplValue", request.variables().isEmpty() ? null : TemplateVariables.encode(request.variables()));
+		JuheCall call = new JuheCall(SEND, form, mobiles, Long.toString(request.templateId()));
+		return this.api.call(call, (result) -> new FinancialSmsResult(result.requiredText("sid"),
+				result.optionalInt("fee")));
+	}
+
+	/**
+	 * Group up to 10,000 mainland numbers by carrier, by their number ranges ({@code mobileGroup}).
+	 * @param mobiles the numbers
+	 * @return the numbers of each carrier, and those of no known carrier
+	 */
+	public MobileGroups groupByCarrier(List<String> mobiles) {
+		requireMobiles(MOBILE_GROUP, "mobiles", mobiles, MAX_MOBILES);
+		return group(mobiles, FinancialSmsClient::mobileGroups);
+	}
+
+	/**
+	 * List the submitted templates ({@code myTemplates}).
+	 * @return the templates, each with its carrier
+	 */
+	public List<FinancialTemplate> myTemplates() {
+		return this.api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
+				(result) -> result.asObject().list("templates", FinancialSmsClient::template));
+	}
+
+	/**
+	 * Send to any number of mainland numbers, each carrier's numbers with that carrier's template.
+	 * Repeated numbers are removed (and counted). Every number is first grouped by carrier
+	 * ({@code mobileGroup}, 10,000 per call), so a failed grouping call throws and sends nothing.
+	 * Then each carrier's numbers are sent ({@code send}, 10,000 per send) with the carrier's template,
+	 * else the all-networks one. A failed send does not stop the others: each send is reported with
+	 * its receipt or its failure. <strong>Numbers of no known carrier ({@code unknown}), and any
+	 * number Juhe left out of every group, are not sent</strong>: they are reported in
+	 * {@link CarrierSendReport#unknownCarrier()}.
+	 * @param templates the template of each carrier, or an all-networks template to fall back on
+	 * @param mobiles the numbers
+	 * @param variables the template's variables, names without {@code #}; empty for none
+	 * @return one entry per send, the numbers not sent and the number of repeats removed
+	 * @throws JuheSmsException if the input is invalid or grouping the numbers failed; nothing was sent then
+	 */
+	public CarrierSendReport sendByCarrier(CarrierTemplates templates, List<String> mobiles,
+			Map<String, String> variables) {
+		Map<Carrier, Long> templateIds = resolveTemplates(templates);
+		requireMobiles(SEND, "mobile", mobiles, Integer.MAX_VALUE);
+		JuheValidation.requireVariables(SEND, "tplValue", variables);
+		List<String> unique = List.copyOf(new LinkedHashSet<>(mobiles));
+		Map<Carrier, List<String>> byCarrier = new EnumMap<>(Carrier.class);
+		List<String> unknownCarrier = new ArrayList<>();
+		for (List<String> chunk : chunks(unique)) {
+			MobileGroups groups = group(chunk, (result) -> reconciledGroups(result, chunk));
+			for (Carrier carrier : CARRIERS) {
+				byCarrier.computeIfAbsent(carrier, (key) -> new ArrayList<>()).addAll(groups.of(carrier));
+			}
+			unknownCarrier.addAll(groups.unknown());
+		}
+		List<CarrierGroupSend> sends = new ArrayList<>();
+		for (Carrier carrier : CARRIERS) {
+			long templateId = templateIds.get(carrier);
+			for (List<String> chunk : chunks(byCarrier.getOrDefault(carrier, List.of()))) {
+				sends.add(sendGroup(carrier, templateId, chunk, variables));
+			}
+		}
+		return new CarrierSendReport(sends, unknownCarrier, mobiles.size() - unique.size());
+	}
+
+	private CarrierGroupSend sendGroup(Carrier carrier, long templateId, List<String> mobiles,
+			Map<String, String> variables) {
+		try {
+			FinancialSmsResult result = send(new FinancialSmsRequest(mobiles, templateId, variables));
+			return new CarrierGroupSend(carrier, templateId, mobiles, result, null);
+		}
+		catch (JuheSmsException ex) {
+			// Other groups may already be billed: their sids must survive this group's failure.
+			return new CarrierGroupSend(carrier, templateId, mobiles, null, ex);
+		}
+	}
+
+	private MobileGroups group(List<String> mobiles, Function<JuheResult, MobileGroups> mapper) {
+		JuheForm form = new JuheForm().add("mobiles", String.join(",", mobiles));
+		return this.api.call(new JuheCall(MOBILE_GROUP, form, mobiles, null), mapper);
+	}
+
+	// The template each carrier's numbers are sent with, checked for every carrier before any call.
+	private static Map<Carrier, Long> resolveTemplates(@Nullable CarrierTemplates templates) {
+		if (templates == null) {
+			throw new JuheSmsInvalidRequestException(SEND, "tplId", "is required: the template of each carrier");
+		}
+		templates.templateIds().forEach((carrier, templateId) -> {
+			if (templateId <= 0) {
+				throw new JuheSmsInvalidRequestException(SEND, "tplId",
+						"template of " + carrier + " must be a positive id (was " + templateId + ")");
+			}
+		});
+		Map<Carrier, Long> resolved = new EnumMap<>(Carrier.class);
+		for (Carrier carrier : CARRIERS) {
+			Long templateId = templates.forCarrier(carrier);
+			if (templateId == null) {
+				throw new JuheSmsInvalidRequestException(SEND, "tplId",
+						"has no template for " + carrier + " and no all-networks (ALL) template to fall back on");
+			}
+			resolved.put(carrier, templateId);
+		}
+		return resolved;
+	}
+
+	private static List<String> requireMobiles(JuheOperation operation, String field, @Nullable List<String> mobiles,
+			int max) {
+		if (mobiles == null) {
+			throw new JuheSmsInvalidRequestException(operation, field, "is required");
+		}
+		if (mobiles.isEmpty()) {
+			throw new JuheSmsInvalidRequestException(operation, field, "must hold at least one number");
+		}
+		if (mobiles.size() > max) {
+			throw new JuheSmsInvalidRequestException(operation, field,
+					"must hold at most " + max + " numbers per call (had " + mobiles.size() + ")");
+		}
+		for (int i = 0; i < mobiles.size(); i++) {
+			try {
+				JuheValidation.requireMainlandMobile(operation, field, mobiles.get(i));
+			}
+			catch (JuheSmsInvalidRequestException ex) {
+				throw new JuheSmsInvalidRequestException(operation, field, "number at index " + i + " " + ex.getRule());
+			}
+		}
+		return mobiles;
+	}
+
+	// Each copy of a number in one send is billed and received again: refused, not silently removed,
+	// because only the caller knows whether the list itself is wrong.
+	private static void requireNoRepeats(List<String> mobiles) {
+		Map<String, Integer> firstIndex = new HashMap<>();
+		@Nullable String firstRepeat = null;
+		int repeats = 0;
+		for (int i = 0; i < mobiles.size(); i++) {
+			Integer earlier = firstIndex.putIfAbsent(mobiles.get(i), i);
+			if (earlier != null) {
+				repeats++;
+				if (firstRepeat == null) {
+					firstRepeat = "index " + i + " repeats index " + earlier;
+				}
+			}
+		}
+		if (firstRepeat != null) {
+			throw new JuheSmsInvalidRequestException(SEND, "mobile",
+					"must not repeat a number, which would be billed and received twice: " + firstRepeat + " ("
+							+ repeats + " repeated in all; sendByCarrier removes repeats)");
+		}
+	}
+
+	private static List<List<String>> chunks(List<String> mobiles) {
+		List<List<String>> chunks = new ArrayList<>();
+		for (int from = 0; from < mobiles.size(); from += MAX_MOBILES) {
+			chunks.add(mobiles.subList(from, Math.min(from + MAX_MOBILES, mobiles.size())));
+		}
+		return chunks;
+	}
+
+	private static SubmittedFinancialTemplate submittedTemplate(JuheResult result) {
+		result.asObject();
+		long templateId = result.requiredLong("tplId");
+		Map<Carrier, Long> templateIds = new EnumMap<>(Carrier.class);
+		// The document shows tplBatchInfo as an array of single-letter objects: [{"a":767},{"b":768},...].
+		for (JuheResult entry : result.list("tplBatchInfo", JuheResult::asObject)) {
+			for (String letter : entry.fieldNames()) {
+				Carrier carrier = Carrier.ofTemplateBatchLetter(letter, entry.child(letter));
+				if (templateIds.put(carrier, entry.requiredLong(letter)) != null) {
+					throw entry.child(letter).invalid("carrier letter '" + letter + "' given twice");
+				}
+			}
+		}
+		templateIds.putIfAbsent(Carrier.ALL, templateId);
+		return new SubmittedFinancialTemplate(result.requiredText("sendContent"), templateId,
+				new CarrierTemplates(templateIds));
+	}
+
+	private static MobileGroups mobileGroups(JuheResult result) {
+		result.asObject();
+		Map<Carrier, List<String>> groups = new EnumMap<>(Carrier.class);
+		List<String> unknown = List.of();
+		for (String name : result.fieldNames()) {
+			JuheResult numbers = result.child(name);
+			if (name.equals("unknown")) {
+				unknown = numbers.list(JuheResult::asText);
+			}
+			else {
+				groups.put(Carrier.ofMobileGroupLetter(name, numbers), numbers.list(JuheResult::asText));
+			}
+		}
+		return new MobileGroups(groups.getOrDefault(Carrier.CHINA_MOBILE, List.of()),
+				groups.getOrDefault(Carrier.CHINA_UNICOM, List.of()),
+				groups.getOrDefault(Carrier.CHINA_TELECOM, List.of()), unknown);
+	}
+
+	// Before sending with per-carrier templates, the groups must hold exactly the numbers asked for:
+	// a number never asked for must not be sent to, and one Juhe left out must not be dropped silently.
+	private static MobileGroups reconciledGroups(JuheResult result, List<String> asked) {
+		MobileGroups groups = mobileGroups(result);
+		Set<String> askedSet = new HashSet<>(asked);
+		Set<String> grouped = new HashSet<>();
+		for (List<String> group : List.of(groups.chinaMobile(), groups.chinaUnicom(), groups.chinaTelecom(),
+				groups.unknown())) {
+			for (String mobile : group) {
+				if (!askedSet.contains(mobile)) {
+					throw result.invalid("grouped a number that was not asked for (" + Masking.mobile(mobile) + ")");
+				}
+				if (!grouped.add(mobile)) {
+					throw result.invalid("placed a number in two groups (" + Masking.mobile(mobile) + ")");
+				}
+			}
+		}
+		if (grouped.size() == asked.size()) {
+			return groups;
+		}
+		List<String> unknown = new ArrayList<>(groups.unknown());
+		asked.stream().filter((mobile) -> !grouped.contains(mobile)).forEach(unknown::add);
+		return new MobileGroups(groups.chinaMobile(), groups.chinaUnicom(), groups.chinaTelecom(), unknown);
+	}
+
+	private static FinancialTemplate template(JuheResult entry) {
+		return new FinancialTemplate(entry.requiredLong("tplId"), entry.requiredText("tpl"),
+				entry.requiredText("tpl_signature"), TemplateReviewState.of(entry.requiredInt("tpl_state")),
+				Carrier.ofTemplateOperation(entry.requiredInt("operation"), entry.child("operation")));
+	}
+
+}

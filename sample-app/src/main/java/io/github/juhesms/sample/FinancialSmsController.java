@@ -1,0 +1,90 @@
+package io.github.juhesms.sample;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.juhesms.financial.Carrier;
+import io.github.juhesms.financial.CarrierGroupSend;
+import io.github.juhesms.financial.CarrierSendReport;
+import io.github.juhesms.financial.CarrierTemplates;
+import io.github.juhesms.financial.FinancialSmsClient;
+import io.github.juhesms.financial.FinancialSmsRequest;
+import io.github.juhesms.financial.FinancialSmsResult;
+import io.github.juhesms.financial.FinancialTemplate;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sends financial SMS to mainland numbers, with one template or each carrier's own, and lists the
+ * templates.
+ */
+@RestController
+@RequestMapping("/sms/financial")
+class FinancialSmsController {
+
+	private final ObjectProvider<FinancialSmsClient> client;
+
+	FinancialSmsController(ObjectProvider<FinancialSmsClient> client) {
+		this.client = client;
+	}
+
+	@PostMapping
+	FinancialSmsResult send(@RequestBody SendFinancial request) {
+		return client().send(new FinancialSmsRequest(request.mobiles(), request.templateId(),
+				orEmpty(request.variables())));
+	}
+
+	@PostMapping("/by-carrier")
+	SentByCarrier sendByCarrier(@RequestBody SendByCarrier request) {
+		CarrierSendReport report = client().sendByCarrier(new CarrierTemplates(orEmpty(request.templateIds())),
+				request.mobiles(), orEmpty(request.variables()));
+		return new SentByCarrier(report.sends().stream().map(GroupSent::of).toList(), report.unknownCarrier(),
+				report.duplicatesRemoved(), report.isAllSent());
+	}
+
+	@GetMapping("/templates")
+	List<FinancialTemplate> templates() {
+		return client().myTemplates();
+	}
+
+	private FinancialSmsClient client() {
+		return ProductNotConfiguredException.require(this.client, "financial");
+	}
+
+	private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+		return (map != null) ? map : Map.of();
+	}
+
+	record SendFinancial(List<String> mobiles, long templateId, Map<String, String> variables) {
+	}
+
+	/** Template ids by carrier, e.g. {@code {"ALL": 767, "CHINA_MOBILE": 768}}. */
+	record SendByCarrier(List<String> mobiles, Map<Carrier, Long> templateIds, Map<String, String> variables) {
+	}
+
+	/** Numbers of no known carrier were not sent: they are listed in {@code notSentUnknownCarrier}. */
+	record SentByCarrier(List<GroupSent> sends, List<String> notSentUnknownCarrier, int duplicatesRemoved,
+			boolean allSent) {
+	}
+
+	/** One send to a carrier's numbers: its sid, or why it failed and whether it may have gone out anyway. */
+	record GroupSent(Carrier carrier, long templateId, List<String> mobiles, String sid, Integer fee,
+			Integer errorCode, String error, boolean outcomeUnknown) {
+
+		static GroupSent of(CarrierGroupSend send) {
+			FinancialSmsResult result = send.result();
+			return (result != null)
+					? new GroupSent(send.carrier(), send.templateId(), send.mobiles(), result.sid(), result.fee(), null,
+							null, false)
+					: new GroupSent(send.carrier(), send.templateId(), send.mobiles(), null, null,
+							send.failure().getErrorCode(), send.failure().getMessage(), send.isOutcomeUnknown());
+		}
+
+	}
+
+}
