@@ -8,8 +8,11 @@ import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import io.github.juhesms.test.JuheWireMockTests;
+import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -63,6 +66,23 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 		contextRunner().withPropertyValues("juhe.sms.international.key=international-own-key").run((context) -> {
 			context.getBean(InternationalSmsClient.class).send(InternationalSmsRequest.of("44", "7911123456", 1));
 			assertThat(onlyFormSentTo("/smsInternational/send")).contains(entry("key", "international-own-key"));
+		});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "verification-code, io.github.juhesms.verificationcode.VerificationCodeSmsClient" })
+	void productClientUsesTheSharedKeyAndIsAbsentWhenDisabled(String product, Class<?> client) {
+		contextRunner().run((context) -> assertThat(context).hasSingleBean(client));
+		contextRunner().withPropertyValues("juhe.sms." + product + ".enabled=false", "juhe.sms." + product + ".key=own")
+			.run((context) -> assertThat(context).doesNotHaveBean(client));
+	}
+
+	@Test
+	void verificationCodeKeyBeatsSharedKey() {
+		answer("/vercodesms/optionTpl", "{\"reason\":\"success\",\"result\":[],\"error_code\":0}");
+		contextRunner().withPropertyValues("juhe.sms.verification-code.key=vercode-own-key").run((context) -> {
+			context.getBean(VerificationCodeSmsClient.class).optionTemplates();
+			assertThat(onlyFormSentTo("/vercodesms/optionTpl")).containsExactly(entry("key", "vercode-own-key"));
 		});
 	}
 

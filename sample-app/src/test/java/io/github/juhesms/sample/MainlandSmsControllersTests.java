@@ -1,0 +1,78 @@
+package io.github.juhesms.sample;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoints of the mainland products (verification-code SMS, SMS API, video SMS), through the
+ * starter to a stubbed Juhe.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class MainlandSmsControllersTests {
+
+	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
+
+	static {
+		juhe.start();
+	}
+
+	@DynamicPropertySource
+	static void pointAtWireMock(DynamicPropertyRegistry registry) {
+		registry.add("juhe.sms.base-url", juhe::baseUrl);
+		registry.add("juhe.sms.key", () -> "sample-key");
+	}
+
+	@AfterAll
+	static void stop() {
+		juhe.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void sendsAVerificationCode() {
+		juhe.stubFor(post(urlEqualTo("/vercodesms/send")).willReturn(
+				aResponse().withBody("{\"reason\":\"success\",\"result\":{\"sid\":\"8663633475323417069\"},\"error_code\":0}")));
+		ResponseEntity<String> response = client().post()
+			.uri("/sms/verification-code")
+			.body(Map.of("mobile", "13812345678", "templateId", 21, "variables", Map.of("code", "431515")))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).isEqualTo("{\"sid\":\"8663633475323417069\"}");
+		juhe.verify(postRequestedFor(urlEqualTo("/vercodesms/send")).withFormParam("key", equalTo("sample-key"))
+			.withFormParam("mobile", equalTo("13812345678"))
+			.withFormParam("tplId", equalTo("21"))
+			.withFormParam("tplValue", equalTo("#code#=431515")));
+	}
+
+	private RestClient client() {
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+}
