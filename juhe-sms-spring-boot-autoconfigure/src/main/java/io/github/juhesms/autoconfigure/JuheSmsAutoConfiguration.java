@@ -30,7 +30,7 @@ import org.springframework.web.client.RestClient;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
-@Import({ InternationalSmsConfiguration.class, VerificationCodeSmsConfiguration.class })
+@Import({ InternationalSmsConfiguration.class, VerificationCodeSmsConfiguration.class, SmsApiConfiguration.class })
 public final class JuheSmsAutoConfiguration {
 
 	@Bean

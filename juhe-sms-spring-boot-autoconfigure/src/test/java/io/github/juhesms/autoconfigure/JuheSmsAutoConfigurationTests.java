@@ -1,11 +1,14 @@
 package io.github.juhesms.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.juhesms.core.JuheHttpTransport;
 import io.github.juhesms.core.JuheProductApiFactory;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
+import io.github.juhesms.smsapi.SmsApiClient;
+import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
@@ -70,7 +73,8 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "verification-code, io.github.juhesms.verificationcode.VerificationCodeSmsClient" })
+	@CsvSource({ "verification-code, io.github.juhesms.verificationcode.VerificationCodeSmsClient",
+			"sms-api, io.github.juhesms.smsapi.SmsApiClient" })
 	void productClientUsesTheSharedKeyAndIsAbsentWhenDisabled(String product, Class<?> client) {
 		contextRunner().run((context) -> assertThat(context).hasSingleBean(client));
 		contextRunner().withPropertyValues("juhe.sms." + product + ".enabled=false", "juhe.sms." + product + ".key=own")
@@ -83,6 +87,25 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 		contextRunner().withPropertyValues("juhe.sms.verification-code.key=vercode-own-key").run((context) -> {
 			context.getBean(VerificationCodeSmsClient.class).optionTemplates();
 			assertThat(onlyFormSentTo("/vercodesms/optionTpl")).containsExactly(entry("key", "vercode-own-key"));
+		});
+	}
+
+	@Test
+	void smsApiKeyBeatsSharedKeyAndVarsIsTheDefaultFormat() {
+		answer("/sms/send", "{\"reason\":\"短信发送成功\",\"result\":{\"sid\":\"1\"},\"error_code\":0}");
+		contextRunner().withPropertyValues("juhe.sms.sms-api.key=sms-api-own-key").run((context) -> {
+			context.getBean(SmsApiClient.class).send(SmsApiRequest.of("13812345678", 1, Map.of("code", "1234")));
+			assertThat(onlyFormSentTo("/sms/send")).contains(entry("key", "sms-api-own-key"),
+					entry("vars", "{\"code\":\"1234\"}"));
+		});
+	}
+
+	@Test
+	void smsApiVariablesFormatTplValueSwitchesTheParameter() {
+		answer("/sms/send", "{\"reason\":\"短信发送成功\",\"result\":{\"sid\":\"1\"},\"error_code\":0}");
+		contextRunner().withPropertyValues("juhe.sms.sms-api.variables-format=tpl-value").run((context) -> {
+			context.getBean(SmsApiClient.class).send(SmsApiRequest.of("13812345678", 1, Map.of("code", "1234")));
+			assertThat(onlyFormSentTo("/sms/send")).containsEntry("tpl_value", "#code#=1234").doesNotContainKey("vars");
 		});
 	}
 

@@ -67,6 +67,23 @@ class MainlandSmsControllersTests {
 			.withFormParam("tplValue", equalTo("#code#=431515")));
 	}
 
+	@Test
+	void sendsThroughTheSmsApi() {
+		juhe.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withBody(
+				"{\"reason\":\"短信发送成功\",\"result\":{\"count\":1,\"fee\":1,\"sid\":\"23d6bc49\"},\"error_code\":0}")));
+		ResponseEntity<String> response = client().post()
+			.uri("/sms/api")
+			.body(Map.of("mobile", "13812345678", "templateId", 12, "variables", Map.of("code", "1234"), "ext", "01"))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).isEqualTo("{\"count\":1,\"fee\":1,\"sid\":\"23d6bc49\"}");
+		juhe.verify(postRequestedFor(urlEqualTo("/sms/send")).withFormParam("key", equalTo("sample-key"))
+			.withFormParam("tpl_id", equalTo("12"))
+			.withFormParam("vars", equalTo("{\"code\":\"1234\"}"))
+			.withFormParam("ext", equalTo("01")));
+	}
+
 	private RestClient client() {
 		return RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
