@@ -30,7 +30,8 @@ import org.springframework.web.client.RestClient;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
-@Import({ InternationalSmsConfiguration.class, VerificationCodeSmsConfiguration.class, SmsApiConfiguration.class })
+@Import({ InternationalSmsConfiguration.class, VerificationCodeSmsConfiguration.class, SmsApiConfiguration.class,
+		VideoSmsConfiguration.class })
 public final class JuheSmsAutoConfiguration {
 
 	@Bean

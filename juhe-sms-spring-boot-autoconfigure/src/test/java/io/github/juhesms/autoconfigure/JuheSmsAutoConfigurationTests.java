@@ -12,6 +12,7 @@ import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
+import io.github.juhesms.video.VideoSmsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +75,7 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 
 	@ParameterizedTest
 	@CsvSource({ "verification-code, io.github.juhesms.verificationcode.VerificationCodeSmsClient",
-			"sms-api, io.github.juhesms.smsapi.SmsApiClient" })
+			"sms-api, io.github.juhesms.smsapi.SmsApiClient", "video, io.github.juhesms.video.VideoSmsClient" })
 	void productClientUsesTheSharedKeyAndIsAbsentWhenDisabled(String product, Class<?> client) {
 		contextRunner().run((context) -> assertThat(context).hasSingleBean(client));
 		contextRunner().withPropertyValues("juhe.sms." + product + ".enabled=false", "juhe.sms." + product + ".key=own")
@@ -106,6 +107,15 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 		contextRunner().withPropertyValues("juhe.sms.sms-api.variables-format=tpl-value").run((context) -> {
 			context.getBean(SmsApiClient.class).send(SmsApiRequest.of("13812345678", 1, Map.of("code", "1234")));
 			assertThat(onlyFormSentTo("/sms/send")).containsEntry("tpl_value", "#code#=1234").doesNotContainKey("vars");
+		});
+	}
+
+	@Test
+	void videoKeyBeatsSharedKey() {
+		answer("/caixinv2/myTpls", "{\"reason\":\"success\",\"result\":[],\"error_code\":0}");
+		contextRunner().withPropertyValues("juhe.sms.video.key=video-own-key").run((context) -> {
+			context.getBean(VideoSmsClient.class).myTemplates();
+			assertThat(onlyFormSentTo("/caixinv2/myTpls")).containsExactly(entry("key", "video-own-key"));
 		});
 	}
 

@@ -204,7 +204,8 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 	@Test
 	void templateMissingAFieldIsAnInvalidResponseNamingIt() {
 		answer("/vercodesms/myTpl", """
-				{"reason":"success","result":[{"tplId":1,"signature":"s","tpl_state":3,"sms_tpl":"t","des":"d"}],"error_code":0}""");
+				{"reason":"success","result":[
+				{"tplId":1,"signature":"s","tpl_state":3,"sms_tpl":"t","des":"d"}],"error_code":0}""");
 		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
 			.isThrownBy(client::myTemplates)
 			.withMessageContaining("'result[0].status': required field is missing"));

@@ -52,8 +52,8 @@ class MainlandSmsControllersTests {
 
 	@Test
 	void sendsAVerificationCode() {
-		juhe.stubFor(post(urlEqualTo("/vercodesms/send")).willReturn(
-				aResponse().withBody("{\"reason\":\"success\",\"result\":{\"sid\":\"8663633475323417069\"},\"error_code\":0}")));
+		juhe.stubFor(post(urlEqualTo("/vercodesms/send")).willReturn(aResponse()
+			.withBody("{\"reason\":\"success\",\"result\":{\"sid\":\"8663633475323417069\"},\"error_code\":0}")));
 		ResponseEntity<String> response = client().post()
 			.uri("/sms/verification-code")
 			.body(Map.of("mobile", "13812345678", "templateId", 21, "variables", Map.of("code", "431515")))
@@ -82,6 +82,18 @@ class MainlandSmsControllersTests {
 			.withFormParam("tpl_id", equalTo("12"))
 			.withFormParam("vars", equalTo("{\"code\":\"1234\"}"))
 			.withFormParam("ext", equalTo("01")));
+	}
+
+	@Test
+	void listsVideoTemplates() {
+		juhe.stubFor(post(urlEqualTo("/caixinv2/myTpls")).willReturn(aResponse().withBody("""
+				{"reason":"success","result":[{"tplId":65535,"url":"https://example.com/a.mp4","content":"【聚合数据】测试",
+				"tpl_state":1,"created_at":"2021-05-19 18:09:15"}],"error_code":0}""")));
+		ResponseEntity<String> response = client().get().uri("/sms/video/templates").retrieve().toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).isEqualTo("[{\"templateId\":65535,\"materialUrl\":\"https://example.com/a.mp4\","
+				+ "\"content\":\"【聚合数据】测试\",\"usable\":true,\"createdAt\":\"2021-05-19T18:09:15\"}]");
+		juhe.verify(postRequestedFor(urlEqualTo("/caixinv2/myTpls")).withFormParam("key", equalTo("sample-key")));
 	}
 
 	private RestClient client() {
