@@ -220,9 +220,10 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 				assertThat(ex.getErrorCode()).isEqualTo(248608);
 				assertThat(ex.getReason()).isEqualTo(CODE_RULE);
 				assertThat(ex.getDocumented().documentText()).isEqualTo("发送短信变量格式错误，具体看返回内容");
-				// The message holds the server's reason and the catalog's English description of
-				// the code (not the document's Chinese text, which getDocumented() gives).
-				assertThat(ex.getMessage()).contains(CODE_RULE).contains(ex.getDocumented().description());
+				// The message holds the server's reason, and the document's text with its English description.
+				assertThat(ex.getMessage()).contains(CODE_RULE)
+					.contains(ex.getDocumented().description())
+					.contains("发送短信变量格式错误，具体看返回内容");
 				assertThat(ex.getMessage()).doesNotContain("13812345678");
 			}));
 	}
