@@ -4,8 +4,10 @@ import io.github.juhesms.core.JuheHttpTransport;
 import io.github.juhesms.core.JuheProductApiFactory;
 import io.github.juhesms.core.JuheRetrySettings;
 import io.github.juhesms.core.FailFastSettings;
+import io.github.juhesms.core.IdempotencySettings;
 import io.github.juhesms.core.JuheSmsObservationConvention;
 import io.github.juhesms.core.RetryBudgetSettings;
+import io.github.juhesms.core.SendLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -29,12 +31,13 @@ import org.springframework.web.client.RestClient;
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
 @Import({ InternationalSmsConfiguration.class, FinancialSmsConfiguration.class,
 		VerificationCodeSmsConfiguration.class, SmsApiConfiguration.class, VideoSmsConfiguration.class,
-		JuheSmsActuatorConfiguration.class })
+		JuheSmsProtectionConfiguration.class, JuheSmsActuatorConfiguration.class })
 public final class JuheSmsAutoConfiguration {
 
 	@Bean
@@ -57,7 +60,8 @@ public final class JuheSmsAutoConfiguration {
 	JuheProductApiFactory juheSmsProductApiFactory(JuheHttpTransport transport, JuheSmsProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<JuheSmsObservationConvention> observationConvention,
-			ObjectProvider<MeterRegistry> meterRegistry, ApplicationEventPublisher eventPublisher) {
+			ObjectProvider<MeterRegistry> meterRegistry, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<SendLimiter> sendLimiter, ObjectProvider<IdempotencySettings> idempotency) {
 		JuheSmsProperties.Retry retry = properties.getRetry();
 		JuheSmsProperties.Budget budget = retry.getBudget();
 		JuheSmsProperties.FailFast failFast = properties.getFailFast();
@@ -70,6 +74,8 @@ public final class JuheSmsAutoConfiguration {
 					observationConvention.getIfUnique())
 			.meterRegistry(meterRegistry.getIfUnique())
 			.eventPublisher(eventPublisher)
+			.sendLimiter(sendLimiter.getIfAvailable(() -> SendLimiter.UNLIMITED))
+			.idempotency(idempotency.getIfAvailable())
 			.build();
 	}
 

@@ -2,8 +2,10 @@ package io.github.juhesms.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
@@ -54,6 +56,32 @@ public class JuheSmsProperties {
 	 * Cool-down after answers that will not change by retrying soon.
 	 */
 	private final FailFast failFast = new FailFast();
+
+	/**
+	 * Where send limits, idempotency keys and verification codes are kept: in this process, or in
+	 * Redis for applications that run several instances (needs a Spring Data Redis connection factory).
+	 */
+	private StoreType store = StoreType.MEMORY;
+
+	/**
+	 * Redis store settings.
+	 */
+	private final Redis redis = new Redis();
+
+	/**
+	 * Per-number send limits, checked before any HTTP call.
+	 */
+	private final Limits limits = new Limits();
+
+	/**
+	 * De-duplication of sends that carry an idempotency key.
+	 */
+	private final Idempotency idempotency = new Idempotency();
+
+	/**
+	 * Verification codes for sign-in and sign-up.
+	 */
+	private final Codes codes = new Codes();
 
 	/**
 	 * International SMS (国际短信).
@@ -126,6 +154,30 @@ public class JuheSmsProperties {
 
 	public FailFast getFailFast() {
 		return this.failFast;
+	}
+
+	public StoreType getStore() {
+		return this.store;
+	}
+
+	public void setStore(StoreType store) {
+		this.store = store;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
+	}
+
+	public Limits getLimits() {
+		return this.limits;
+	}
+
+	public Idempotency getIdempotency() {
+		return this.idempotency;
+	}
+
+	public Codes getCodes() {
+		return this.codes;
 	}
 
 	public International getInternational() {
@@ -455,6 +507,353 @@ public class JuheSmsProperties {
 
 		public Video() {
 			super(236300);
+		}
+
+	}
+
+	/**
+	 * Where send limits, idempotency keys and verification codes are kept.
+	 */
+	public enum StoreType {
+
+		/** In this process: no set-up, bounded in size, not shared between instances. */
+		MEMORY,
+
+		/** In Redis, shared by every instance of the application. */
+		REDIS
+
+	}
+
+	/**
+	 * Redis store settings.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of every key the starter writes to Redis.
+		 */
+		private String keyPrefix = "juhe:sms:";
+
+		/**
+		 * Whether sends go ahead without limits and de-duplication when Redis cannot be reached. By
+		 * default they fail closed (nothing is sent). Verification codes always fail closed.
+		 */
+		private boolean failOpen = false;
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public boolean isFailOpen() {
+			return this.failOpen;
+		}
+
+		public void setFailOpen(boolean failOpen) {
+			this.failOpen = failOpen;
+		}
+
+	}
+
+	/**
+	 * Per-number send limits. Only configuration can bypass them: there is no per-call switch.
+	 */
+	public static class Limits {
+
+		/**
+		 * Whether every send passes the per-number limits.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Rules every number must stay within, each at most count sends in any window. The defaults are
+		 * the carriers' rules for one number and signature.
+		 */
+		private List<Rule> rules = new ArrayList<>(List.of(new Rule(1, Duration.ofMinutes(1)),
+				new Rule(3, Duration.ofMinutes(10)), new Rule(4, Duration.ofHours(1)), new Rule(20, Duration.ofDays(1))));
+
+		/**
+		 * Whether each template of a number is limited on its own; by default all templates of a
+		 * product share the number's limits (stricter, safer against SMS bombing).
+		 */
+		private boolean perTemplate = false;
+
+		/**
+		 * Most numbers the in-memory store tracks at once (the least recently sent to are dropped first).
+		 */
+		private long maxNumbers = 100_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<Rule> getRules() {
+			return this.rules;
+		}
+
+		public void setRules(List<Rule> rules) {
+			this.rules = rules;
+		}
+
+		public boolean isPerTemplate() {
+			return this.perTemplate;
+		}
+
+		public void setPerTemplate(boolean perTemplate) {
+			this.perTemplate = perTemplate;
+		}
+
+		public long getMaxNumbers() {
+			return this.maxNumbers;
+		}
+
+		public void setMaxNumbers(long maxNumbers) {
+			this.maxNumbers = maxNumbers;
+		}
+
+		/**
+		 * One rule: at most count sends to a number in any window.
+		 */
+		public static class Rule {
+
+			/**
+			 * Most sends in the window.
+			 */
+			private int count;
+
+			/**
+			 * Length of the sliding window.
+			 */
+			private Duration window;
+
+			public Rule() {
+				this(1, Duration.ofMinutes(1));
+			}
+
+			Rule(int count, Duration window) {
+				this.count = count;
+				this.window = window;
+			}
+
+			public int getCount() {
+				return this.count;
+			}
+
+			public void setCount(int count) {
+				this.count = count;
+			}
+
+			public Duration getWindow() {
+				return this.window;
+			}
+
+			public void setWindow(Duration window) {
+				this.window = window;
+			}
+
+		}
+
+	}
+
+	/**
+	 * De-duplication of sends that carry an idempotency key.
+	 */
+	public static class Idempotency {
+
+		/**
+		 * How long a key is remembered: a repeat within it returns the first send's result.
+		 */
+		private Duration window = Duration.ofHours(24);
+
+		/**
+		 * How long a repeat waits for a first send with the same key that is still in flight.
+		 */
+		private Duration waitTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Most keys the in-memory store remembers at once (the oldest dropped first).
+		 */
+		private long maxKeys = 100_000;
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public Duration getWaitTimeout() {
+			return this.waitTimeout;
+		}
+
+		public void setWaitTimeout(Duration waitTimeout) {
+			this.waitTimeout = waitTimeout;
+		}
+
+		public long getMaxKeys() {
+			return this.maxKeys;
+		}
+
+		public void setMaxKeys(long maxKeys) {
+			this.maxKeys = maxKeys;
+		}
+
+	}
+
+	/**
+	 * Verification codes; the VerificationCodeService bean exists once template-id is set.
+	 */
+	public static class Codes {
+
+		/**
+		 * Product that sends the codes.
+		 */
+		private CodeProduct product = CodeProduct.VERIFICATION_CODE;
+
+		/**
+		 * Approved template of that product the codes are sent with.
+		 */
+		private @Nullable Long templateId;
+
+		/**
+		 * Digits of a code, 4-8.
+		 */
+		private int length = 6;
+
+		/**
+		 * How long a code is valid.
+		 */
+		private Duration ttl = Duration.ofMinutes(5);
+
+		/**
+		 * How long after a send no new code is sent to the same purpose and number.
+		 */
+		private Duration resendCooldown = Duration.ofSeconds(60);
+
+		/**
+		 * Verifications allowed per code; after that the code is void.
+		 */
+		private int maxAttempts = 5;
+
+		/**
+		 * Template variable that receives the code.
+		 */
+		private String codeVariable = "code";
+
+		/**
+		 * Template variable that receives the validity in minutes, for templates such as "有效期#m#分钟".
+		 */
+		private @Nullable String minutesVariable;
+
+		/**
+		 * Further fixed variables of the template.
+		 */
+		private Map<String, String> variables = new LinkedHashMap<>();
+
+		/**
+		 * Most purposes and numbers the in-memory store keeps at once.
+		 */
+		private long maxNumbers = 100_000;
+
+		public CodeProduct getProduct() {
+			return this.product;
+		}
+
+		public void setProduct(CodeProduct product) {
+			this.product = product;
+		}
+
+		public @Nullable Long getTemplateId() {
+			return this.templateId;
+		}
+
+		public void setTemplateId(@Nullable Long templateId) {
+			this.templateId = templateId;
+		}
+
+		public int getLength() {
+			return this.length;
+		}
+
+		public void setLength(int length) {
+			this.length = length;
+		}
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public Duration getResendCooldown() {
+			return this.resendCooldown;
+		}
+
+		public void setResendCooldown(Duration resendCooldown) {
+			this.resendCooldown = resendCooldown;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public String getCodeVariable() {
+			return this.codeVariable;
+		}
+
+		public void setCodeVariable(String codeVariable) {
+			this.codeVariable = codeVariable;
+		}
+
+		public @Nullable String getMinutesVariable() {
+			return this.minutesVariable;
+		}
+
+		public void setMinutesVariable(@Nullable String minutesVariable) {
+			this.minutesVariable = minutesVariable;
+		}
+
+		public Map<String, String> getVariables() {
+			return this.variables;
+		}
+
+		public void setVariables(Map<String, String> variables) {
+			this.variables = variables;
+		}
+
+		public long getMaxNumbers() {
+			return this.maxNumbers;
+		}
+
+		public void setMaxNumbers(long maxNumbers) {
+			this.maxNumbers = maxNumbers;
+		}
+
+		/**
+		 * Product that sends verification codes.
+		 */
+		public enum CodeProduct {
+
+			/** Verification-code SMS (短信API服务（验证码）). */
+			VERIFICATION_CODE,
+
+			/** The SMS API (短信API服务). */
+			SMS_API
+
 		}
 
 	}

@@ -197,36 +197,68 @@ public final class JuheProductApi {
 		String key = (call.idempotencyKey() != null && this.idempotency != null)
 				? this.product.id() + ":" + call.idempotencyKey() : null;
 		if (key != null) {
-			StoredSend first = claim(call.operation(), key, startedAt);
+			StoredSend first = fromStore(call.operation(), () -> claim(call.operation(), key, startedAt));
 			if (first != null) {
+				// A repeat sends nothing: permits its client took are given back.
+				if (call.admission() != null) {
+					afterSend(() -> this.limiter.release(call.admission()));
+				}
 				attempts.replayed = true;
 				return mapper.apply(JuheResponseParser.result(call.operation(), first.result()));
 			}
 		}
 		SendAdmission admission = null;
 		try {
-			admission = (call.admission() != null) ? call.admission() : admit(call);
+			admission = (call.admission() != null) ? call.admission()
+					: fromStore(call.operation(), () -> admit(call));
 			T result = execute(call, mapper, attempts);
 			if (key != null) {
-				complete(key, new StoredSend(StoredSend.State.SUCCEEDED, startedAt, attempts.resultJson, null));
+				afterSend(() -> complete(key,
+						new StoredSend(StoredSend.State.SUCCEEDED, startedAt, attempts.resultJson, null)));
 			}
 			return result;
 		}
 		catch (JuheSmsException ex) {
 			if (ex.isOutcomeUnknown()) {
 				if (key != null) {
-					complete(key, new StoredSend(StoredSend.State.OUTCOME_UNKNOWN, startedAt, null, ex.getMessage()));
+					afterSend(() -> complete(key,
+							new StoredSend(StoredSend.State.OUTCOME_UNKNOWN, startedAt, null, ex.getMessage())));
 				}
 			}
 			else {
-				if (admission != null) {
-					this.limiter.release(admission);
+				SendAdmission taken = admission;
+				if (taken != null) {
+					afterSend(() -> this.limiter.release(taken));
 				}
 				if (key != null) {
-					this.idempotency.store().abandon(key);
+					afterSend(() -> this.idempotency.store().abandon(key));
 				}
 			}
 			throw ex;
+		}
+	}
+
+	// A store that fails before the send refuses it: no unlimited or unchecked sending.
+	private <R> R fromStore(JuheOperation operation, java.util.function.Supplier<R> storeCall) {
+		try {
+			return storeCall.get();
+		}
+		catch (JuheSmsException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new JuheSmsStoreUnavailableException(operation, ex);
+		}
+	}
+
+	// A store that fails after the send must not hide the send's own outcome from the caller.
+	private void afterSend(Runnable storeCall) {
+		try {
+			storeCall.run();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not record a send's outcome in the store of limits and idempotency keys; "
+					+ "a repeat with the same idempotency key may not be recognised", ex);
 		}
 	}
 

@@ -36,6 +36,9 @@ public enum JuheSmsErrorCategory {
 	SEND_LIMIT,
 
 	/** A send with the same idempotency key was made before and its outcome is unknown or still pending. */
-	DUPLICATE
+	DUPLICATE,
+
+	/** The store of limits, idempotency keys or verification codes (Redis) could not be reached; nothing was sent. */
+	STORE_UNAVAILABLE
 
 }

@@ -18,8 +18,11 @@ import io.github.juhesms.core.JuheProductApi;
 import io.github.juhesms.core.JuheResult;
 import io.github.juhesms.core.JuheSmsException;
 import io.github.juhesms.core.JuheSmsInvalidRequestException;
+import io.github.juhesms.core.JuheSmsSendLimitException;
 import io.github.juhesms.core.JuheValidation;
 import io.github.juhesms.core.Masking;
+import io.github.juhesms.core.SendAdmission;
+import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.core.TemplateVariables;
 import org.jspecify.annotations.Nullable;
@@ -78,16 +81,35 @@ public class FinancialSmsClient {
 	 * @return the message id and the billed messages
 	 */
 	public FinancialSmsResult send(FinancialSmsRequest request) {
+		return send(request, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a message with one template to up to 10,000 mainland numbers ({@code send}), with options
+	 * such as an idempotency key. Each number passes the per-number send limits: numbers over their
+	 * limit are left out and reported in {@link FinancialSmsResult#limited()}, the rest are sent.
+	 * @param request the numbers, template and variables
+	 * @param options the send options
+	 * @return the message id, the billed messages and the numbers held back by the limits
+	 * @throws JuheSmsSendLimitException if every number is over its limit (nothing is sent)
+	 */
+	public FinancialSmsResult send(FinancialSmsRequest request, SendOptions options) {
 		List<String> mobiles = JuheValidation.requireMainlandMobiles(SEND, "mobile", request.mobiles(), MAX_MOBILES);
 		requireNoRepeats(mobiles);
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
-		JuheForm form = new JuheForm().add("mobile", String.join(",", mobiles))
+		String templateId = Long.toString(request.templateId());
+		SendAdmission admission = this.api.admitEach(mobiles, templateId);
+		if (admission.admitted().isEmpty()) {
+			throw new JuheSmsSendLimitException(SEND, admission.refused());
+		}
+		JuheForm form = new JuheForm().add("mobile", String.join(",", admission.admitted()))
 			.add("tplId", request.templateId())
 			.add("tplValue", request.variables().isEmpty() ? null : TemplateVariables.encode(request.variables()));
-		JuheCall call = new JuheCall(SEND, form, mobiles, Long.toString(request.templateId()));
+		JuheCall call = new JuheCall(SEND, form, admission.admitted(), templateId).with(options)
+			.withAdmission(admission);
 		return this.api.call(call, (result) -> new FinancialSmsResult(result.requiredText("sid"),
-				result.optionalInt("fee")));
+				result.optionalInt("fee"), admission.refused()));
 	}
 
 	/**
@@ -126,6 +148,22 @@ public class FinancialSmsClient {
 	 */
 	public CarrierSendReport sendByCarrier(CarrierTemplates templates, List<String> mobiles,
 			Map<String, String> variables) {
+		return sendByCarrier(templates, mobiles, variables, SendOptions.NONE);
+	}
+
+	/**
+	 * Send to any number of mainland numbers, each carrier's numbers with that carrier's template,
+	 * with options. An idempotency key applies to each send of the report on its own (the key
+	 * followed by the carrier and the chunk), so repeating the whole call repeats none of its sends.
+	 * @param templates the template of each carrier, or an all-networks template to fall back on
+	 * @param mobiles the numbers
+	 * @param variables the template's variables, names without {@code #}; empty for none
+	 * @param options the send options
+	 * @return one entry per send, the numbers not sent and the number of repeats removed
+	 * @see #sendByCarrier(CarrierTemplates, List, Map)
+	 */
+	public CarrierSendReport sendByCarrier(CarrierTemplates templates, List<String> mobiles,
+			Map<String, String> variables, SendOptions options) {
 		Map<Carrier, Long> templateIds = resolveTemplates(templates);
 		JuheValidation.requireMainlandMobiles(SEND, "mobile", mobiles, Integer.MAX_VALUE);
 		JuheValidation.requireVariables(SEND, "tplValue", variables);
@@ -142,17 +180,20 @@ public class FinancialSmsClient {
 		List<CarrierGroupSend> sends = new ArrayList<>();
 		for (Carrier carrier : CARRIERS) {
 			long templateId = templateIds.get(carrier);
-			for (List<String> chunk : chunks(byCarrier.getOrDefault(carrier, List.of()))) {
-				sends.add(sendGroup(carrier, templateId, chunk, variables));
+			List<List<String>> chunks = chunks(byCarrier.getOrDefault(carrier, List.of()));
+			for (int i = 0; i < chunks.size(); i++) {
+				SendOptions groupOptions = (options.idempotencyKey() != null)
+						? SendOptions.idempotencyKey(options.idempotencyKey() + ":" + carrier + ":" + i) : options;
+				sends.add(sendGroup(carrier, templateId, chunks.get(i), variables, groupOptions));
 			}
 		}
 		return new CarrierSendReport(sends, unknownCarrier, mobiles.size() - unique.size());
 	}
 
 	private CarrierGroupSend sendGroup(Carrier carrier, long templateId, List<String> mobiles,
-			Map<String, String> variables) {
+			Map<String, String> variables, SendOptions options) {
 		try {
-			FinancialSmsResult result = send(new FinancialSmsRequest(mobiles, templateId, variables));
+			FinancialSmsResult result = send(new FinancialSmsRequest(mobiles, templateId, variables), options);
 			return new CarrierGroupSend(carrier, templateId, mobiles, result, null);
 		}
 		catch (JuheSmsException ex) {

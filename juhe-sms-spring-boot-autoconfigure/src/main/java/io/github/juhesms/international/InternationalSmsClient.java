@@ -9,6 +9,7 @@ import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.JuheProductApi;
 import io.github.juhesms.core.JuheResult;
 import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.core.TemplateVariables;
 
@@ -62,6 +63,16 @@ public class InternationalSmsClient {
 	 * @return the message id and the billed units
 	 */
 	public InternationalSmsResult send(InternationalSmsRequest request) {
+		return send(request, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a message ({@code send}) with options such as an idempotency key.
+	 * @param request the area code, number, template and variables
+	 * @param options the send options
+	 * @return the message id and the billed units
+	 */
+	public InternationalSmsResult send(InternationalSmsRequest request, SendOptions options) {
 		InternationalNumbers.check(SEND, request.areaCode(), request.mobile());
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
@@ -70,7 +81,7 @@ public class InternationalSmsClient {
 			.add("tplId", request.templateId())
 			.add("tplValue", request.variables().isEmpty() ? null : TemplateVariables.encode(request.variables()));
 		JuheCall call = new JuheCall(SEND, form, List.of(request.areaCode() + request.mobile()),
-				Long.toString(request.templateId()));
+				Long.toString(request.templateId())).with(options);
 		return this.api.call(call, (result) -> new InternationalSmsResult(result.requiredText("sid"),
 				result.optionalInt("fee")));
 	}

@@ -10,6 +10,7 @@ import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.JuheProductApi;
 import io.github.juhesms.core.JuheResult;
 import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateVariables;
 
 /**
@@ -17,7 +18,8 @@ import io.github.juhesms.core.TemplateVariables;
  */
 public class SmsApiClient {
 
-	static final JuheOperation SEND = JuheOperation.send(JuheProduct.SMS_API, "send", "/send");
+	/** The send operation. */
+	public static final JuheOperation SEND = JuheOperation.send(JuheProduct.SMS_API, "send", "/send");
 
 	private final JuheProductApi api;
 
@@ -40,6 +42,16 @@ public class SmsApiClient {
 	 * @return the message id, and the sent and billed counts
 	 */
 	public SmsApiResult send(SmsApiRequest request) {
+		return send(request, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a message ({@code send}) with options such as an idempotency key.
+	 * @param request the mobile, template, variables and extension code
+	 * @param options the send options
+	 * @return the message id, and the sent and billed counts
+	 */
+	public SmsApiResult send(SmsApiRequest request, SendOptions options) {
 		boolean json = this.variablesFormat == SmsApiVariablesFormat.VARS;
 		String variablesParameter = json ? "vars" : "tpl_value";
 		JuheValidation.requireMainlandMobile(SEND, "mobile", request.mobile());
@@ -54,7 +66,8 @@ public class SmsApiClient {
 			.add("tpl_id", request.templateId())
 			.add(variablesParameter, json ? TemplateVariables.toJson(variables) : TemplateVariables.encode(variables))
 			.add("ext", request.ext());
-		JuheCall call = new JuheCall(SEND, form, List.of(request.mobile()), Long.toString(request.templateId()));
+		JuheCall call = new JuheCall(SEND, form, List.of(request.mobile()), Long.toString(request.templateId()))
+			.with(options);
 		return this.api.call(call, SmsApiClient::result);
 	}
 

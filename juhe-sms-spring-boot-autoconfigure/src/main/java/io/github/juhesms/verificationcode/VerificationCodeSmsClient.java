@@ -12,6 +12,7 @@ import io.github.juhesms.core.JuheProductApi;
 import io.github.juhesms.core.JuheResult;
 import io.github.juhesms.core.JuheSmsInvalidRequestException;
 import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.core.TemplateVariables;
 
@@ -27,7 +28,8 @@ public class VerificationCodeSmsClient {
 	static final JuheOperation SUBMIT_TEMPLATE = JuheOperation.create(JuheProduct.VERIFICATION_CODE, "submitTpl",
 			"/submitTpl");
 
-	static final JuheOperation SEND = JuheOperation.send(JuheProduct.VERIFICATION_CODE, "send", "/send");
+	/** The send operation. */
+	public static final JuheOperation SEND = JuheOperation.send(JuheProduct.VERIFICATION_CODE, "send", "/send");
 
 	static final JuheOperation MY_TEMPLATES = JuheOperation.query(JuheProduct.VERIFICATION_CODE, "myTpl", "/myTpl");
 
@@ -87,6 +89,21 @@ public class VerificationCodeSmsClient {
 	 * @return the message id
 	 */
 	public VerificationCodeSmsResult send(String mobile, long templateId, Map<String, String> variables) {
+		return send(mobile, templateId, variables, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a verification code ({@code send}). Billed per message: up to 70 characters with the
+	 * signature is one, longer is one per 67.
+	 * @param mobile the mainland mobile number, 11 digits
+	 * @param templateId an approved template's id ({@code tplId})
+	 * @param variables the template's variables, names without {@code #}, e.g. {@code code}; at
+	 * least one, as the document requires {@code tplValue}
+	 * @param options the send options, such as an idempotency key
+	 * @return the message id
+	 */
+	public VerificationCodeSmsResult send(String mobile, long templateId, Map<String, String> variables,
+			SendOptions options) {
 		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
 		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
 		JuheValidation.requireVariables(SEND, "tplValue", variables);
@@ -97,7 +114,7 @@ public class VerificationCodeSmsClient {
 		JuheForm form = new JuheForm().add("mobile", mobile)
 			.add("tplId", templateId)
 			.add("tplValue", TemplateVariables.encode(variables));
-		JuheCall call = new JuheCall(SEND, form, List.of(mobile), Long.toString(templateId));
+		JuheCall call = new JuheCall(SEND, form, List.of(mobile), Long.toString(templateId)).with(options);
 		return this.api.call(call, (result) -> new VerificationCodeSmsResult(result.requiredText("sid")));
 	}
 

@@ -13,6 +13,7 @@ import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.JuheProductApi;
 import io.github.juhesms.core.JuheResult;
 import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.core.SendOptions;
 
 /**
  * Client of Juhe's Video SMS (视频短信): send a template to a mainland mobile, and list the
@@ -45,10 +46,22 @@ public class VideoSmsClient {
 	 * @return the message id
 	 */
 	public VideoSmsResult send(String mobile, long templateId) {
+		return send(mobile, templateId, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a template ({@code send}). Billed only when accepted; the document says only China
+	 * Mobile numbers receive video SMS.
+	 * @param mobile the mainland mobile number, 11 digits
+	 * @param templateId a usable template's id ({@code tplId})
+	 * @param options the send options, such as an idempotency key
+	 * @return the message id
+	 */
+	public VideoSmsResult send(String mobile, long templateId, SendOptions options) {
 		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
 		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
 		JuheForm form = new JuheForm().add("tplId", templateId).add("mobile", mobile);
-		JuheCall call = new JuheCall(SEND, form, List.of(mobile), Long.toString(templateId));
+		JuheCall call = new JuheCall(SEND, form, List.of(mobile), Long.toString(templateId)).with(options);
 		return this.api.call(call, (result) -> new VideoSmsResult(result.requiredText("sid")));
 	}
 

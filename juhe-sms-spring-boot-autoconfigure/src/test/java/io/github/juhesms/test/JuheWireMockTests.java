@@ -54,7 +54,8 @@ public abstract class JuheWireMockTests {
 
 	/**
 	 * A context runner with Boot's HTTP client and RestClient auto-configuration and the starter,
-	 * pointed at WireMock, with a shared key and fast retries.
+	 * pointed at WireMock, with a shared key and fast retries. Per-number send limits are off, since
+	 * most tests send to one number many times; the limit tests turn them on.
 	 * @return the runner
 	 */
 	protected ApplicationContextRunner contextRunner() {
@@ -63,7 +64,8 @@ public abstract class JuheWireMockTests {
 					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 					JuheSmsAutoConfiguration.class))
 			.withPropertyValues("juhe.sms.base-url=" + wireMock.baseUrl(), "juhe.sms.key=" + KEY,
-					"juhe.sms.retry.initial-interval=10ms", "juhe.sms.retry.jitter=0ms");
+					"juhe.sms.retry.initial-interval=10ms", "juhe.sms.retry.jitter=0ms",
+					"juhe.sms.limits.enabled=false");
 	}
 
 	/**

@@ -1,0 +1,95 @@
+package io.github.juhesms.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.juhesms.codes.VerificationCodeSender;
+import io.github.juhesms.codes.VerificationCodeService;
+import io.github.juhesms.codes.VerificationCodeSettings;
+import io.github.juhesms.codes.VerificationCodeStore;
+import io.github.juhesms.core.IdempotencySettings;
+import io.github.juhesms.core.IdempotencyStore;
+import io.github.juhesms.core.SendLimitRule;
+import io.github.juhesms.core.SendLimiter;
+import io.github.juhesms.idempotency.FailOpenIdempotencyStore;
+import io.github.juhesms.limits.FailOpenSendLimiter;
+import io.github.juhesms.limits.SendLimitStore;
+import io.github.juhesms.limits.SlidingWindowSendLimiter;
+import io.github.juhesms.smsapi.SmsApiClient;
+import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Per-number send limits, de-duplication of sends with an idempotency key, and verification codes,
+ * over the configured stores.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(JuheSmsStoreConfiguration.class)
+class JuheSmsProtectionConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SendLimiter juheSmsSendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store) {
+		JuheSmsProperties.Limits limits = properties.getLimits();
+		if (!limits.isEnabled()) {
+			return SendLimiter.UNLIMITED;
+		}
+		SendLimiter limiter = new SlidingWindowSendLimiter(required(store, "send limits"),
+				limits.getRules().stream().map((rule) -> new SendLimitRule(rule.getCount(), rule.getWindow())).toList(),
+				limits.isPerTemplate(), Clock.systemUTC());
+		return failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdempotencySettings juheSmsIdempotencySettings(JuheSmsProperties properties,
+			ObjectProvider<IdempotencyStore> store) {
+		IdempotencyStore idempotencyStore = required(store, "idempotency keys");
+		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
+		return new IdempotencySettings(
+				failOpen(properties) ? new FailOpenIdempotencyStore(idempotencyStore) : idempotencyStore,
+				idempotency.getWindow(), idempotency.getWaitTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("juhe.sms.codes.template-id")
+	VerificationCodeService verificationCodeService(JuheSmsProperties properties,
+			ObjectProvider<VerificationCodeSmsClient> verificationCodeSms, ObjectProvider<SmsApiClient> smsApi,
+			ObjectProvider<VerificationCodeStore> store) {
+		JuheSmsProperties.Codes codes = properties.getCodes();
+		long templateId = codes.getTemplateId();
+		VerificationCodeSender sender = switch (codes.getProduct()) {
+			case VERIFICATION_CODE -> VerificationCodeSender
+				.verificationCodeSms(required(verificationCodeSms, "juhe.sms.codes (the verification-code product: "
+						+ "set juhe.sms.verification-code.key or juhe.sms.key)"), templateId);
+			case SMS_API -> VerificationCodeSender.smsApi(
+					required(smsApi, "juhe.sms.codes (the SMS API product: set juhe.sms.sms-api.key or juhe.sms.key)"),
+					templateId);
+		};
+		return new VerificationCodeService(sender, required(store, "verification codes"),
+				new VerificationCodeSettings(codes.getLength(), codes.getTtl(), codes.getResendCooldown(),
+						codes.getMaxAttempts(), codes.getCodeVariable(), codes.getMinutesVariable(),
+						codes.getVariables()),
+				Clock.systemUTC());
+	}
+
+	private static boolean failOpen(JuheSmsProperties properties) {
+		return properties.getStore() == JuheSmsProperties.StoreType.REDIS && properties.getRedis().isFailOpen();
+	}
+
+	private static <T> T required(ObjectProvider<T> provider, String what) {
+		T bean = provider.getIfAvailable();
+		if (bean == null) {
+			throw new IllegalStateException("No store or client for " + what + " is available; with "
+					+ "juhe.sms.store=redis, add spring-boot-starter-data-redis");
+		}
+		return bean;
+	}
+
+}

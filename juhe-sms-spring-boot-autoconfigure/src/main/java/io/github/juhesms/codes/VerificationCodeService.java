@@ -1,0 +1,187 @@
+package io.github.juhesms.codes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheSmsException;
+import io.github.juhesms.core.JuheSmsInvalidRequestException;
+import io.github.juhesms.core.JuheSmsSendLimitException;
+import io.github.juhesms.core.JuheSmsStoreUnavailableException;
+import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.core.Masking;
+import io.github.juhesms.core.MobileDigest;
+import io.github.juhesms.core.SendLimitRefusal;
+import io.github.juhesms.core.SendLimitRule;
+import io.github.juhesms.core.SendReceipt;
+
+/**
+ * Verification codes for sign-in, sign-up and resets. {@link #send} makes a random code, sends it and
+ * keeps only a salted hash; {@link #verify} checks a code once, in constant time, within a number of
+ * attempts. Codes are scoped by purpose, so a login code does not unlock a reset.
+ */
+public class VerificationCodeService {
+
+	private static final Pattern PURPOSE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+
+	// Kept past expiry so an expired or used code is told apart from none; a day bounds the storage.
+	private static final Duration RETENTION_AFTER_EXPIRY = Duration.ofDays(1);
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final VerificationCodeSender sender;
+
+	private final VerificationCodeStore store;
+
+	private final VerificationCodeSettings settings;
+
+	private final Clock clock;
+
+	/**
+	 * Create the service.
+	 * @param sender sends the code's message
+	 * @param store keeps the hashes and cool-downs
+	 * @param settings length, validity, cool-down, attempts and template variables
+	 * @param clock the clock
+	 */
+	public VerificationCodeService(VerificationCodeSender sender, VerificationCodeStore store,
+			VerificationCodeSettings settings, Clock clock) {
+		this.sender = sender;
+		this.store = store;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Send a new code for a purpose to a number, replacing any earlier code of the two.
+	 * @param purpose what the code unlocks, e.g. {@code login}, {@code register}, {@code reset}
+	 * @param mobile the mainland number
+	 * @return when the code expires and when a new one may be sent
+	 * @throws JuheSmsSendLimitException if the resend cool-down or a send limit refuses the send
+	 * @throws JuheSmsException if the send failed; an unknown outcome keeps the code valid, since it may have arrived
+	 */
+	public SentVerificationCode send(String purpose, String mobile) {
+		JuheOperation operation = this.sender.operation();
+		String key = key(operation, purpose, mobile);
+		Instant now = this.clock.instant();
+		Duration left = fromStore(operation, () -> this.store.startCooldown(key, this.settings.resendCooldown()));
+		if (left != null) {
+			throw new JuheSmsSendLimitException(operation, List.of(new SendLimitRefusal(mobile,
+					new SendLimitRule(1, this.settings.resendCooldown()), now.plus(left))));
+		}
+		String code = newCode();
+		StoredCode stored = hashed(purpose, mobile, code, now.plus(this.settings.ttl()));
+		SendReceipt receipt;
+		try {
+			receipt = this.sender.send(mobile, variables(code));
+		}
+		catch (JuheSmsException ex) {
+			if (ex.isOutcomeUnknown()) {
+				keep(operation, key, stored);
+			}
+			else {
+				fromStore(operation, () -> {
+					this.store.clearCooldown(key);
+					return null;
+				});
+			}
+			throw ex;
+		}
+		keep(operation, key, stored);
+		return new SentVerificationCode(purpose, Masking.mobile(mobile), receipt.sid(), stored.expiresAt(),
+				now.plus(this.settings.resendCooldown()));
+	}
+
+	/**
+	 * Check a code. A right code is used up; each check counts as an attempt.
+	 * @param purpose what the code unlocks
+	 * @param mobile the mainland number
+	 * @param code the code the user typed
+	 * @return the result: tell the end user only whether it {@link VerificationResult#isVerified() verified}
+	 */
+	public VerificationResult verify(String purpose, String mobile, String code) {
+		JuheOperation operation = this.sender.operation();
+		String key = key(operation, purpose, mobile);
+		VerificationCodeStore.Attempt attempt = fromStore(operation,
+				() -> this.store.beginAttempt(key, this.settings.maxAttempts(), this.clock.instant()));
+		if (attempt.result() != null) {
+			return attempt.result();
+		}
+		StoredCode stored = attempt.code();
+		byte[] expected = stored.hash().getBytes(StandardCharsets.US_ASCII);
+		byte[] actual = hash(stored.salt(), purpose, mobile, (code != null) ? code : "").getBytes(StandardCharsets.US_ASCII);
+		if (MessageDigest.isEqual(expected, actual)) {
+			boolean consumed = fromStore(operation, () -> this.store.consume(key, stored.salt()));
+			return consumed ? VerificationResult.VERIFIED : VerificationResult.USED;
+		}
+		return attempt.lastAttempt() ? VerificationResult.TOO_MANY_ATTEMPTS : VerificationResult.WRONG_CODE;
+	}
+
+	private String key(JuheOperation operation, String purpose, String mobile) {
+		if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
+			throw new JuheSmsInvalidRequestException(operation, "purpose",
+					"must be 1-32 letters, digits, '_', '.' or '-'");
+		}
+		JuheValidation.requireMainlandMobile(operation, "mobile", mobile);
+		return purpose + ":" + MobileDigest.of(mobile);
+	}
+
+	private String newCode() {
+		StringBuilder code = new StringBuilder(this.settings.length());
+		for (int i = 0; i < this.settings.length(); i++) {
+			code.append(this.random.nextInt(10));
+		}
+		return code.toString();
+	}
+
+	private Map<String, String> variables(String code) {
+		Map<String, String> variables = new LinkedHashMap<>(this.settings.variables());
+		variables.put(this.settings.codeVariable(), code);
+		if (this.settings.minutesVariable() != null) {
+			variables.put(this.settings.minutesVariable(), Long.toString(this.settings.ttl().toMinutes()));
+		}
+		return variables;
+	}
+
+	private StoredCode hashed(String purpose, String mobile, String code, Instant expiresAt) {
+		byte[] salt = new byte[16];
+		this.random.nextBytes(salt);
+		String saltHex = HexFormat.of().formatHex(salt);
+		return new StoredCode(saltHex, hash(saltHex, purpose, mobile, code), expiresAt, 0, false);
+	}
+
+	private void keep(JuheOperation operation, String key, StoredCode stored) {
+		fromStore(operation, () -> {
+			this.store.save(key, stored, this.settings.ttl().plus(RETENTION_AFTER_EXPIRY));
+			return null;
+		});
+	}
+
+	// Codes always fail closed: without the store a code can be neither kept nor checked.
+	private static <T> T fromStore(JuheOperation operation, Supplier<T> storeCall) {
+		try {
+			return storeCall.get();
+		}
+		catch (JuheSmsException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new JuheSmsStoreUnavailableException(operation, ex);
+		}
+	}
+
+	private static String hash(String salt, String purpose, String mobile, String code) {
+		return HexFormat.of().formatHex(MobileDigest.sha256(salt + "\n" + purpose + "\n" + mobile + "\n" + code));
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.github.juhesms.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.juhesms.core.IdempotencyStore;
+import io.github.juhesms.core.StoredSend;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Remembers idempotency keys in Redis. A claim is {@code SET NX}, so of concurrent calls with one
+ * key, on any instance, exactly one owns it. Keys expire with their window.
+ */
+public class RedisIdempotencyStore implements IdempotencyStore {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final StringRedisTemplate redis;
+
+	private final String keyPrefix;
+
+	/**
+	 * Create a store.
+	 * @param redis the Redis template
+	 * @param keyPrefix the prefix of every key, e.g. {@code juhe:sms:}
+	 */
+	public RedisIdempotencyStore(StringRedisTemplate redis, String keyPrefix) {
+		this.redis = redis;
+		this.keyPrefix = keyPrefix + "idempotency:";
+	}
+
+	@Override
+	public @Nullable StoredSend claim(String key, StoredSend claim, Duration window) {
+		String redisKey = this.keyPrefix + key;
+		// A key deleted between a failed SET NX and the GET (its first send was abandoned) is claimed again.
+		while (true) {
+			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(redisKey, write(claim), window))) {
+				return null;
+			}
+			String stored = this.redis.opsForValue().get(redisKey);
+			if (stored != null) {
+				return read(stored);
+			}
+		}
+	}
+
+	@Override
+	public void complete(String key, StoredSend outcome, Duration window) {
+		this.redis.opsForValue().set(this.keyPrefix + key, write(outcome), window);
+	}
+
+	@Override
+	public void abandon(String key) {
+		this.redis.delete(this.keyPrefix + key);
+	}
+
+	private static String write(StoredSend send) {
+		ObjectNode node = JSON.createObjectNode();
+		node.put("state", send.state().name());
+		node.put("startedAt", send.startedAt().toString());
+		node.put("result", send.result());
+		node.put("failure", send.failure());
+		return JSON.writeValueAsString(node);
+	}
+
+	private static StoredSend read(String stored) {
+		JsonNode node = JSON.readTree(stored);
+		return new StoredSend(StoredSend.State.valueOf(node.get("state").asString()),
+				Instant.parse(node.get("startedAt").asString()), text(node, "result"), text(node, "failure"));
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isNull() || value.isMissingNode()) ? null : value.asString();
+	}
+
+}

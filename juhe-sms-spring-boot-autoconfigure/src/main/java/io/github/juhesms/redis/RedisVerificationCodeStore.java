@@ -1,0 +1,93 @@
+package io.github.juhesms.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.github.juhesms.codes.StoredCode;
+import io.github.juhesms.codes.VerificationCodeStore;
+import io.github.juhesms.codes.VerificationResult;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Keeps codes and cool-downs in Redis: a hash per purpose and number, changed only by Lua scripts,
+ * so a code sent through one instance verifies on another, and only once. Keys expire.
+ */
+public class RedisVerificationCodeStore implements VerificationCodeStore {
+
+	private static final RedisScript<Long> SAVE = RedisScript
+		.of(new ClassPathResource("io/github/juhesms/redis/code-save.lua"), Long.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> ATTEMPT = RedisScript
+		.of(new ClassPathResource("io/github/juhesms/redis/code-attempt.lua"), List.class);
+
+	private static final RedisScript<Long> CONSUME = RedisScript
+		.of(new ClassPathResource("io/github/juhesms/redis/code-consume.lua"), Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final String codePrefix;
+
+	private final String cooldownPrefix;
+
+	/**
+	 * Create a store.
+	 * @param redis the Redis template
+	 * @param keyPrefix the prefix of every key, e.g. {@code juhe:sms:}
+	 */
+	public RedisVerificationCodeStore(StringRedisTemplate redis, String keyPrefix) {
+		this.redis = redis;
+		this.codePrefix = keyPrefix + "code:";
+		this.cooldownPrefix = keyPrefix + "code-cooldown:";
+	}
+
+	@Override
+	public @Nullable Duration startCooldown(String key, Duration cooldown) {
+		String redisKey = this.cooldownPrefix + key;
+		if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(redisKey, "1", cooldown))) {
+			return null;
+		}
+		Long left = this.redis.getExpire(redisKey, java.util.concurrent.TimeUnit.MILLISECONDS);
+		return Duration.ofMillis((left != null && left > 0) ? left : cooldown.toMillis());
+	}
+
+	@Override
+	public void clearCooldown(String key) {
+		this.redis.delete(this.cooldownPrefix + key);
+	}
+
+	@Override
+	public void save(String key, StoredCode code, Duration retention) {
+		this.redis.execute(SAVE, List.of(this.codePrefix + key), code.salt(), code.hash(),
+				Long.toString(code.expiresAt().toEpochMilli()), Long.toString(retention.toMillis()));
+	}
+
+	@Override
+	public Attempt beginAttempt(String key, int maxAttempts, Instant now) {
+		List<?> answer = this.redis.execute(ATTEMPT, List.of(this.codePrefix + key),
+				Long.toString(now.toEpochMilli()), Integer.toString(maxAttempts));
+		if (answer == null || answer.isEmpty()) {
+			throw new IllegalStateException("Redis answered nothing to the code-attempt script");
+		}
+		String status = answer.get(0).toString();
+		if (!status.equals("COMPARE")) {
+			return Attempt.answered(VerificationResult.valueOf(status));
+		}
+		int attempts = Integer.parseInt(answer.get(4).toString());
+		StoredCode code = new StoredCode(answer.get(1).toString(), answer.get(2).toString(),
+				Instant.ofEpochMilli(Long.parseLong(answer.get(3).toString())), attempts, false);
+		return new Attempt(null, code, attempts >= maxAttempts);
+	}
+
+	@Override
+	public boolean consume(String key, String salt) {
+		Long consumed = this.redis.execute(CONSUME, List.of(this.codePrefix + key), salt);
+		return consumed != null && consumed == 1;
+	}
+
+}

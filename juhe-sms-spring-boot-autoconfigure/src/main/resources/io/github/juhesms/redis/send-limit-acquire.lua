@@ -1,0 +1,28 @@
+-- Check every rule of a number and, if all allow it, record one send: one atomic step.
+-- KEYS[1]: sorted set of send times (member: permit id, score: epoch millis)
+-- ARGV[1]: now (ms), ARGV[2]: permit id, ARGV[3]: longest window (ms), ARGV[4..]: count, window (ms) pairs
+local now = tonumber(ARGV[1])
+local longest = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - longest)
+local refusedCount, refusedWindow, retryAt = 0, 0, -1
+for i = 4, #ARGV, 2 do
+  local count = tonumber(ARGV[i])
+  local window = tonumber(ARGV[i + 1])
+  local sends = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. (now - window), '+inf', 'WITHSCORES')
+  local inWindow = #sends / 2
+  if inWindow >= count then
+    -- the next send is allowed once the oldest of the last `count` sends leaves the window
+    local oldest = tonumber(sends[(inWindow - count) * 2 + 2])
+    if oldest + window > retryAt then
+      retryAt = oldest + window
+      refusedCount = count
+      refusedWindow = window
+    end
+  end
+end
+if retryAt >= 0 then
+  return {0, refusedCount, refusedWindow, retryAt}
+end
+redis.call('ZADD', KEYS[1], now, ARGV[2])
+redis.call('PEXPIRE', KEYS[1], longest)
+return {1}

@@ -1,0 +1,125 @@
+package io.github.juhesms.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.github.juhesms.codes.VerificationCodeService;
+import io.github.juhesms.codes.VerificationResult;
+import io.github.juhesms.core.JuheSmsSendLimitException;
+import io.github.juhesms.core.SendOptions;
+import io.github.juhesms.smsapi.SmsApiClient;
+import io.github.juhesms.smsapi.SmsApiRequest;
+import io.github.juhesms.test.JuheWireMockTests;
+import io.github.juhesms.test.TestRedis;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.juhesms.test.ProductFixture.success;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two application contexts, as two instances of one application, sharing one real Redis.
+ */
+class MultiInstanceRedisTests extends JuheWireMockTests {
+
+	private static final String SEND = "/sms/send";
+
+	private final String prefix = "multi-" + UUID.randomUUID() + ":";
+
+	private ApplicationContextRunner instance() {
+		return contextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("juhe.sms.store=redis", "spring.data.redis.url=" + TestRedis.url(),
+					"juhe.sms.redis.key-prefix=" + this.prefix, "juhe.sms.codes.template-id=21");
+	}
+
+	@Test
+	void hundredConcurrentSendsToOneNumberAcrossBothStayWithinTheLimit() {
+		answer(SEND, success("{\"sid\":\"s\"}"));
+		instance().withPropertyValues("juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=5",
+				"juhe.sms.limits.rules[0].window=1h")
+			.run((first) -> instance()
+				.withPropertyValues("juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=5",
+						"juhe.sms.limits.rules[0].window=1h")
+				.run((second) -> {
+					SmsApiRequest request = SmsApiRequest.of("13812345678", 12, Map.of("code", "1"));
+					List<Object> outcomes = concurrently(100, (i) -> {
+						SmsApiClient client = ((i % 2 == 0) ? first : second).getBean(SmsApiClient.class);
+						try {
+							return client.send(request);
+						}
+						catch (JuheSmsSendLimitException ex) {
+							return ex;
+						}
+					});
+					assertThat(outcomes.stream().filter(JuheSmsSendLimitException.class::isInstance)).hasSize(95);
+					assertThat(requestsTo(SEND)).hasSize(5);
+				}));
+	}
+
+	@Test
+	void fiftyConcurrentCallsWithOneKeyAcrossBothMakeOneRequest() {
+		wireMock.stubFor(post(urlPathEqualTo(SEND)).willReturn(json(success("{\"sid\":\"once\"}")).withFixedDelay(300)));
+		instance().run((first) -> instance().run((second) -> {
+			SmsApiRequest request = SmsApiRequest.of("13812345678", 12, Map.of("code", "1"));
+			List<Object> outcomes = concurrently(50, (i) -> ((i % 2 == 0) ? first : second).getBean(SmsApiClient.class)
+				.send(request, SendOptions.idempotencyKey("payment-7")));
+			assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome).hasFieldOrPropertyWithValue("sid", "once"));
+			assertThat(requestsTo(SEND)).hasSize(1);
+		}));
+	}
+
+	@Test
+	void codeSentThroughOneInstanceVerifiesOnTheOtherOnlyOnce() {
+		answer("/vercodesms/send", success("{\"sid\":\"c\"}"));
+		instance().run((first) -> instance().run((second) -> {
+			first.getBean(VerificationCodeService.class).send("login", "13812345678");
+			String code = form(requestsTo("/vercodesms/send").get(0)).get("tplValue").substring("#code#=".length());
+			List<Object> results = concurrently(10, (i) -> ((i % 2 == 0) ? first : second)
+				.getBean(VerificationCodeService.class)
+				.verify("login", "13812345678", code));
+			assertThat(results.stream().filter(VerificationResult.VERIFIED::equals)).hasSize(1);
+			assertThat(results.stream().filter(VerificationResult.USED::equals)).hasSize(9);
+		}));
+	}
+
+	private static List<Object> concurrently(int calls, Call call) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(16);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Object>> futures = new ArrayList<>();
+		for (int i = 0; i < calls; i++) {
+			int index = i;
+			Callable<Object> task = () -> {
+				start.await();
+				return call.make(index);
+			};
+			futures.add(threads.submit(task));
+		}
+		start.countDown();
+		List<Object> outcomes = new ArrayList<>();
+		for (Future<Object> future : futures) {
+			outcomes.add(future.get());
+		}
+		threads.shutdown();
+		return outcomes;
+	}
+
+	@FunctionalInterface
+	interface Call {
+
+		Object make(int index) throws Exception;
+
+	}
+
+}
