@@ -33,6 +33,7 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
 @Import({ InternationalSmsConfiguration.class, FinancialSmsConfiguration.class,
+		VerificationCodeSmsConfiguration.class, SmsApiConfiguration.class, VideoSmsConfiguration.class,
 		JuheSmsActuatorConfiguration.class })
 public final class JuheSmsAutoConfiguration {
 

@@ -58,7 +58,10 @@ public final class JuheErrorCatalog {
 		product(international, 235713, "国际代码不存在", "Area code does not exist", REJECTED);
 
 		JuheProduct financial = JuheProduct.FINANCIAL;
-		product(financial, 222800, "网络异常，发送失败", "Network error, send failed", SERVICE_ERROR);
+		// A network fault between Juhe and the carrier may lose the carrier's acceptance: not retried,
+		// and a send that got it is reported with an unknown outcome.
+		CODES.put(222800, new JuheErrorCode(222800, financial, "网络异常，发送失败", "Network error, send failed",
+				SERVICE_ERROR, null, true));
 		product(financial, 228801, "模板相关错误", "Template error", REJECTED);
 		product(financial, 228802, "相关参数错误,具体看返回", "Parameter error, see the reason", REJECTED);
 		product(financial, 228803, "通道故障", "Channel failure", SERVICE_UNAVAILABLE);

@@ -25,7 +25,11 @@ public abstract class JuheSmsApiException extends JuheSmsException {
 		StringBuilder message = new StringBuilder("Juhe error_code ").append(errorCode);
 		message.append(" (").append(Masking.digitRuns(reason)).append(')');
 		JuheErrorCatalog.find(errorCode)
-			.ifPresent((code) -> message.append(": ").append(code.description()));
+			.ifPresent((code) -> message.append(": ")
+				.append(code.description())
+				.append(" [")
+				.append(code.documentText())
+				.append(']'));
 		return message.toString();
 	}
 

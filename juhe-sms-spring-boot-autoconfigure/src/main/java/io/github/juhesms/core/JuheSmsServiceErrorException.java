@@ -2,8 +2,9 @@ package io.github.juhesms.core;
 
 /**
  * Juhe or the carrier reported a failure on its side (send failed, internal error). Not retried:
- * Juhe does not invite a retry for these codes. For 10014 on a send the document itself warns that
- * the outcome must be checked, so {@link #isOutcomeUnknown()} is {@code true}.
+ * Juhe does not invite a retry for these codes. For 10014 on a send (the document itself warns that
+ * the outcome must be checked) and 222800 (a network fault between Juhe and the carrier),
+ * {@link #isOutcomeUnknown()} is {@code true}.
  */
 public class JuheSmsServiceErrorException extends JuheSmsApiException {
 

@@ -1,5 +1,6 @@
 package io.github.juhesms.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,9 @@ public final class JuheValidation {
 	private static final Pattern MAINLAND_MOBILE = Pattern.compile("1[3-9][0-9]{9}");
 
 	private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
+
+	// The documents: 500 characters at most, signature included.
+	private static final int MAX_MESSAGE_LENGTH = 500;
 
 	private JuheValidation() {
 	}
@@ -93,6 +97,57 @@ public final class JuheValidation {
 					"must be a mainland mobile number: 11 ASCII digits starting 13-19 (was " + describe(value) + ")");
 		}
 		return value;
+	}
+
+	/**
+	 * Require a list of mainland mobile numbers: at least one, at most {@code max}, each valid. A
+	 * failure names the position of the bad number, never the number.
+	 * @param operation the operation called
+	 * @param field the field name
+	 * @param mobiles the numbers
+	 * @param max the most numbers per call
+	 * @return the numbers
+	 */
+	public static List<String> requireMainlandMobiles(JuheOperation operation, String field,
+			@Nullable List<String> mobiles, int max) {
+		if (mobiles == null) {
+			throw new JuheSmsInvalidRequestException(operation, field, "is required");
+		}
+		if (mobiles.isEmpty()) {
+			throw new JuheSmsInvalidRequestException(operation, field, "must hold at least one number");
+		}
+		if (mobiles.size() > max) {
+			throw new JuheSmsInvalidRequestException(operation, field,
+					"must hold at most " + max + " numbers per call (had " + mobiles.size() + ")");
+		}
+		for (int i = 0; i < mobiles.size(); i++) {
+			try {
+				requireMainlandMobile(operation, field, mobiles.get(i));
+			}
+			catch (JuheSmsInvalidRequestException ex) {
+				throw new JuheSmsInvalidRequestException(operation, field, "number at index " + i + " " + ex.getRule());
+			}
+		}
+		return mobiles;
+	}
+
+	/**
+	 * Require a template's signature and content, at most 500 characters together as the message
+	 * renders them ({@code 【signature】content}), the longest message the documents allow.
+	 * @param operation the operation called
+	 * @param signature the signature
+	 * @param content the content
+	 */
+	public static void requireTemplateText(JuheOperation operation, @Nullable String signature,
+			@Nullable String content) {
+		requireText(operation, "signature", signature);
+		requireText(operation, "content", content);
+		String rendered = "【" + signature + "】" + content;
+		int length = rendered.codePointCount(0, rendered.length());
+		if (length > MAX_MESSAGE_LENGTH) {
+			throw new JuheSmsInvalidRequestException(operation, "content",
+					"must be at most " + MAX_MESSAGE_LENGTH + " characters with the signature (was " + length + ")");
+		}
 	}
 
 	/**

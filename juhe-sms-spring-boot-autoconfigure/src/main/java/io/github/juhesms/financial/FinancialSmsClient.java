@@ -45,9 +45,6 @@ public class FinancialSmsClient {
 	/** Most numbers in one send or one grouping call ({@code mobileGroup} documents 10,000). */
 	public static final int MAX_MOBILES = 10_000;
 
-	// Content and signature together: 500 characters at most, as the documents bill them.
-	private static final int MAX_CONTENT_LENGTH = 500;
-
 	private static final List<Carrier> CARRIERS = List.of(Carrier.CHINA_MOBILE, Carrier.CHINA_UNICOM,
 			Carrier.CHINA_TELECOM);
 
@@ -69,14 +66,7 @@ public class FinancialSmsClient {
 	 * @return the content as sent, the all-networks template id and each carrier's template id
 	 */
 	public SubmittedFinancialTemplate submitTemplate(String signature, String content) {
-		JuheValidation.requireText(SUBMIT_TEMPLATE, "signature", signature);
-		JuheValidation.requireText(SUBMIT_TEMPLATE, "content", content);
-		String rendered = "【" + signature + "】" + content;
-		int length = rendered.codePointCount(0, rendered.length());
-		if (length > MAX_CONTENT_LENGTH) {
-			throw new JuheSmsInvalidRequestException(SUBMIT_TEMPLATE, "content",
-					"must be at most 500 characters with the signature (was " + length + ")");
-		}
+		JuheValidation.requireTemplateText(SUBMIT_TEMPLATE, signature, content);
 		JuheForm form = new JuheForm().add("signature", signature).add("content", content);
 		return this.api.call(JuheCall.of(SUBMIT_TEMPLATE, form), FinancialSmsClient::submittedTemplate);
 	}
@@ -88,7 +78,7 @@ public class FinancialSmsClient {
 	 * @return the message id and the billed messages
 	 */
 	public FinancialSmsResult send(FinancialSmsRequest request) {
-		List<String> mobiles = requireMobiles(SEND, "mobile", request.mobiles(), MAX_MOBILES);
+		List<String> mobiles = JuheValidation.requireMainlandMobiles(SEND, "mobile", request.mobiles(), MAX_MOBILES);
 		requireNoRepeats(mobiles);
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
@@ -106,7 +96,7 @@ public class FinancialSmsClient {
 	 * @return the numbers of each carrier, and those of no known carrier
 	 */
 	public MobileGroups groupByCarrier(List<String> mobiles) {
-		requireMobiles(MOBILE_GROUP, "mobiles", mobiles, MAX_MOBILES);
+		JuheValidation.requireMainlandMobiles(MOBILE_GROUP, "mobiles", mobiles, MAX_MOBILES);
 		return group(mobiles, FinancialSmsClient::mobileGroups);
 	}
 
@@ -137,7 +127,7 @@ public class FinancialSmsClient {
 	public CarrierSendReport sendByCarrier(CarrierTemplates templates, List<String> mobiles,
 			Map<String, String> variables) {
 		Map<Carrier, Long> templateIds = resolveTemplates(templates);
-		requireMobiles(SEND, "mobile", mobiles, Integer.MAX_VALUE);
+		JuheValidation.requireMainlandMobiles(SEND, "mobile", mobiles, Integer.MAX_VALUE);
 		JuheValidation.requireVariables(SEND, "tplValue", variables);
 		List<String> unique = List.copyOf(new LinkedHashSet<>(mobiles));
 		Map<Carrier, List<String>> byCarrier = new EnumMap<>(Carrier.class);
@@ -197,29 +187,6 @@ public class FinancialSmsClient {
 			resolved.put(carrier, templateId);
 		}
 		return resolved;
-	}
-
-	private static List<String> requireMobiles(JuheOperation operation, String field, @Nullable List<String> mobiles,
-			int max) {
-		if (mobiles == null) {
-			throw new JuheSmsInvalidRequestException(operation, field, "is required");
-		}
-		if (mobiles.isEmpty()) {
-			throw new JuheSmsInvalidRequestException(operation, field, "must hold at least one number");
-		}
-		if (mobiles.size() > max) {
-			throw new JuheSmsInvalidRequestException(operation, field,
-					"must hold at most " + max + " numbers per call (had " + mobiles.size() + ")");
-		}
-		for (int i = 0; i < mobiles.size(); i++) {
-			try {
-				JuheValidation.requireMainlandMobile(operation, field, mobiles.get(i));
-			}
-			catch (JuheSmsInvalidRequestException ex) {
-				throw new JuheSmsInvalidRequestException(operation, field, "number at index " + i + " " + ex.getRule());
-			}
-		}
-		return mobiles;
 	}
 
 	// Each copy of a number in one send is billed and received again: refused, not silently removed,

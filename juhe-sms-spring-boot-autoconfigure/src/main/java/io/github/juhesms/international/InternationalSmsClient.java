@@ -8,7 +8,6 @@ import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.JuheProductApi;
 import io.github.juhesms.core.JuheResult;
-import io.github.juhesms.core.JuheSmsInvalidRequestException;
 import io.github.juhesms.core.JuheValidation;
 import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.core.TemplateVariables;
@@ -34,9 +33,6 @@ public class InternationalSmsClient {
 	static final JuheOperation DELETE_TEMPLATE = JuheOperation.delete(JuheProduct.INTERNATIONAL, "deleteTpl",
 			"/deleteTpl");
 
-	// Content and signature together: 500 characters at most, as the document bills them.
-	private static final int MAX_CONTENT_LENGTH = 500;
-
 	private final JuheProductApi api;
 
 	/**
@@ -54,14 +50,7 @@ public class InternationalSmsClient {
 	 * @return the new template's id
 	 */
 	public SubmittedTemplate submitTemplate(String signature, String content) {
-		JuheValidation.requireText(SUBMIT_TEMPLATE, "signature", signature);
-		JuheValidation.requireText(SUBMIT_TEMPLATE, "content", content);
-		String rendered = "【" + signature + "】" + content;
-		int length = rendered.codePointCount(0, rendered.length());
-		if (length > MAX_CONTENT_LENGTH) {
-			throw new JuheSmsInvalidRequestException(SUBMIT_TEMPLATE, "content",
-					"must be at most 500 characters with the signature (was " + length + ")");
-		}
+		JuheValidation.requireTemplateText(SUBMIT_TEMPLATE, signature, content);
 		JuheForm form = new JuheForm().add("signature", signature).add("content", content);
 		return this.api.call(JuheCall.of(SUBMIT_TEMPLATE, form),
 				(result) -> new SubmittedTemplate(result.asObject().requiredLong("tplId")));

@@ -2,6 +2,7 @@ package io.github.juhesms.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.juhesms.core.JuheHttpTransport;
 import io.github.juhesms.core.JuheProductApiFactory;
@@ -9,10 +10,16 @@ import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
+import io.github.juhesms.smsapi.SmsApiClient;
+import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import io.github.juhesms.test.JuheWireMockTests;
+import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
+import io.github.juhesms.video.VideoSmsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -67,6 +74,52 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 		contextRunner().withPropertyValues("juhe.sms.international.key=international-own-key").run((context) -> {
 			context.getBean(InternationalSmsClient.class).send(InternationalSmsRequest.of("44", "7911123456", 1));
 			assertThat(onlyFormSentTo("/smsInternational/send")).contains(entry("key", "international-own-key"));
+		});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "verification-code, io.github.juhesms.verificationcode.VerificationCodeSmsClient",
+			"sms-api, io.github.juhesms.smsapi.SmsApiClient", "video, io.github.juhesms.video.VideoSmsClient" })
+	void productClientUsesTheSharedKeyAndIsAbsentWhenDisabled(String product, Class<?> client) {
+		contextRunner().run((context) -> assertThat(context).hasSingleBean(client));
+		contextRunner().withPropertyValues("juhe.sms." + product + ".enabled=false", "juhe.sms." + product + ".key=own")
+			.run((context) -> assertThat(context).doesNotHaveBean(client));
+	}
+
+	@Test
+	void verificationCodeKeyBeatsSharedKey() {
+		answer("/vercodesms/optionTpl", "{\"reason\":\"success\",\"result\":[],\"error_code\":0}");
+		contextRunner().withPropertyValues("juhe.sms.verification-code.key=vercode-own-key").run((context) -> {
+			context.getBean(VerificationCodeSmsClient.class).optionTemplates();
+			assertThat(onlyFormSentTo("/vercodesms/optionTpl")).containsExactly(entry("key", "vercode-own-key"));
+		});
+	}
+
+	@Test
+	void smsApiKeyBeatsSharedKeyAndVarsIsTheDefaultFormat() {
+		answer("/sms/send", "{\"reason\":\"短信发送成功\",\"result\":{\"sid\":\"1\"},\"error_code\":0}");
+		contextRunner().withPropertyValues("juhe.sms.sms-api.key=sms-api-own-key").run((context) -> {
+			context.getBean(SmsApiClient.class).send(SmsApiRequest.of("13812345678", 1, Map.of("code", "1234")));
+			assertThat(onlyFormSentTo("/sms/send")).contains(entry("key", "sms-api-own-key"),
+					entry("vars", "{\"code\":\"1234\"}"));
+		});
+	}
+
+	@Test
+	void smsApiVariablesFormatTplValueSwitchesTheParameter() {
+		answer("/sms/send", "{\"reason\":\"短信发送成功\",\"result\":{\"sid\":\"1\"},\"error_code\":0}");
+		contextRunner().withPropertyValues("juhe.sms.sms-api.variables-format=tpl-value").run((context) -> {
+			context.getBean(SmsApiClient.class).send(SmsApiRequest.of("13812345678", 1, Map.of("code", "1234")));
+			assertThat(onlyFormSentTo("/sms/send")).containsEntry("tpl_value", "#code#=1234").doesNotContainKey("vars");
+		});
+	}
+
+	@Test
+	void videoKeyBeatsSharedKey() {
+		answer("/caixinv2/myTpls", "{\"reason\":\"success\",\"result\":[],\"error_code\":0}");
+		contextRunner().withPropertyValues("juhe.sms.video.key=video-own-key").run((context) -> {
+			context.getBean(VideoSmsClient.class).myTemplates();
+			assertThat(onlyFormSentTo("/caixinv2/myTpls")).containsExactly(entry("key", "video-own-key"));
 		});
 	}
 

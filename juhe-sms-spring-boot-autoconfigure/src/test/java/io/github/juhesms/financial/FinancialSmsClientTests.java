@@ -512,6 +512,8 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 				assertThat(ex.getErrorCode()).isEqualTo(222800);
 				assertThat(ex.getAttempts()).isEqualTo(1);
 				assertThat(ex.isRetryable()).isFalse();
+				// A network fault between Juhe and the carrier may have lost the carrier's acceptance.
+				assertThat(ex.isOutcomeUnknown()).isTrue();
 			}));
 		assertThat(requestsTo(SEND)).hasSize(1);
 	}

@@ -1,0 +1,80 @@
+package io.github.juhesms.video;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+
+import io.github.juhesms.core.JuheCall;
+import io.github.juhesms.core.JuheForm;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.JuheProductApi;
+import io.github.juhesms.core.JuheResult;
+import io.github.juhesms.core.JuheValidation;
+
+/**
+ * Client of Juhe's Video SMS (视频短信): send a template to a mainland mobile, and list the
+ * templates. Templates are created by Juhe's support from the video, signature and text sent to them.
+ */
+public class VideoSmsClient {
+
+	static final JuheOperation SEND = JuheOperation.send(JuheProduct.VIDEO, "send", "/send");
+
+	static final JuheOperation MY_TEMPLATES = JuheOperation.query(JuheProduct.VIDEO, "myTpls", "/myTpls");
+
+	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private final JuheProductApi api;
+
+	/**
+	 * Create a client.
+	 * @param api the Video SMS product API
+	 */
+	public VideoSmsClient(JuheProductApi api) {
+		this.api = api;
+	}
+
+	/**
+	 * Send a template ({@code send}). Billed only when accepted; the document says only China
+	 * Mobile numbers receive video SMS.
+	 * @param mobile the mainland mobile number, 11 digits
+	 * @param templateId a usable template's id ({@code tplId})
+	 * @return the message id
+	 */
+	public VideoSmsResult send(String mobile, long templateId) {
+		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
+		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
+		JuheForm form = new JuheForm().add("tplId", templateId).add("mobile", mobile);
+		JuheCall call = new JuheCall(SEND, form, List.of(mobile), Long.toString(templateId));
+		return this.api.call(call, (result) -> new VideoSmsResult(result.requiredText("sid")));
+	}
+
+	/**
+	 * List the templates ({@code myTpls}).
+	 * @return the templates, with whether each can be used
+	 */
+	public List<VideoTemplate> myTemplates() {
+		return this.api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
+				(result) -> result.list(VideoSmsClient::template));
+	}
+
+	private static VideoTemplate template(JuheResult entry) {
+		return new VideoTemplate(entry.requiredLong("tplId"), entry.requiredText("url"), entry.requiredText("content"),
+				entry.requiredInt("tpl_state") == 1, createdAt(entry));
+	}
+
+	private static LocalDateTime createdAt(JuheResult entry) {
+		String text = entry.requiredText("created_at");
+		try {
+			return LocalDateTime.parse(text, CREATED_AT);
+		}
+		catch (DateTimeParseException ex) {
+			throw entry.child("created_at")
+				.invalid("expected a date and time such as 2021-05-19 18:09:15 but got '" + text + "'");
+		}
+	}
+
+}
