@@ -102,7 +102,7 @@ final class FakeJuhe {
 	}
 
 	synchronized FakeTemplate submitVerificationCodeTemplate(String signature, int templateCode) {
-		OptionTemplate option = VerificationCodeEndpoints.option(templateCode)
+		VendorOptionTemplate option = VerificationCodeEndpoints.option(templateCode)
 			.orElseThrow(() -> new IllegalArgumentException("The document's optionTpl list has no tplcode "
 					+ templateCode));
 		return this.verificationCode.register(signature, option);

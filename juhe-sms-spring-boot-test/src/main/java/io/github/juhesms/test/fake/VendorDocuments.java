@@ -28,7 +28,7 @@ final class VendorDocuments {
 
 	private static final Map<String, Integer> FEE_BY_AREA_CODE = feeByAreaCode(AREA_CODES);
 
-	private static final List<OptionTemplate> OPTION_TEMPLATES = optionTemplates(
+	private static final List<VendorOptionTemplate> OPTION_TEMPLATES = optionTemplates(
 			example("verification-code.txt", "/vercodesms/optionTpl"));
 
 	private VendorDocuments() {
@@ -55,7 +55,7 @@ final class VendorDocuments {
 	 * The {@code optionTpl} list, in the document's order.
 	 * @return the option templates
 	 */
-	static List<OptionTemplate> optionTemplates() {
+	static List<VendorOptionTemplate> optionTemplates() {
 		return OPTION_TEMPLATES;
 	}
 
@@ -67,10 +67,10 @@ final class VendorDocuments {
 		return Collections.unmodifiableMap(fees);
 	}
 
-	private static List<OptionTemplate> optionTemplates(String json) {
-		List<OptionTemplate> templates = new ArrayList<>();
+	private static List<VendorOptionTemplate> optionTemplates(String json) {
+		List<VendorOptionTemplate> templates = new ArrayList<>();
 		for (JsonNode option : MAPPER.readTree(json).get("result")) {
-			templates.add(OptionTemplate.of(option.get("tplcode").asInt(), option.get("sms_tpl").asString(),
+			templates.add(VendorOptionTemplate.of(option.get("tplcode").asInt(), option.get("sms_tpl").asString(),
 					option.get("des").asString()));
 		}
 		return List.copyOf(templates);

@@ -60,14 +60,14 @@ final class VerificationCodeEndpoints {
 		};
 	}
 
-	static Optional<OptionTemplate> option(int templateCode) {
+	static Optional<VendorOptionTemplate> option(int templateCode) {
 		return VendorDocuments.optionTemplates()
 			.stream()
 			.filter((option) -> option.code() == templateCode)
 			.findFirst();
 	}
 
-	FakeTemplate register(String signature, OptionTemplate option) {
+	FakeTemplate register(String signature, VendorOptionTemplate option) {
 		return this.templates.add(PRODUCT, signature, option.text(), null, option.code());
 	}
 
@@ -88,7 +88,7 @@ final class VerificationCodeEndpoints {
 			throw JuheRejection.of(WRONG_SIGNATURE, null);
 		}
 		String templateCode = request.required("tplcode", WRONG_TEMPLATE_CODE);
-		OptionTemplate option = (templateCode.matches("[0-9]{1,9}"))
+		VendorOptionTemplate option = (templateCode.matches("[0-9]{1,9}"))
 				? option(Integer.parseInt(templateCode)).orElse(null) : null;
 		if (option == null) {
 			throw JuheRejection.of(WRONG_TEMPLATE_CODE, null);
@@ -150,7 +150,7 @@ final class VerificationCodeEndpoints {
 		return JuheAnswer.success("success", templates);
 	}
 
-	private static OptionTemplate option(FakeTemplate template) {
+	private static VendorOptionTemplate option(FakeTemplate template) {
 		Integer templateCode = template.templateCode();
 		return option((templateCode != null) ? templateCode : 0).orElseThrow(
 				() -> new IllegalStateException("Template " + template.id() + " has no option template"));

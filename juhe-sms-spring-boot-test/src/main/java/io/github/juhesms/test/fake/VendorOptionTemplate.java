@@ -16,21 +16,21 @@ import org.jspecify.annotations.Nullable;
  * @param description the rules as the document words them ({@code des})
  * @param digitRules for each variable, the least and most digits its value may have
  */
-record OptionTemplate(int code, String text, String description, Map<String, DigitRule> digitRules) {
+record VendorOptionTemplate(int code, String text, String description, Map<String, DigitRule> digitRules) {
 
 	// "#name#" followed, before the next variable, by "<min>-<max>位".
 	private static final Pattern RULE = Pattern.compile("#([^#]+)#[^#]*?(\\d+)-(\\d+)位");
 
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
-	static OptionTemplate of(int code, String text, String description) {
+	static VendorOptionTemplate of(int code, String text, String description) {
 		Map<String, DigitRule> rules = new LinkedHashMap<>();
 		Matcher matcher = RULE.matcher(description);
 		while (matcher.find()) {
 			rules.put(matcher.group(1),
 					new DigitRule(Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3))));
 		}
-		return new OptionTemplate(code, text, description, Map.copyOf(rules));
+		return new VendorOptionTemplate(code, text, description, Map.copyOf(rules));
 	}
 
 	/**
