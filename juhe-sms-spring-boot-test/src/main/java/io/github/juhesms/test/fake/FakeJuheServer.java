@@ -35,11 +35,11 @@ import io.github.juhesms.financial.Carrier;
  * }
  * </pre>
  *
- * <p>What the fake checks, in order: the product's key (10001 when wrong or missing), then the
- * endpoint's parameters, template and variables, each refused with the product's documented code
- * (for example International SMS: 235701 malformed template id, 235702/235713 area code, 235710
- * mobile, 235704 unknown, 235707 deleted, 235705 not approved template, 235709 over 500
- * characters). Mainland products accept {@code 1[3-9]} followed by 9 digits; International SMS
+ * <p>A request first meets any {@linkplain #failNext injected fault}, then the product's key (10001
+ * when wrong or missing), then the endpoint's parameters, template and variables, each refused with
+ * the product's documented code (for example International SMS: 235701 malformed template id,
+ * 235702/235713 area code, 235710 mobile, 235704 unknown, 235707 deleted, 235705 not approved
+ * template, 235709 over 500 characters). Mainland products accept {@code 1[3-9]} followed by 9 digits; International SMS
  * accepts 4-14 digits and the area codes of the document's {@code areaCode} table; Video SMS sends
  * only to China Mobile numbers. Carriers are told by a small prefix table (see
  * {@link #carrierPrefixes()}), not the full numbering plan.
