@@ -1,0 +1,373 @@
+package io.github.juhesms.test.fake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.TemplateReviewState;
+import io.github.juhesms.financial.Carrier;
+
+/**
+ * A fake Juhe server over real HTTP on a random local port, implementing every endpoint of the five
+ * SMS products with the documents' parameters, answers and error codes, plus a test API: the
+ * outbox of accepted messages, template review, fault injection and reset.
+ *
+ * <p>It is built on the JDK's {@code com.sun.net.httpserver}: no dependency enters the test
+ * classpath, and the stateful endpoints are plain Java rather than stub mappings. All methods are
+ * thread-safe. In a JUnit 5 or {@code @SpringBootTest} test, use {@link FakeJuheServerTest}; by
+ * hand:
+ *
+ * <pre class="code">
+ * try (FakeJuheServer juhe = FakeJuheServer.start()) {
+ * 	// point juhe.sms.base-url and the keys at juhe.properties(), send, then read juhe.outbox()
+ * }
+ * </pre>
+ *
+ * <p>A request first meets any {@linkplain #failNext injected fault}, then the product's key (10001
+ * when wrong or missing), then the endpoint's parameters, template and variables, each refused with
+ * the product's documented code (for example International SMS: 235701 malformed template id,
+ * 235702/235713 area code, 235710 mobile, 235704 unknown, 235707 deleted, 235705 not approved
+ * template, 235709 over 500 characters). Mainland products accept {@code 1[3-9]} followed by 9 digits; International SMS
+ * accepts 4-14 digits and the area codes of the document's {@code areaCode} table; Video SMS sends
+ * only to China Mobile numbers. Carriers are told by a small prefix table (see
+ * {@link #carrierPrefixes()}), not the full numbering plan.
+ */
+public final class FakeJuheServer implements AutoCloseable {
+
+	private final FakeJuhe juhe;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private FakeJuheServer(Map<JuheProduct, String> keys) {
+		this.juhe = new FakeJuhe(keys);
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the fake Juhe server", ex);
+		}
+		// Threads of their own, so a delayed answer does not hold back the next request.
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "fake-juhe-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", new FakeJuheHttpHandler(this.juhe));
+		this.server.start();
+	}
+
+	/**
+	 * Start a server on a random port of the loopback address, with the default key of each product.
+	 * @return the running server
+	 */
+	public static FakeJuheServer start() {
+		return builder().start();
+	}
+
+	/**
+	 * A builder, to choose the keys the server accepts.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The base URL to set as {@code juhe.sms.base-url}.
+	 * @return e.g. {@code http://127.0.0.1:54321}
+	 */
+	public String baseUrl() {
+		return "http://" + this.server.getAddress().getAddress().getHostAddress() + ":" + port();
+	}
+
+	/**
+	 * The port the server listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * The key the server accepts for a product; any other key is answered 10001.
+	 * @param product the product
+	 * @return the key
+	 */
+	public String key(JuheProduct product) {
+		return this.juhe.key(product);
+	}
+
+	/**
+	 * The starter's properties that point every product at this server: {@code juhe.sms.base-url}
+	 * and {@code juhe.sms.<product>.key}, e.g. for {@code @DynamicPropertySource}.
+	 * @return the property names and values
+	 */
+	public Map<String, String> properties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("juhe.sms.base-url", baseUrl());
+		for (JuheProduct product : JuheProduct.values()) {
+			properties.put("juhe.sms." + product.id() + ".key", key(product));
+		}
+		return properties;
+	}
+
+	/**
+	 * Every message accepted since the last reset, in order. A send to several numbers is one
+	 * message per number.
+	 * @return the messages
+	 */
+	public List<SentMessage> outbox() {
+		return this.juhe.outbox();
+	}
+
+	/**
+	 * The messages accepted for a number.
+	 * @param mobile the number; for International SMS also the area code followed by the number
+	 * @return the messages, in order
+	 */
+	public List<SentMessage> messagesTo(String mobile) {
+		return outbox().stream().filter((message) -> message.isTo(mobile)).toList();
+	}
+
+	/**
+	 * The last verification code sent to a number: the {@code code} variable of the last message
+	 * to it that has one, whatever the product.
+	 * @param mobile the number
+	 * @return the code, or empty when none was sent
+	 */
+	public Optional<String> lastCodeSentTo(String mobile) {
+		List<SentMessage> messages = messagesTo(mobile);
+		for (int i = messages.size() - 1; i >= 0; i--) {
+			String code = messages.get(i).code();
+			if (code != null) {
+				return Optional.of(code);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * How many requests an endpoint received since the last reset, answered or not: shows whether a
+	 * client retried.
+	 * @param endpoint the endpoint
+	 * @return the number of requests
+	 */
+	public int requestCount(JuheEndpoint endpoint) {
+		return this.juhe.requests(endpoint);
+	}
+
+	/**
+	 * Whether templates submitted from now on are approved at once (the default, restored by
+	 * {@link #reset()}) or stay in review until {@link #approve(long)}.
+	 * @param approve {@code true} to approve at once
+	 */
+	public void approveTemplatesImmediately(boolean approve) {
+		this.juhe.approveTemplatesImmediately(approve);
+	}
+
+	/**
+	 * Submit a template as the product's console, support or {@code submitTpl} would. Financial SMS
+	 * registers it for all networks and each carrier, as its {@code submitTpl.php} does, and returns
+	 * the all-networks one; the carriers' ones are in {@link #templates()}.
+	 * @param product any product but Verification-code SMS (see
+	 * {@link #submitVerificationCodeTemplate(String, int)})
+	 * @param signature the signature, without brackets
+	 * @param content the content, variables written {@code #name#}
+	 * @return the template
+	 */
+	public FakeTemplate submitTemplate(JuheProduct product, String signature, String content) {
+		return this.juhe.submitTemplate(product, signature, content);
+	}
+
+	/**
+	 * Submit a verification-code template from one of the document's option templates.
+	 * @param signature the signature, without brackets
+	 * @param templateCode the option template's {@code tplcode}, e.g. {@code 1001}
+	 * @return the template
+	 */
+	public FakeTemplate submitVerificationCodeTemplate(String signature, int templateCode) {
+		return this.juhe.submitVerificationCodeTemplate(signature, templateCode);
+	}
+
+	/**
+	 * Approve a template, so sends may use it.
+	 * @param templateId the template id
+	 */
+	public void approve(long templateId) {
+		this.juhe.review(templateId, TemplateReviewState.APPROVED);
+	}
+
+	/**
+	 * Reject a template in review: sends with it are refused as not approved.
+	 * @param templateId the template id
+	 */
+	public void reject(long templateId) {
+		this.juhe.review(templateId, TemplateReviewState.REJECTED);
+	}
+
+	/**
+	 * Delete a template, as International SMS's {@code deleteTpl} or Juhe's support would.
+	 * @param templateId the template id
+	 */
+	public void deleteTemplate(long templateId) {
+		this.juhe.deleteTemplate(templateId);
+	}
+
+	/**
+	 * Every template of every product, deleted ones included, in the order they were submitted.
+	 * @return the templates
+	 */
+	public List<FakeTemplate> templates() {
+		return this.juhe.templates();
+	}
+
+	/**
+	 * One template.
+	 * @param templateId the template id
+	 * @return the template as it is now
+	 * @throws IllegalArgumentException if there is no such template
+	 */
+	public FakeTemplate template(long templateId) {
+		return this.juhe.template(templateId);
+	}
+
+	/**
+	 * Answer the next requests a target matches with an error code (e.g. a busy code such as 235700)
+	 * instead of processing them: nothing is sent or billed.
+	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or {@link FaultTarget#mobile(String)}
+	 * @param times how many requests
+	 * @param errorCode the {@code error_code}; the reason is the document's text for it
+	 */
+	public void failNext(FaultTarget target, int times, int errorCode) {
+		this.juhe.inject(target, times, Fault.errorCode(errorCode));
+	}
+
+	/**
+	 * Process the next requests a target matches but hold each answer back: with a delay beyond the
+	 * client's read timeout, a send is accepted (and in the outbox) while the client sees a timeout.
+	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or {@link FaultTarget#mobile(String)}
+	 * @param times how many requests
+	 * @param delay how long each answer is held back
+	 */
+	public void delayNext(FaultTarget target, int times, Duration delay) {
+		this.juhe.inject(target, times, Fault.delay(delay));
+	}
+
+	/**
+	 * Process the next requests a target matches, then close the connection without answering: a
+	 * send is accepted (and in the outbox) while the client's answer is lost.
+	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or {@link FaultTarget#mobile(String)}
+	 * @param times how many requests
+	 */
+	public void dropConnectionNext(FaultTarget target, int times) {
+		this.juhe.inject(target, times, Fault.of(Fault.Kind.DROP_CONNECTION));
+	}
+
+	/**
+	 * Answer the next requests a target matches with a gateway's "502 Bad Gateway" HTML page, without
+	 * processing them.
+	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or {@link FaultTarget#mobile(String)}
+	 * @param times how many requests
+	 */
+	public void htmlErrorPageNext(FaultTarget target, int times) {
+		this.juhe.inject(target, times, Fault.of(Fault.Kind.HTML_ERROR_PAGE));
+	}
+
+	/**
+	 * Forget all messages, request counts, templates (ids start again at 10000) and pending faults,
+	 * and approve templates immediately again. The keys and the port stay.
+	 */
+	public void reset() {
+		this.juhe.reset();
+	}
+
+	/**
+	 * The prefix table the fake tells carriers by: the first three digits of each carrier's own
+	 * ranges. Virtual-operator ranges (170, 171, 162, 165, 167) and China Broadnet (192) are not in it.
+	 * @return prefixes by carrier
+	 */
+	public static Map<Carrier, List<String>> carrierPrefixes() {
+		return Carriers.prefixes();
+	}
+
+	/**
+	 * Stop the server and its threads.
+	 */
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	@Override
+	public String toString() {
+		return "FakeJuheServer[" + baseUrl() + "]";
+	}
+
+	/**
+	 * Chooses the keys a {@link FakeJuheServer} accepts. Unless told otherwise, each product accepts
+	 * {@code fake-<product id>-key}, e.g. {@code fake-international-key}.
+	 */
+	public static final class Builder {
+
+		private final Map<JuheProduct, String> keys = new EnumMap<>(JuheProduct.class);
+
+		private Builder() {
+			for (JuheProduct product : JuheProduct.values()) {
+				this.keys.put(product, "fake-" + product.id() + "-key");
+			}
+		}
+
+		/**
+		 * Accept one key for every product, like {@code juhe.sms.key}.
+		 * @param key the key
+		 * @return this builder
+		 */
+		public Builder key(String key) {
+			for (JuheProduct product : JuheProduct.values()) {
+				key(product, key);
+			}
+			return this;
+		}
+
+		/**
+		 * Accept a key for one product, like {@code juhe.sms.<product>.key}.
+		 * @param product the product
+		 * @param key the key
+		 * @return this builder
+		 */
+		public Builder key(JuheProduct product, String key) {
+			if (key.isBlank()) {
+				throw new IllegalArgumentException("The key of " + product.id() + " must not be blank");
+			}
+			this.keys.put(product, key);
+			return this;
+		}
+
+		/**
+		 * Start the server on a random port of the loopback address.
+		 * @return the running server
+		 */
+		public FakeJuheServer start() {
+			return new FakeJuheServer(this.keys);
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.github.juhesms.test.fake;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.github.juhesms.core.JuheProduct;
+
+/**
+ * The messages the fake accepted, the requests each endpoint received, and the ids of sends. Not
+ * thread-safe: the fake calls it under its lock.
+ */
+final class Outbox {
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+	private final List<SentMessage> messages = new ArrayList<>();
+
+	private final Map<JuheEndpoint, Integer> requests = new EnumMap<>(JuheEndpoint.class);
+
+	private long sequence;
+
+	void countRequest(JuheEndpoint endpoint) {
+		this.requests.merge(endpoint, 1, Integer::sum);
+	}
+
+	int requests(JuheEndpoint endpoint) {
+		return this.requests.getOrDefault(endpoint, 0);
+	}
+
+	void add(SentMessage message) {
+		this.messages.add(message);
+	}
+
+	List<SentMessage> messages() {
+		return List.copyOf(this.messages);
+	}
+
+	/**
+	 * A new send id shaped like the product's example in its document, unique within this fake.
+	 * @param product the product
+	 * @return the sid
+	 */
+	String nextSid(JuheProduct product) {
+		long next = ++this.sequence;
+		String timestamp = LocalDateTime.now().format(TIMESTAMP);
+		String hex = UUID.randomUUID().toString().replace("-", "");
+		return switch (product) {
+			case INTERNATIONAL -> timestamp + String.format("%06d", next);
+			case FINANCIAL -> timestamp + String.format("%010d", next);
+			case VERIFICATION_CODE -> "86" + String.format("%017d", next);
+			case SMS_API -> hex;
+			case VIDEO -> hex.substring(0, 25);
+		};
+	}
+
+	void reset() {
+		this.messages.clear();
+		this.requests.clear();
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.github.juhesms.test.fake;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.TemplateReviewState;
+import io.github.juhesms.financial.Carrier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The templates of every product, and whether new ones are approved at once. Not thread-safe: the
+ * fake calls it under its lock.
+ */
+final class Templates {
+
+	// Ids in the range of the documents' examples (10005 in the international one).
+	private static final long FIRST_ID = 10_000;
+
+	private final Map<Long, FakeTemplate> byId = new LinkedHashMap<>();
+
+	private long nextId = FIRST_ID;
+
+	private boolean approveImmediately = true;
+
+	void approveImmediately(boolean approveImmediately) {
+		this.approveImmediately = approveImmediately;
+	}
+
+	FakeTemplate add(JuheProduct product, String signature, String content, @Nullable Carrier carrier,
+			@Nullable Integer templateCode) {
+		TemplateReviewState state = this.approveImmediately ? TemplateReviewState.APPROVED
+				: TemplateReviewState.IN_REVIEW;
+		FakeTemplate template = new FakeTemplate(this.nextId++, product, signature, content, state, false, carrier,
+				templateCode, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+		this.byId.put(template.id(), template);
+		return template;
+	}
+
+	/**
+	 * A template of one product: an id of another product is unknown to this one, as at Juhe.
+	 * @param product the product asked
+	 * @param id the id
+	 * @return the template, or {@code null}
+	 */
+	@Nullable FakeTemplate find(JuheProduct product, long id) {
+		FakeTemplate template = this.byId.get(id);
+		return (template != null && template.product() == product) ? template : null;
+	}
+
+	FakeTemplate get(long id) {
+		FakeTemplate template = this.byId.get(id);
+		if (template == null) {
+			throw new IllegalArgumentException("The fake Juhe server has no template " + id);
+		}
+		return template;
+	}
+
+	void setState(long id, TemplateReviewState state) {
+		this.byId.put(id, get(id).withState(state));
+	}
+
+	void delete(long id) {
+		this.byId.put(id, get(id).asDeleted());
+	}
+
+	List<FakeTemplate> all() {
+		return List.copyOf(this.byId.values());
+	}
+
+	List<FakeTemplate> of(JuheProduct product) {
+		return this.byId.values().stream().filter((template) -> template.product() == product).toList();
+	}
+
+	void reset() {
+		this.byId.clear();
+		this.nextId = FIRST_ID;
+		this.approveImmediately = true;
+	}
+
+}

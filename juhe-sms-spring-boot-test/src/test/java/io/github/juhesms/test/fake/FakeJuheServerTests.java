@@ -1,0 +1,112 @@
+package io.github.juhesms.test.fake;
+
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.financial.Carrier;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * A {@link FakeJuheServer} started by hand: keys, properties, the test API's guards, concurrency
+ * and stopping.
+ */
+class FakeJuheServerTests {
+
+	@Test
+	void acceptsTheKeysItIsBuiltWith() {
+		try (FakeJuheServer juhe = FakeJuheServer.builder().key("shared").key(JuheProduct.VIDEO, "video").start()) {
+			assertThat(juhe.key(JuheProduct.INTERNATIONAL)).isEqualTo("shared");
+			assertThat(juhe.key(JuheProduct.VIDEO)).isEqualTo("video");
+			assertThat(juhe.properties()).containsEntry("juhe.sms.base-url", juhe.baseUrl())
+				.containsEntry("juhe.sms.verification-code.key", "shared")
+				.containsEntry("juhe.sms.video.key", "video")
+				.hasSize(6);
+			JuheHttp http = new JuheHttp(juhe);
+			assertThat(http.postForm(JuheEndpoint.VIDEO_MY_TEMPLATES, Map.of("key", "shared")).get("error_code")
+				.asInt()).isEqualTo(10001);
+			assertThat(http.postForm(JuheEndpoint.VIDEO_MY_TEMPLATES, Map.of("key", "video")).get("error_code")
+				.asInt()).isZero();
+		}
+	}
+
+	@Test
+	void eachProductHasADefaultKey() {
+		try (FakeJuheServer juhe = FakeJuheServer.start()) {
+			assertThat(juhe.key(JuheProduct.SMS_API)).isEqualTo("fake-sms-api-key");
+			assertThat(juhe.baseUrl()).isEqualTo("http://127.0.0.1:" + juhe.port());
+		}
+	}
+
+	@Test
+	void stopsListeningWhenClosed() {
+		FakeJuheServer juhe = FakeJuheServer.start();
+		JuheHttp http = new JuheHttp(juhe);
+		juhe.close();
+
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> http.post(JuheEndpoint.INTERNATIONAL_AREA_CODE))
+			.withCauseInstanceOf(ConnectException.class);
+	}
+
+	@Test
+	void testApiRefusesWhatItCannotDo() {
+		try (FakeJuheServer juhe = FakeJuheServer.start()) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> juhe.submitTemplate(JuheProduct.VERIFICATION_CODE, "聚合数据", "您的验证码是#code#"));
+			assertThatIllegalArgumentException().isThrownBy(() -> juhe.submitVerificationCodeTemplate("聚合数据", 1005));
+			assertThatIllegalArgumentException().isThrownBy(() -> juhe.approve(10_000));
+			assertThatIllegalArgumentException().isThrownBy(() -> juhe.failNext(JuheEndpoint.SMS_API_SEND, 0, 205409));
+		}
+	}
+
+	@Test
+	void carrierPrefixesAreSmallAndDisjoint() {
+		Map<Carrier, List<String>> prefixes = FakeJuheServer.carrierPrefixes();
+
+		assertThat(prefixes).containsOnlyKeys(Carrier.CHINA_MOBILE, Carrier.CHINA_UNICOM, Carrier.CHINA_TELECOM);
+		assertThat(prefixes.values().stream().flatMap(List::stream)).doesNotHaveDuplicates()
+			.doesNotContain("170", "171", "192");
+	}
+
+	@Test
+	void concurrentSendsAreAllRecorded() throws Exception {
+		try (FakeJuheServer juhe = FakeJuheServer.start()) {
+			long templateId = juhe.submitTemplate(JuheProduct.SMS_API, "聚合数据", "#code#").id();
+			juhe.failNext(FaultTarget.anyEndpoint(), 20, 205409);
+			ExecutorService threads = Executors.newFixedThreadPool(8);
+			try {
+				List<Future<Integer>> answers = new ArrayList<>();
+				for (int i = 0; i < 100; i++) {
+					String mobile = "138" + String.format("%08d", i);
+					answers.add(threads.submit(() -> new JuheHttp(juhe)
+						.post(JuheEndpoint.SMS_API_SEND, "mobile", mobile, "tpl_id", Long.toString(templateId),
+								"vars", "{\"code\":\"1234\"}")
+						.get("error_code")
+						.asInt()));
+				}
+				List<Integer> codes = new ArrayList<>();
+				for (Future<Integer> answer : answers) {
+					codes.add(answer.get());
+				}
+				assertThat(codes).filteredOn((code) -> code == 205409).hasSize(20);
+			}
+			finally {
+				threads.shutdown();
+			}
+			assertThat(juhe.outbox()).hasSize(80).extracting(SentMessage::sid).doesNotHaveDuplicates();
+			assertThat(juhe.requestCount(JuheEndpoint.SMS_API_SEND)).isEqualTo(100);
+		}
+	}
+
+}
