@@ -22,8 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>a {@code FakeJuheServer} bean, for {@code @Autowired};</li>
  * <li>unless the application's configuration says otherwise: {@code juhe.sms.fail-fast.cooldown=0}
  * (an injected 10001 would otherwise refuse the next tests' calls for 30 seconds in the cached
- * context) and fast retries ({@code juhe.sms.retry.initial-interval=10ms},
- * {@code max-interval=50ms}, {@code jitter=0}).</li>
+ * context), fast retries ({@code juhe.sms.retry.initial-interval=10ms},
+ * {@code max-interval=50ms}, {@code jitter=0}), and no per-number limits or code resend cool-down
+ * ({@code juhe.sms.limits.enabled=false}, {@code juhe.sms.codes.resend-cooldown=1ms}), which would
+ * otherwise carry over from one test to the next in the cached context; set them to test those.</li>
  * </ul>
  *
  * <p>One server serves the whole run so that Spring can cache and reuse the test contexts that
