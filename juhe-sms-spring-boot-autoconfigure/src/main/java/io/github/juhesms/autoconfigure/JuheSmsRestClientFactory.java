@@ -68,9 +68,13 @@ final class JuheSmsRestClientFactory {
 
 	private static final class HttpComponentsRetries {
 
+		// A pooled connection idle for a second is checked before a POST is written on it, so a
+		// connection the server has closed is replaced instead of losing a billed request's answer.
 		static ClientHttpRequestFactoryBuilder<?> disable(HttpComponentsClientHttpRequestFactoryBuilder builder) {
-			return builder.withHttpClientCustomizer(
-					org.apache.hc.client5.http.impl.classic.HttpClientBuilder::disableAutomaticRetries);
+			return builder
+				.withHttpClientCustomizer(org.apache.hc.client5.http.impl.classic.HttpClientBuilder::disableAutomaticRetries)
+				.withConnectionConfigCustomizer((config) -> config
+					.setValidateAfterInactivity(org.apache.hc.core5.util.TimeValue.ofSeconds(1)));
 		}
 
 	}

@@ -1,12 +1,17 @@
 package io.github.juhesms.core;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Counters beside the call observation: retries by product, operation and the code that caused
- * them, and billed units by product. Does nothing without a {@link MeterRegistry}.
+ * them, retries the budget refused, and billed units by product. Does nothing without a
+ * {@link MeterRegistry}. Counters are looked up once and kept, as they are on every send's path.
  */
 public class JuheSmsMetrics {
 
@@ -21,6 +26,10 @@ public class JuheSmsMetrics {
 
 	private final @Nullable MeterRegistry registry;
 
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+	private final Map<JuheProduct, Counter> billed = new ConcurrentHashMap<>();
+
 	/**
 	 * Create the counters.
 	 * @param registry the registry, or {@code null} to count nothing
@@ -30,36 +39,41 @@ public class JuheSmsMetrics {
 	}
 
 	void retried(JuheOperation operation, Throwable cause) {
-		if (this.registry != null) {
-			Counter.builder(RETRIES)
+		MeterRegistry registry = this.registry;
+		if (registry != null) {
+			String code = retryCause(cause);
+			counter(RETRIES + ":" + operation + ":" + code, () -> Counter.builder(RETRIES)
 				.description("Attempts of Juhe calls made again after a retryable failure")
 				.tag("product", operation.product().id())
 				.tag("operation", operation.name())
-				.tag("error.code", retryCause(cause))
-				.register(this.registry)
-				.increment();
+				.tag("error.code", code)
+				.register(registry)).increment();
 		}
 	}
 
 	void retryDenied(JuheProduct product) {
-		if (this.registry != null) {
-			Counter.builder(RETRIES_DENIED)
+		MeterRegistry registry = this.registry;
+		if (registry != null) {
+			counter(RETRIES_DENIED + ":" + product.id(), () -> Counter.builder(RETRIES_DENIED)
 				.description("Retries of Juhe calls the product's retry budget refused")
 				.tag("product", product.id())
-				.register(this.registry)
-				.increment();
+				.register(registry)).increment();
 		}
 	}
 
 	void billed(JuheProduct product, int fee) {
-		if (this.registry != null && fee > 0) {
-			Counter.builder(BILLED)
+		MeterRegistry registry = this.registry;
+		if (registry != null && fee > 0) {
+			this.billed.computeIfAbsent(product, (key) -> Counter.builder(BILLED)
 				.description("Billed units (fee) Juhe reported for successful sends")
 				.baseUnit("messages")
 				.tag("product", product.id())
-				.register(this.registry)
-				.increment(fee);
+				.register(registry)).increment(fee);
 		}
+	}
+
+	private Counter counter(String key, Supplier<Counter> registration) {
+		return this.counters.computeIfAbsent(key, (ignored) -> registration.get());
 	}
 
 	private static String retryCause(Throwable cause) {

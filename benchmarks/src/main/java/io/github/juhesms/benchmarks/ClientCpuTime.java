@@ -1,0 +1,72 @@
+package io.github.juhesms.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.sun.management.OperatingSystemMXBean;
+
+/**
+ * CPU time the client spends per call: this JVM's process CPU time (caller threads, the HTTP
+ * library's own threads, GC and JIT) over the calls made, while the stub runs in another process.
+ * Prints {@code <cpu ns per call> <calls per second>}.
+ */
+public final class ClientCpuTime {
+
+	private ClientCpuTime() {
+	}
+
+	/**
+	 * Measure one client.
+	 * @param args client name, stub URL, threads, warm-up seconds, measured seconds
+	 * @throws Exception if the client fails
+	 */
+	public static void main(String[] args) throws Exception {
+		String name = args[0];
+		String url = args[1];
+		int threads = Integer.parseInt(args[2]);
+		long warmupMillis = Long.parseLong(args[3]) * 1000;
+		long measureMillis = Long.parseLong(args[4]) * 1000;
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		try (SendClient client = SendClient.create(name, url)) {
+			run(client, threads, warmupMillis);
+			long cpuBefore = os.getProcessCpuTime();
+			long started = System.nanoTime();
+			long calls = run(client, threads, measureMillis);
+			long cpu = os.getProcessCpuTime() - cpuBefore;
+			double seconds = (System.nanoTime() - started) / 1e9;
+			System.out.println((cpu / calls) + " " + Math.round(calls / seconds));
+		}
+		System.exit(0);
+	}
+
+	private static long run(SendClient client, int threads, long millis) throws InterruptedException {
+		LongAdder calls = new LongAdder();
+		AtomicBoolean running = new AtomicBoolean(true);
+		List<Thread> workers = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			Thread worker = new Thread(() -> {
+				while (running.get()) {
+					try {
+						client.send();
+						calls.increment();
+					}
+					catch (Exception ex) {
+						throw new IllegalStateException(ex);
+					}
+				}
+			});
+			worker.start();
+			workers.add(worker);
+		}
+		Thread.sleep(millis);
+		running.set(false);
+		for (Thread worker : workers) {
+			worker.join();
+		}
+		return calls.sum();
+	}
+
+}

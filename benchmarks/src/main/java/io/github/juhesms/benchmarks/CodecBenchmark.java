@@ -1,0 +1,50 @@
+package io.github.juhesms.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.juhesms.core.JuheEnvelope;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.JuheResponseParser;
+import io.github.juhesms.core.TemplateVariables;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The starter's template-variable encoder and envelope parser on their own.
+ */
+@State(Scope.Benchmark)
+public class CodecBenchmark {
+
+	private static final JuheOperation SEND = JuheOperation.send(JuheProduct.SMS_API, "send", "/send");
+
+	private final Map<String, String> plain = new LinkedHashMap<>(Map.of("code", "123456", "name", "张三"));
+
+	private final Map<String, String> special = new LinkedHashMap<>(Map.of("code", "123456", "note", "a&b=c#d 50%"));
+
+	private final byte[] answer = LoopbackStub.SMS_API_SENT;
+
+	@Benchmark
+	public String encodePlainVariables() {
+		return TemplateVariables.encode(this.plain);
+	}
+
+	@Benchmark
+	public String encodeVariablesWithSpecialCharacters() {
+		return TemplateVariables.encode(this.special);
+	}
+
+	@Benchmark
+	public String encodeVariablesAsJson() {
+		return TemplateVariables.toJson(this.plain);
+	}
+
+	@Benchmark
+	public String parseEnvelope() {
+		JuheEnvelope envelope = JuheResponseParser.parse(SEND, 200, this.answer);
+		return envelope.result().requiredText("sid") + envelope.result().requiredInt("fee");
+	}
+
+}
