@@ -64,9 +64,21 @@ public class JuheHttpTransport {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new JuheSmsTransportException(operation, !isConnectFailure(cause), cause);
 		}
+		catch (JuheSmsException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// An answer too garbled for the HTTP library to make a response of (HttpURLConnection
+			// reads random bytes as status -1, which Spring refuses with an IllegalArgumentException).
+			// The request was written, so this is a lost answer like any other, never a raw exception
+			// that would leave the caller without an outcome.
+			throw new JuheSmsTransportException(operation, !isConnectFailure(ex), ex);
+		}
 		if (response.truncated()) {
+			// Grouped digits: a run of seven would be masked like a phone number.
 			throw JuheResponseParser.invalid(operation, response.status(), response.body(),
-					"body larger than " + this.maxResponseBytes + " bytes", false, null);
+					String.format(Locale.ROOT, "body larger than the maximum of %,d bytes", this.maxResponseBytes),
+					false, null);
 		}
 		return response;
 	}
