@@ -52,13 +52,30 @@ public class JuheHttpTransport {
 	 * @throws JuheSmsInvalidResponseException if the body is larger than the limit
 	 */
 	public Response post(JuheOperation operation, byte[] body) {
+		return post(operation, body, null);
+	}
+
+	/**
+	 * Post a form-encoded body to a path of the Juhe host, keeping a secret out of the answer: a
+	 * proxy's error page or a misbehaving server may echo the request, and whatever the answer holds
+	 * ends up in exception messages, events and logs.
+	 * @param operation the operation being called
+	 * @param body the encoded form, key included
+	 * @param secret a value to replace with {@code ****} wherever the answer holds it, as sent or
+	 * URL-encoded (the key), or {@code null}
+	 * @return the status and body of the answer, without the secret
+	 * @throws JuheSmsTransportException if no answer arrived
+	 * @throws JuheSmsInvalidResponseException if the body is larger than the limit
+	 */
+	public Response post(JuheOperation operation, byte[] body, @Nullable String secret) {
 		Response response;
 		try {
 			response = this.restClient.post()
 				.uri(operation.fullPath())
 				.contentType(FORM_UTF8)
 				.body(body)
-				.exchange((request, answer) -> read(answer.getStatusCode().value(), answer.getBody()), true);
+				.exchange((request, answer) -> read(answer.getStatusCode().value(), answer.getBody(), secret),
+						true);
 		}
 		catch (RestClientException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
@@ -83,10 +100,11 @@ public class JuheHttpTransport {
 		return response;
 	}
 
-	private Response read(int status, InputStream in) throws IOException {
+	private Response read(int status, InputStream in, @Nullable String secret) throws IOException {
 		byte[] bytes = in.readNBytes(this.maxResponseBytes + 1);
 		boolean truncated = bytes.length > this.maxResponseBytes;
-		return new Response(status, truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes, truncated);
+		byte[] kept = truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes;
+		return new Response(status, (secret != null) ? Masking.secret(kept, secret) : kept, truncated);
 	}
 
 	/**
