@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -236,7 +237,7 @@ class ConcurrencyTests extends JuheWireMockTests {
 	record Outcome(ProductFixture product, String templateId, @Nullable String sid,
 			@Nullable JuheSmsException failure) {
 
-		static Outcome of(ProductFixture product, long templateId, java.util.function.Supplier<String> send) {
+		static Outcome of(ProductFixture product, long templateId, Supplier<String> send) {
 			String id = Long.toString(templateId);
 			try {
 				return new Outcome(product, id, send.get(), null);

@@ -12,8 +12,10 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -42,6 +44,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -366,7 +370,7 @@ class FaultMatrixTests extends JuheWireMockTests {
 	private static void count(String fault, HttpClientKind client, Call call, int requests,
 			@Nullable Throwable failure, long mayHaveActed) {
 		figures.count("cases." + client);
-		figures.count("fault." + fault + "." + call.name().toLowerCase(java.util.Locale.ROOT));
+		figures.count("fault." + fault + "." + call.name().toLowerCase(Locale.ROOT));
 		figures.add("requests." + client, requests);
 		if (call == Call.SEND) {
 			figures.count("sends." + client);
@@ -465,7 +469,7 @@ class FaultMatrixTests extends JuheWireMockTests {
 		return cases.stream();
 	}
 
-	private static Stream<Arguments> everyClient(java.util.function.Function<HttpClientKind, Stream<Arguments>> cases) {
+	private static Stream<Arguments> everyClient(Function<HttpClientKind, Stream<Arguments>> cases) {
 		return Stream.of(HttpClientKind.values()).flatMap(cases);
 	}
 
@@ -508,7 +512,7 @@ class FaultMatrixTests extends JuheWireMockTests {
 		DELAYED_PAST_THE_READ_TIMEOUT, CONNECTION_RESET, EMPTY_REPLY, MALFORMED_CHUNK, RANDOM_BYTES_THEN_CLOSE;
 
 		String label() {
-			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 		Duration readTimeout() {
@@ -579,7 +583,7 @@ class FaultMatrixTests extends JuheWireMockTests {
 		}
 
 		String label() {
-			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 		ResponseDefinitionBuilder response() {
@@ -629,7 +633,7 @@ class FaultMatrixTests extends JuheWireMockTests {
 		}
 
 		@Override
-		public void customize(org.springframework.web.client.RestClient.Builder builder) {
+		public void customize(RestClient.Builder builder) {
 			builder.requestInterceptor((request, body, execution) -> {
 				if (this.attempts.incrementAndGet() == 2) {
 					this.server.start();

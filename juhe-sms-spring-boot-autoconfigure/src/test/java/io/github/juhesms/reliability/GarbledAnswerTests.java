@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.juhesms.core.JuheSmsOutcomeUnknownEvent;
@@ -92,7 +93,7 @@ class GarbledAnswerTests {
 				}
 				head.append((char) b);
 			}
-			String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
+			String lower = head.toString().toLowerCase(Locale.ROOT);
 			int at = lower.indexOf("content-length:");
 			if (at >= 0) {
 				int end = lower.indexOf("\r\n", at);
