@@ -52,29 +52,59 @@ public class JuheHttpTransport {
 	 * @throws JuheSmsInvalidResponseException if the body is larger than the limit
 	 */
 	public Response post(JuheOperation operation, byte[] body) {
+		return post(operation, body, null);
+	}
+
+	/**
+	 * Post a form-encoded body to a path of the Juhe host, keeping a secret out of the answer: a
+	 * proxy's error page or a misbehaving server may echo the request, and whatever the answer holds
+	 * ends up in exception messages, events and logs.
+	 * @param operation the operation being called
+	 * @param body the encoded form, key included
+	 * @param secret a value to replace with {@code ****} wherever the answer holds it, as sent or
+	 * URL-encoded (the key), or {@code null}
+	 * @return the status and body of the answer, without the secret
+	 * @throws JuheSmsTransportException if no answer arrived
+	 * @throws JuheSmsInvalidResponseException if the body is larger than the limit
+	 */
+	public Response post(JuheOperation operation, byte[] body, @Nullable String secret) {
 		Response response;
 		try {
 			response = this.restClient.post()
 				.uri(operation.fullPath())
 				.contentType(FORM_UTF8)
 				.body(body)
-				.exchange((request, answer) -> read(answer.getStatusCode().value(), answer.getBody()), true);
+				.exchange((request, answer) -> read(answer.getStatusCode().value(), answer.getBody(), secret),
+						true);
 		}
 		catch (RestClientException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new JuheSmsTransportException(operation, !isConnectFailure(cause), cause);
 		}
+		catch (JuheSmsException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// An answer too garbled for the HTTP library to make a response of (HttpURLConnection
+			// reads random bytes as status -1, which Spring refuses with an IllegalArgumentException).
+			// The request was written, so this is a lost answer like any other, never a raw exception
+			// that would leave the caller without an outcome.
+			throw new JuheSmsTransportException(operation, !isConnectFailure(ex), ex);
+		}
 		if (response.truncated()) {
+			// Grouped digits: a run of seven would be masked like a phone number.
 			throw JuheResponseParser.invalid(operation, response.status(), response.body(),
-					"body larger than " + this.maxResponseBytes + " bytes", false, null);
+					String.format(Locale.ROOT, "body larger than the maximum of %,d bytes", this.maxResponseBytes),
+					false, null);
 		}
 		return response;
 	}
 
-	private Response read(int status, InputStream in) throws IOException {
+	private Response read(int status, InputStream in, @Nullable String secret) throws IOException {
 		byte[] bytes = in.readNBytes(this.maxResponseBytes + 1);
 		boolean truncated = bytes.length > this.maxResponseBytes;
-		return new Response(status, truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes, truncated);
+		byte[] kept = truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes;
+		return new Response(status, (secret != null) ? Masking.secret(kept, secret) : kept, truncated);
 	}
 
 	/**

@@ -320,7 +320,9 @@ public final class JuheProductApi {
 		}
 		attempts.count++;
 		try {
-			JuheHttpTransport.Response response = this.transport.post(call.operation(), call.form().encode(this.key));
+			// The key is kept out of the answer too, in case it echoes the request.
+			JuheHttpTransport.Response response = this.transport.post(call.operation(), call.form().encode(this.key),
+					this.key);
 			JuheEnvelope envelope = JuheResponseParser.parse(call.operation(), response.status(), response.body());
 			if (!envelope.isSuccess()) {
 				JuheSmsApiException failure = classify(call.operation(), envelope.errorCode(), envelope.reason());

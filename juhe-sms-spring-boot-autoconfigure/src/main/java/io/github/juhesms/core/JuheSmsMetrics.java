@@ -1,9 +1,5 @@
 package io.github.juhesms.core;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Counters beside the call observation: retries by product, operation and the code that caused
  * them, retries the budget refused, and billed units by product. Does nothing without a
- * {@link MeterRegistry}. Counters are looked up once and kept, as they are on every send's path.
+ * {@link MeterRegistry}. Counters are looked up in the registry on each use, so meters an
+ * application removes or filters are never updated behind its back.
  */
 public class JuheSmsMetrics {
 
@@ -26,9 +23,6 @@ public class JuheSmsMetrics {
 
 	private final @Nullable MeterRegistry registry;
 
-	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-
-	private final Map<JuheProduct, Counter> billed = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the counters.
@@ -42,38 +36,37 @@ public class JuheSmsMetrics {
 		MeterRegistry registry = this.registry;
 		if (registry != null) {
 			String code = retryCause(cause);
-			counter(RETRIES + ":" + operation + ":" + code, () -> Counter.builder(RETRIES)
+			Counter.builder(RETRIES)
 				.description("Attempts of Juhe calls made again after a retryable failure")
 				.tag("product", operation.product().id())
 				.tag("operation", operation.name())
 				.tag("error.code", code)
-				.register(registry)).increment();
+				.register(registry)
+				.increment();
 		}
 	}
 
 	void retryDenied(JuheProduct product) {
 		MeterRegistry registry = this.registry;
 		if (registry != null) {
-			counter(RETRIES_DENIED + ":" + product.id(), () -> Counter.builder(RETRIES_DENIED)
+			Counter.builder(RETRIES_DENIED)
 				.description("Retries of Juhe calls the product's retry budget refused")
 				.tag("product", product.id())
-				.register(registry)).increment();
+				.register(registry)
+				.increment();
 		}
 	}
 
 	void billed(JuheProduct product, int fee) {
 		MeterRegistry registry = this.registry;
 		if (registry != null && fee > 0) {
-			this.billed.computeIfAbsent(product, (key) -> Counter.builder(BILLED)
+			Counter.builder(BILLED)
 				.description("Billed units (fee) Juhe reported for successful sends")
 				.baseUnit("messages")
 				.tag("product", product.id())
-				.register(registry)).increment(fee);
+				.register(registry)
+				.increment(fee);
 		}
-	}
-
-	private Counter counter(String key, Supplier<Counter> registration) {
-		return this.counters.computeIfAbsent(key, (ignored) -> registration.get());
 	}
 
 	private static String retryCause(Throwable cause) {

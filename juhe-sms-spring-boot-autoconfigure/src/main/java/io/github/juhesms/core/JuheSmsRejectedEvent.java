@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when the send started
  * @param category the category of the failure
  * @param errorCode Juhe's error code, or {@code null} when no answer arrived
- * @param reason Juhe's reason, or a description of the failure
+ * @param reason Juhe's reason with digit runs masked (it may quote a refused number), or a description
+ * of the failure
  */
 public record JuheSmsRejectedEvent(JuheProduct product, String operation, List<String> maskedMobiles,
 		@Nullable String templateId, int attempts, Instant startedAt, JuheSmsErrorCategory category,

@@ -1,5 +1,8 @@
 package io.github.juhesms.core;
 
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +18,8 @@ public final class Masking {
 
 	// Seven or more digits in a row may be a phone number; shorter runs (codes, ids, counts) stay readable.
 	private static final Pattern DIGIT_RUN = Pattern.compile("\\d{7,}");
+
+	private static final byte[] REDACTED = "****".getBytes(StandardCharsets.US_ASCII);
 
 	private Masking() {
 	}
@@ -46,6 +51,49 @@ public final class Masking {
 					+ ",… (" + mobiles.size() + " numbers)";
 		}
 		return mobiles.stream().map(Masking::mobile).collect(Collectors.joining(","));
+	}
+
+	/**
+	 * Replace every occurrence of a secret in raw bytes, as UTF-8 and URL-encoded, by {@code ****}.
+	 * @param bytes the bytes, such as an answer that may echo the request
+	 * @param secret the secret, such as the key
+	 * @return the bytes without the secret (the same array when it holds none)
+	 */
+	static byte[] secret(byte[] bytes, String secret) {
+		if (secret.isEmpty()) {
+			return bytes;
+		}
+		byte[] result = replace(bytes, secret.getBytes(StandardCharsets.UTF_8));
+		return replace(result, URLEncoder.encode(secret, StandardCharsets.UTF_8).getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private static byte[] replace(byte[] bytes, byte[] secret) {
+		int at = indexOf(bytes, secret, 0);
+		if (at < 0) {
+			return bytes;
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+		int from = 0;
+		while (at >= 0) {
+			out.write(bytes, from, at - from);
+			out.writeBytes(REDACTED);
+			from = at + secret.length;
+			at = indexOf(bytes, secret, from);
+		}
+		out.write(bytes, from, bytes.length - from);
+		return out.toByteArray();
+	}
+
+	private static int indexOf(byte[] bytes, byte[] part, int from) {
+		outer: for (int i = from; i <= bytes.length - part.length; i++) {
+			for (int j = 0; j < part.length; j++) {
+				if (bytes[i + j] != part[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
 	}
 
 	/**

@@ -45,7 +45,9 @@ final class SendEvents {
 					status, failure.getMessage()));
 		}
 		else {
-			String reason = (failure.getReason() != null) ? failure.getReason() : failure.getMessage();
+			// Juhe's reason may quote the number it refuses: masked like everything else in an event.
+			String reason = (failure.getReason() != null) ? Masking.digitRuns(failure.getReason())
+					: failure.getMessage();
 			publish(new JuheSmsRejectedEvent(call.operation().product(), call.operation().name(), masked(call),
 					call.templateId(), failure.getAttempts(), startedAt, failure.getCategory(), failure.getErrorCode(),
 					reason));

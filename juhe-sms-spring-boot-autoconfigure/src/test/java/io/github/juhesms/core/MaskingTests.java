@@ -1,5 +1,6 @@
 package io.github.juhesms.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,19 @@ class MaskingTests {
 	void masksDigitRunsInText() {
 		assertThat(Masking.digitRuns("mobile 13812341234 code 123456 and +447911123456"))
 			.isEqualTo("mobile 138****1234 code 123456 and +447****3456");
+	}
+
+	@Test
+	void removesASecretAsSentAndUrlEncodedWherever() {
+		byte[] echo = "key=a+b/c&again a+b/c&encoded a%2Bb%2Fc!".getBytes(StandardCharsets.UTF_8);
+		assertThat(new String(Masking.secret(echo, "a+b/c"), StandardCharsets.UTF_8))
+			.isEqualTo("key=****&again ****&encoded ****!");
+	}
+
+	@Test
+	void leavesBytesWithoutTheSecretAsTheyAre() {
+		byte[] answer = "{\"error_code\":0}".getBytes(StandardCharsets.UTF_8);
+		assertThat(Masking.secret(answer, "9fa3b2c4")).isSameAs(answer);
 	}
 
 }

@@ -83,7 +83,9 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 	@Test
 	void codeSentThroughOneInstanceVerifiesOnTheOtherOnlyOnce() {
 		answer("/vercodesms/send", success("{\"sid\":\"c\"}"));
-		instance().run((first) -> instance().run((second) -> {
+		// Enough attempts for all ten verifies, so each one either uses the code up or finds it used.
+		instance().withPropertyValues("juhe.sms.codes.max-attempts=20").run((first) -> instance()
+			.withPropertyValues("juhe.sms.codes.max-attempts=20").run((second) -> {
 			first.getBean(VerificationCodeService.class).send("login", "13812345678");
 			String code = form(requestsTo("/vercodesms/send").get(0)).get("tplValue").substring("#code#=".length());
 			List<Object> results = concurrently(10, (i) -> ((i % 2 == 0) ? first : second)
