@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The endpoints of the mainland products (verification-code SMS, SMS API, video SMS), through the
  * starter to a stubbed Juhe.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The key is a test property, not a dynamic one: demo mode is decided before dynamic properties exist.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "juhe.sms.key=sample-key")
 class MainlandSmsControllersTests {
 
 	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
@@ -39,7 +40,6 @@ class MainlandSmsControllersTests {
 	@DynamicPropertySource
 	static void pointAtWireMock(DynamicPropertyRegistry registry) {
 		registry.add("juhe.sms.base-url", juhe::baseUrl);
-		registry.add("juhe.sms.key", () -> "sample-key");
 	}
 
 	@AfterAll

@@ -21,7 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The key is a test property, not a dynamic one: demo mode is decided before dynamic properties exist.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "juhe.sms.key=sample-key")
 class SampleApplicationTests {
 
 	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
@@ -33,7 +34,6 @@ class SampleApplicationTests {
 	@DynamicPropertySource
 	static void pointAtWireMock(DynamicPropertyRegistry registry) {
 		registry.add("juhe.sms.base-url", juhe::baseUrl);
-		registry.add("juhe.sms.key", () -> "sample-key");
 	}
 
 	@AfterAll
