@@ -35,7 +35,8 @@ final class DemoJuhe implements ApplicationListener<ApplicationReadyEvent> {
 				server.submitTemplate(JuheProduct.SMS_API, "聚合数据", "您的订单#order#已发货").id());
 		this.templateIds.put(JuheProduct.INTERNATIONAL,
 				server.submitTemplate(JuheProduct.INTERNATIONAL, "Juhe", "Your order #order# has shipped").id());
-		this.templateIds.put(JuheProduct.VIDEO, server.submitTemplate(JuheProduct.VIDEO, "聚合数据", "新品上市，点击观看").id());
+		this.templateIds.put(JuheProduct.VIDEO,
+				server.submitTemplate(JuheProduct.VIDEO, "聚合数据", "新品上市，点击观看").id());
 		this.templateIds.put(JuheProduct.FINANCIAL,
 				server.submitTemplate(JuheProduct.FINANCIAL, "聚合数据", "您尾号#tail#的账户入账#amount#元").id());
 	}

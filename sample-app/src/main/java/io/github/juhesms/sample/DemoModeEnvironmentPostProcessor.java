@@ -34,9 +34,8 @@ class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 
 	// The keys the starter's @ConditionalOnJuheSmsKey looks at: the shared one and each product's own.
 	private static boolean anyKeyConfigured(ConfigurableEnvironment environment) {
-		return StringUtils.hasText(environment.getProperty("juhe.sms.key"))
-				|| Arrays.stream(JuheProduct.values())
-					.anyMatch((product) -> StringUtils.hasText(environment.getProperty("juhe.sms." + product.id() + ".key")));
+		return StringUtils.hasText(environment.getProperty("juhe.sms.key")) || Arrays.stream(JuheProduct.values())
+			.anyMatch((product) -> StringUtils.hasText(environment.getProperty("juhe.sms." + product.id() + ".key")));
 	}
 
 	@Override

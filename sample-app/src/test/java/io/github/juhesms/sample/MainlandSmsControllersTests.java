@@ -3,6 +3,8 @@ package io.github.juhesms.sample;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -72,7 +75,7 @@ class MainlandSmsControllersTests {
 		juhe.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withBody(
 				"{\"reason\":\"短信发送成功\",\"result\":{\"count\":1,\"fee\":1,\"sid\":\"23d6bc49\"},\"error_code\":0}")));
 		ResponseEntity<String> response = client().post()
-			.uri("/sms/api")
+			.uri("/sms/sms-api")
 			.body(Map.of("mobile", "13812345678", "templateId", 12, "variables", Map.of("code", "1234"), "ext", "01"))
 			.retrieve()
 			.toEntity(String.class);
@@ -82,6 +85,42 @@ class MainlandSmsControllersTests {
 			.withFormParam("tpl_id", equalTo("12"))
 			.withFormParam("vars", equalTo("{\"code\":\"1234\"}"))
 			.withFormParam("ext", equalTo("01")));
+	}
+
+	@Test
+	void aRepeatWithTheSameIdempotencyKeyGetsTheFirstSendsResultWithoutSendingAgain() {
+		juhe.stubFor(post(urlEqualTo("/sms/send")).withRequestBody(containing("13812340001")).willReturn(aResponse()
+			.withBody("{\"reason\":\"短信发送成功\",\"result\":{\"count\":1,\"fee\":1,\"sid\":\"a1\"},\"error_code\":0}")));
+		Map<String, Object> body = Map.of("mobile", "13812340001", "templateId", 12, "variables", Map.of("order", "42"));
+		for (int i = 0; i < 2; i++) {
+			ResponseEntity<String> response = client().post()
+				.uri("/sms/sms-api")
+				.header("Idempotency-Key", "order-42-shipped")
+				.body(body)
+				.retrieve()
+				.toEntity(String.class);
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(response.getBody()).isEqualTo("{\"count\":1,\"fee\":1,\"sid\":\"a1\"}");
+		}
+		juhe.verify(1, postRequestedFor(urlEqualTo("/sms/send")).withRequestBody(containing("13812340001")));
+	}
+
+	@Test
+	void aRejectedSendIsABadGatewaySayingWhetherToRetry() {
+		juhe.stubFor(post(urlEqualTo("/caixinv2/send")).willReturn(
+				aResponse().withBody("{\"reason\":\"模板不存在\",\"result\":null,\"error_code\":236302}")));
+		ResponseEntity<String> response = client().post()
+			.uri("/sms/video")
+			.body(Map.of("mobile", "13812340002", "templateId", 99))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		DocumentContext json = JsonPath.parse(response.getBody());
+		assertThat(json.read("$.category", String.class)).isEqualTo("REJECTED");
+		assertThat(json.read("$.errorCode", Integer.class)).isEqualTo(236302);
+		assertThat(json.read("$.retryable", Boolean.class)).isFalse();
+		assertThat(json.read("$.outcomeUnknown", Boolean.class)).isFalse();
+		assertThat(json.read("$.detail", String.class)).doesNotContain("13812340002");
 	}
 
 	@Test

@@ -1,13 +1,15 @@
 package io.github.juhesms.sample;
 
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.http.HttpStatus;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,24 +47,23 @@ class SampleApplicationTests {
 	int port;
 
 	private ResponseEntity<String> postJson(String path, Object body) {
+		return client().post().uri(path).body(body).retrieve().toEntity(String.class);
+	}
+
+	private RestClient client() {
 		return RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
-			.build()
-			.post()
-			.uri(path)
-			.body(body)
-			.retrieve()
-			.toEntity(String.class);
+			.build();
 	}
 
 	@Test
 	void sendsAnInternationalSmsThroughTheStarter() {
 		juhe.stubFor(post(urlEqualTo("/smsInternational/send")).willReturn(aResponse()
 			.withBody("{\"reason\":\"操作成功\",\"result\":{\"sid\":\"20190326142208\",\"fee\":1},\"error_code\":0}")));
-		ResponseEntity<String> response = postJson("/sms/international", java.util.Map.of("areaCode", "44", "mobile",
-				"7911123456", "templateId", 12, "variables", java.util.Map.of("code", "1234")));
+		ResponseEntity<String> response = postJson("/sms/international", Map.of("areaCode", "44", "mobile",
+				"7911123456", "templateId", 12, "variables", Map.of("code", "1234")));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).isEqualTo("{\"sid\":\"20190326142208\",\"fee\":1}");
 		juhe.verify(postRequestedFor(urlEqualTo("/smsInternational/send"))
@@ -71,9 +72,23 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void withAKeyThereIsNoDemoOutbox() {
+		ResponseEntity<String> response = client().get().uri("/demo/outbox").retrieve().toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getBody()).contains("demo mode is off");
+	}
+
+	@Test
+	void withoutACodeTemplateTheCodesAreUnavailableAndSaySo() {
+		ResponseEntity<String> response = postJson("/codes/send", Map.of("purpose", "login", "mobile", "13812345678"));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(response.getBody()).contains("juhe.sms.codes.template-id");
+	}
+
+	@Test
 	void badInputBecomesABadRequestNamingTheField() {
 		ResponseEntity<String> response = postJson("/sms/international",
-				java.util.Map.of("areaCode", "44", "mobile", "79x", "templateId", 12));
+				Map.of("areaCode", "44", "mobile", "79x", "templateId", 12));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody()).contains("\"field\":\"mobile\"");
 	}
