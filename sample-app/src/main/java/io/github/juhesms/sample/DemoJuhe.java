@@ -64,7 +64,8 @@ final class DemoJuhe implements ApplicationListener<ApplicationReadyEvent> {
 
 	void register(ConfigurableApplicationContext context) {
 		context.getBeanFactory().registerSingleton(SERVER_BEAN_NAME, this.server);
-		// Also on a failed refresh, which destroys the beans but publishes no ContextClosedEvent.
+		// Stopped with the beans: when the context closes, and also after a failed refresh, which
+		// destroys the beans but publishes no ContextClosedEvent.
 		if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
 			registry.registerDisposableBean(SERVER_BEAN_NAME, this.server::close);
 		}
