@@ -19,7 +19,7 @@ import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -56,9 +56,10 @@ class JuheSmsProtectionConfiguration {
 				idempotency.getWindow(), idempotency.getWaitTimeout());
 	}
 
+	// Set and not blank: an unset environment variable mapped in application.yml binds an empty value.
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty("juhe.sms.codes.template-id")
+	@ConditionalOnExpression("'${juhe.sms.codes.template-id:}'.trim() != ''")
 	VerificationCodeService verificationCodeService(JuheSmsProperties properties,
 			ObjectProvider<VerificationCodeSmsClient> verificationCodeSms, ObjectProvider<SmsApiClient> smsApi,
 			ObjectProvider<VerificationCodeStore> store) {

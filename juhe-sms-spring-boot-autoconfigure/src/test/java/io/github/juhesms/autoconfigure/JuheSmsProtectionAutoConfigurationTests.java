@@ -87,6 +87,12 @@ class JuheSmsProtectionAutoConfigurationTests {
 	}
 
 	@Test
+	void blankTemplateIdMeansNoCodeService() {
+		this.contextRunner.withPropertyValues("juhe.sms.codes.template-id= ")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(VerificationCodeService.class));
+	}
+
+	@Test
 	void codeServiceExistsOnceATemplateIsSet() {
 		this.contextRunner.withPropertyValues("juhe.sms.codes.template-id=21")
 			.run((context) -> assertThat(context).hasSingleBean(VerificationCodeService.class));

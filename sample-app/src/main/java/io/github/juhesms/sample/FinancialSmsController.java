@@ -3,6 +3,7 @@ package io.github.juhesms.sample;
 import java.util.List;
 import java.util.Map;
 
+import io.github.juhesms.core.Masking;
 import io.github.juhesms.financial.Carrier;
 import io.github.juhesms.financial.CarrierGroupSend;
 import io.github.juhesms.financial.CarrierSendReport;
@@ -11,11 +12,13 @@ import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.financial.FinancialSmsResult;
 import io.github.juhesms.financial.FinancialTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,15 +37,17 @@ class FinancialSmsController {
 	}
 
 	@PostMapping
-	FinancialSmsResult send(@RequestBody SendFinancial request) {
+	FinancialSmsResult send(@RequestBody SendFinancial request,
+			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) @Nullable String idempotencyKey) {
 		return client().send(new FinancialSmsRequest(request.mobiles(), request.templateId(),
-				orEmpty(request.variables())));
+				orEmpty(request.variables())), IdempotencyKeyHeader.sendOptions(idempotencyKey));
 	}
 
 	@PostMapping("/by-carrier")
-	SentByCarrier sendByCarrier(@RequestBody SendByCarrier request) {
+	SentByCarrier sendByCarrier(@RequestBody SendByCarrier request,
+			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) @Nullable String idempotencyKey) {
 		CarrierSendReport report = client().sendByCarrier(new CarrierTemplates(orEmpty(request.templateIds())),
-				request.mobiles(), orEmpty(request.variables()));
+				request.mobiles(), orEmpty(request.variables()), IdempotencyKeyHeader.sendOptions(idempotencyKey));
 		return new SentByCarrier(report.sends().stream().map(GroupSent::of).toList(), report.unknownCarrier(),
 				report.duplicatesRemoved(), report.isAllSent());
 	}
@@ -53,18 +58,36 @@ class FinancialSmsController {
 	}
 
 	private FinancialSmsClient client() {
-		return ProductNotConfiguredException.require(this.client, "financial");
+		return NotConfiguredException.requireProduct(this.client, "financial");
 	}
 
 	private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
 		return (map != null) ? map : Map.of();
 	}
 
+	private static String masked(List<String> mobiles) {
+		return (mobiles != null) ? "[" + Masking.mobiles(mobiles) + "]" : "null";
+	}
+
 	record SendFinancial(List<String> mobiles, long templateId, Map<String, String> variables) {
+
+		@Override
+		public String toString() {
+			return "SendFinancial[mobiles=" + masked(this.mobiles) + ", templateId=" + this.templateId
+					+ ", variables=" + ((this.variables != null) ? this.variables.keySet() : null) + "]";
+		}
+
 	}
 
 	/** Template ids by carrier, e.g. {@code {"ALL": 767, "CHINA_MOBILE": 768}}. */
 	record SendByCarrier(List<String> mobiles, Map<Carrier, Long> templateIds, Map<String, String> variables) {
+
+		@Override
+		public String toString() {
+			return "SendByCarrier[mobiles=" + masked(this.mobiles) + ", templateIds=" + this.templateIds
+					+ ", variables=" + ((this.variables != null) ? this.variables.keySet() : null) + "]";
+		}
+
 	}
 
 	/** Numbers of no known carrier were not sent: they are listed in {@code notSentUnknownCarrier}. */

@@ -1,10 +1,19 @@
 package io.github.juhesms.sample;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+
+import io.github.juhesms.core.JuheSmsDuplicateSendException;
 import io.github.juhesms.core.JuheSmsException;
 import io.github.juhesms.core.JuheSmsInvalidRequestException;
+import io.github.juhesms.core.JuheSmsSendLimitException;
+import io.github.juhesms.core.SendLimitRefusal;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -23,6 +32,29 @@ class SmsErrorHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> sendLimit(JuheSmsSendLimitException ex) {
+		// With several numbers refused (a financial send), the client may retry once the last one is free.
+		SendLimitRefusal last = ex.getRefusals()
+			.stream()
+			.max(Comparator.comparing(SendLimitRefusal::retryAt))
+			.orElseThrow();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+		problem.setProperty("rule", last.rule().toString());
+		problem.setProperty("retryAt", last.retryAt());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntil(last.retryAt())))
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail duplicateSend(JuheSmsDuplicateSendException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setProperty("firstStartedAt", ex.getFirstStartedAt());
+		problem.setProperty("outcomeUnknown", ex.isOutcomeUnknown());
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail juheFailure(JuheSmsException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
 		problem.setProperty("category", ex.getCategory());
@@ -33,8 +65,14 @@ class SmsErrorHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail notConfigured(ProductNotConfiguredException ex) {
+	ProblemDetail notConfigured(NotConfiguredException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+	}
+
+	// Retry-After is whole seconds; rounded up so that a client waiting that long is not refused again.
+	private static long secondsUntil(Instant instant) {
+		Duration wait = Duration.between(Instant.now(), instant);
+		return Math.max(1, wait.getSeconds() + ((wait.getNano() > 0) ? 1 : 0));
 	}
 
 }

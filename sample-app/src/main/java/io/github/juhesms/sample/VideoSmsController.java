@@ -2,14 +2,17 @@ package io.github.juhesms.sample;
 
 import java.util.List;
 
+import io.github.juhesms.core.Masking;
 import io.github.juhesms.video.VideoSmsClient;
 import io.github.juhesms.video.VideoSmsResult;
 import io.github.juhesms.video.VideoTemplate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,8 +30,9 @@ class VideoSmsController {
 	}
 
 	@PostMapping
-	VideoSmsResult send(@RequestBody SendVideo request) {
-		return client().send(request.mobile(), request.templateId());
+	VideoSmsResult send(@RequestBody SendVideo request,
+			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) @Nullable String idempotencyKey) {
+		return client().send(request.mobile(), request.templateId(), IdempotencyKeyHeader.sendOptions(idempotencyKey));
 	}
 
 	@GetMapping("/templates")
@@ -37,10 +41,16 @@ class VideoSmsController {
 	}
 
 	private VideoSmsClient client() {
-		return ProductNotConfiguredException.require(this.client, "video");
+		return NotConfiguredException.requireProduct(this.client, "video");
 	}
 
 	record SendVideo(String mobile, long templateId) {
+
+		@Override
+		public String toString() {
+			return "SendVideo[mobile=" + Masking.mobile(this.mobile) + ", templateId=" + this.templateId + "]";
+		}
+
 	}
 
 }

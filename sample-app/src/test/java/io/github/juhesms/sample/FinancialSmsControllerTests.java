@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -27,7 +28,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The key is a test property, not a dynamic one: demo mode is decided before dynamic properties exist.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "juhe.sms.key=sample-key")
 class FinancialSmsControllerTests {
 
 	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
@@ -39,7 +41,6 @@ class FinancialSmsControllerTests {
 	@DynamicPropertySource
 	static void pointAtWireMock(DynamicPropertyRegistry registry) {
 		registry.add("juhe.sms.base-url", juhe::baseUrl);
-		registry.add("juhe.sms.key", () -> "sample-key");
 	}
 
 	@AfterAll
@@ -60,7 +61,10 @@ class FinancialSmsControllerTests {
 					"{\"reason\":\"操作成功\",\"result\":{\"sid\":\"201709081304169242351674\",\"fee\":1},\"error_code\":0}")));
 		juhe.stubFor(post(urlEqualTo("/shortLetter/send.php")).withRequestBody(containing("13300133000"))
 			.willReturn(aResponse().withBody("{\"reason\":\"通道故障\",\"result\":null,\"error_code\":228803}")));
-		ResponseEntity<String> response = RestClient.create("http://localhost:" + this.port)
+		ResponseEntity<String> response = RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.baseUrl("http://localhost:" + this.port)
+			.build()
 			.post()
 			.uri("/sms/financial/by-carrier")
 			.body(Map.of("mobiles", List.of("13800138000", "13300133000", "19200000001", "13800138000"),

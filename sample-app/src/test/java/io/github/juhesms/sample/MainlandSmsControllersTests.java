@@ -3,6 +3,8 @@ package io.github.juhesms.sample;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +15,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -27,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The endpoints of the mainland products (verification-code SMS, SMS API, video SMS), through the
  * starter to a stubbed Juhe.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The key is a test property, not a dynamic one: demo mode is decided before dynamic properties exist.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "juhe.sms.key=sample-key")
 class MainlandSmsControllersTests {
 
 	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
@@ -39,7 +44,6 @@ class MainlandSmsControllersTests {
 	@DynamicPropertySource
 	static void pointAtWireMock(DynamicPropertyRegistry registry) {
 		registry.add("juhe.sms.base-url", juhe::baseUrl);
-		registry.add("juhe.sms.key", () -> "sample-key");
 	}
 
 	@AfterAll
@@ -72,7 +76,7 @@ class MainlandSmsControllersTests {
 		juhe.stubFor(post(urlEqualTo("/sms/send")).willReturn(aResponse().withBody(
 				"{\"reason\":\"短信发送成功\",\"result\":{\"count\":1,\"fee\":1,\"sid\":\"23d6bc49\"},\"error_code\":0}")));
 		ResponseEntity<String> response = client().post()
-			.uri("/sms/api")
+			.uri("/sms/sms-api")
 			.body(Map.of("mobile", "13812345678", "templateId", 12, "variables", Map.of("code", "1234"), "ext", "01"))
 			.retrieve()
 			.toEntity(String.class);
@@ -82,6 +86,42 @@ class MainlandSmsControllersTests {
 			.withFormParam("tpl_id", equalTo("12"))
 			.withFormParam("vars", equalTo("{\"code\":\"1234\"}"))
 			.withFormParam("ext", equalTo("01")));
+	}
+
+	@Test
+	void aRepeatWithTheSameIdempotencyKeyGetsTheFirstSendsResultWithoutSendingAgain() {
+		juhe.stubFor(post(urlEqualTo("/sms/send")).withRequestBody(containing("13812340001")).willReturn(aResponse()
+			.withBody("{\"reason\":\"短信发送成功\",\"result\":{\"count\":1,\"fee\":1,\"sid\":\"a1\"},\"error_code\":0}")));
+		Map<String, Object> body = Map.of("mobile", "13812340001", "templateId", 12, "variables", Map.of("order", "42"));
+		for (int i = 0; i < 2; i++) {
+			ResponseEntity<String> response = client().post()
+				.uri("/sms/sms-api")
+				.header("Idempotency-Key", "order-42-shipped")
+				.body(body)
+				.retrieve()
+				.toEntity(String.class);
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(response.getBody()).isEqualTo("{\"count\":1,\"fee\":1,\"sid\":\"a1\"}");
+		}
+		juhe.verify(1, postRequestedFor(urlEqualTo("/sms/send")).withRequestBody(containing("13812340001")));
+	}
+
+	@Test
+	void aRejectedSendIsABadGatewaySayingWhetherToRetry() {
+		juhe.stubFor(post(urlEqualTo("/caixinv2/send")).willReturn(
+				aResponse().withBody("{\"reason\":\"模板不存在\",\"result\":null,\"error_code\":236302}")));
+		ResponseEntity<String> response = client().post()
+			.uri("/sms/video")
+			.body(Map.of("mobile", "13812340002", "templateId", 99))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		DocumentContext json = JsonPath.parse(response.getBody());
+		assertThat(json.read("$.category", String.class)).isEqualTo("REJECTED");
+		assertThat(json.read("$.errorCode", Integer.class)).isEqualTo(236302);
+		assertThat(json.read("$.retryable", Boolean.class)).isFalse();
+		assertThat(json.read("$.outcomeUnknown", Boolean.class)).isFalse();
+		assertThat(json.read("$.detail", String.class)).doesNotContain("13812340002");
 	}
 
 	@Test
@@ -98,6 +138,8 @@ class MainlandSmsControllersTests {
 
 	private RestClient client() {
 		return RestClient.builder()
+			// Apache HttpClient's default retry strategy would wait out a 429's Retry-After and resend.
+			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + this.port)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
