@@ -32,6 +32,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkReport {
 
+	// -Djuhe.bench.quick=true: one short iteration of everything, to check the report end to end.
+	private static final boolean QUICK = Boolean.getBoolean("juhe.bench.quick");
+
 	static final List<String> CLIENTS = List.of("starter-jdk", "starter-http-components", "restclient-jdk",
 			"restclient-http-components", "raw-jdk-httpclient", "raw-apache-httpclient5", "urlconnection-query");
 
@@ -51,36 +54,67 @@ public final class BenchmarkReport {
 	}
 
 	private void run(Path report) throws Exception {
+		Map<String, Figures> one = withStub((url) -> send(url, 1));
+		Map<String, Figures> sixteen = withStub((url) -> send(url, 16));
+		Collection<RunResult> codec = codec();
+		Map<String, long[]> cpu = withStub(BenchmarkReport::cpuTime);
+		Startup startup = startup();
+		Map<String, int[]> stale = stale();
+		write(report, one, sixteen, codec, cpu, startup, stale);
+	}
+
+	// A fresh stub for each phase, so no phase inherits another's idle connections or warm state.
+	private static <T> T withStub(StubPhase<T> phase) throws Exception {
 		Process stub = start(LoopbackStub.class.getName(), List.of());
-		String url = "http://127.0.0.1:" + firstLine(stub);
 		try {
-			Map<String, Figures> one = send(url, 1);
-			Map<String, Figures> sixteen = send(url, 16);
-			Collection<RunResult> codec = codec();
-			Map<String, long[]> cpu = cpuTime(url);
-			Map<String, List<double[]>> startup = startup();
-			Map<String, int[]> stale = stale();
-			write(report, one, sixteen, codec, cpu, startup, stale);
+			String url = "http://127.0.0.1:" + firstLine(stub);
+			warmUp(url);
+			return phase.run(url);
 		}
 		finally {
 			stub.destroy();
+			stub.waitFor();
 		}
 	}
 
+	// A cold stub would make the first client measured look slower than the ones after it.
+	private static void warmUp(String url) throws Exception {
+		try (SendClient client = SendClient.create("raw-apache-httpclient5", url)) {
+			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(QUICK ? 1 : 15);
+			List<Thread> threads = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				Thread thread = new Thread(() -> {
+					while (System.nanoTime() < until) {
+						try {
+							client.send();
+						}
+						catch (Exception ex) {
+							// warming up only
+						}
+					}
+				});
+				thread.start();
+				threads.add(thread);
+			}
+			for (Thread thread : threads) {
+				thread.join();
+			}
+		}
+	}
+
+	// Average time per call is not measured apart: in a closed loop it is the threads divided by the
+	// throughput, which halves the run time.
 	private Map<String, Figures> send(String url, int threads) throws RunnerException {
 		Map<String, Figures> figures = new LinkedHashMap<>();
 		for (RunResult result : new Runner(options(SendBenchmark.class, threads, url).mode(Mode.Throughput)
 			.timeUnit(TimeUnit.SECONDS)
+			.warmupIterations(QUICK ? 1 : 8)
+			.measurementIterations(QUICK ? 1 : 5)
 			.addProfiler(GCProfiler.class)
 			.build()).run()) {
-			Figures f = figures.computeIfAbsent(result.getParams().getParam("client"), (key) -> new Figures());
-			f.throughput = result.getPrimaryResult();
-			f.allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
-		}
-		for (RunResult result : new Runner(options(SendBenchmark.class, threads, url).mode(Mode.AverageTime)
-			.timeUnit(TimeUnit.MICROSECONDS)
-			.build()).run()) {
-			figures.get(result.getParams().getParam("client")).averageTime = result.getPrimaryResult();
+			Figures f = new Figures(threads, result.getPrimaryResult(),
+					result.getSecondaryResults().get("gc.alloc.rate.norm"));
+			figures.put(result.getParams().getParam("client"), f);
 		}
 		return figures;
 	}
@@ -88,6 +122,8 @@ public final class BenchmarkReport {
 	private Collection<RunResult> codec() throws RunnerException {
 		return new Runner(options(CodecBenchmark.class, 1, "").mode(Mode.AverageTime)
 			.timeUnit(TimeUnit.NANOSECONDS)
+			.warmupIterations(QUICK ? 1 : 3)
+			.measurementIterations(QUICK ? 1 : 5)
 			.addProfiler(GCProfiler.class)
 			.build()).run();
 	}
@@ -96,9 +132,7 @@ public final class BenchmarkReport {
 		return new OptionsBuilder().include(benchmark.getSimpleName())
 			.threads(threads)
 			.forks(1)
-			.warmupIterations(2)
 			.warmupTime(TimeValue.seconds(2))
-			.measurementIterations(4)
 			.measurementTime(TimeValue.seconds(2))
 			.jvmArgsAppend("-Xmx1g", "-Djuhe.bench.url=" + url);
 	}
@@ -106,25 +140,29 @@ public final class BenchmarkReport {
 	private static Map<String, long[]> cpuTime(String url) throws Exception {
 		Map<String, long[]> cpu = new LinkedHashMap<>();
 		for (String client : CLIENTS) {
-			String[] answer = firstLine(run(ClientCpuTime.class.getName(), List.of(client, url, "16", "5", "5")))
+			String[] answer = lastLine(run(ClientCpuTime.class.getName(), List.of(client, url, "16", QUICK ? "2" : "10", QUICK ? "2" : "5")))
 				.split(" ");
-			cpu.put(client, new long[] { Long.parseLong(answer[0]), Long.parseLong(answer[1]) });
+			cpu.put(client, new long[] { Long.parseLong(answer[0]), Long.parseLong(answer[1]), Long.parseLong(answer[2]) });
 		}
 		return cpu;
 	}
 
-	// Fresh JVMs, with and without the starter in turn, so neither gains from the other's warm caches.
-	private static Map<String, List<double[]>> startup() throws Exception {
-		Map<String, List<double[]>> runs = new LinkedHashMap<>();
-		runs.put("without", new ArrayList<>());
-		runs.put("with", new ArrayList<>());
-		for (int i = 0; i < 9; i++) {
-			for (String mode : runs.keySet()) {
-				String[] answer = firstLine(run(StartupProbe.class.getName(), List.of(mode))).split(" ");
-				runs.get(mode).add(new double[] { Double.parseDouble(answer[0]), Double.parseDouble(answer[1]) });
-			}
+	// Fresh JVMs, with and without the starter in turn, so a pair shares the machine's state of the
+	// moment; then both in one warm JVM, where class loading and compilation are done.
+	private static Startup startup() throws Exception {
+		Startup startup = new Startup(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new double[2]);
+		for (int i = 0; i < (QUICK ? 2 : 25); i++) {
+			String[] with = lastLine(run(StartupProbe.class.getName(), List.of("with"))).split(" ");
+			String[] without = lastLine(run(StartupProbe.class.getName(), List.of("without"))).split(" ");
+			startup.with().add(Double.parseDouble(with[0]));
+			startup.without().add(Double.parseDouble(without[0]));
+			startup.differences().add(Double.parseDouble(with[0]) - Double.parseDouble(without[0]));
+			startup.beans()[0] = Double.parseDouble(with[1]);
+			startup.beans()[1] = Double.parseDouble(without[1]);
 		}
-		return runs;
+		startup.warmDifference = Double
+			.parseDouble(lastLine(run(StartupProbe.class.getName(), List.of("warm", QUICK ? "2" : "40"))));
+		return startup;
 	}
 
 	// A stub whose keep-alive ends after one idle second, and sends after 0.9-1.2 s of silence.
@@ -134,10 +172,9 @@ public final class BenchmarkReport {
 		String url = "http://127.0.0.1:" + firstLine(stub);
 		Map<String, int[]> failures = new LinkedHashMap<>();
 		try {
-			for (String client : List.of("starter-jdk", "starter-http-components", "raw-jdk-httpclient",
-					"raw-apache-httpclient5")) {
-				String[] answer = firstLine(run(StaleConnectionProbe.class.getName(), List.of(client, url, "40", "900", "1200")))
-					.split(" ");
+			for (String client : List.of("starter-jdk", "starter-http-components")) {
+				String[] answer = lastLine(run(StaleConnectionProbe.class.getName(),
+						List.of(client, url, QUICK ? "3" : "40", "900", "1200"))).split(" ");
 				failures.put(client, new int[] { Integer.parseInt(answer[0]), Integer.parseInt(answer[1]) });
 			}
 		}
@@ -163,6 +200,23 @@ public final class BenchmarkReport {
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
 
+	// The stub prints its port first and keeps running; a probe prints its figures last and exits.
+	private static String lastLine(Process process) throws IOException, InterruptedException {
+		String last = null;
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (!line.isBlank()) {
+					last = line;
+				}
+			}
+		}
+		if (process.waitFor() != 0 || last == null) {
+			throw new IllegalStateException("A probe failed: " + process.info().commandLine().orElse(""));
+		}
+		return last.strip();
+	}
+
 	private static String firstLine(Process process) throws IOException {
 		BufferedReader reader = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -174,7 +228,7 @@ public final class BenchmarkReport {
 	}
 
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
-			Collection<RunResult> codec, Map<String, long[]> cpu, Map<String, List<double[]>> startup,
+			Collection<RunResult> codec, Map<String, long[]> cpu, Startup startup,
 			Map<String, int[]> stale) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
@@ -187,19 +241,81 @@ public final class BenchmarkReport {
 		writer.startup(startup);
 		writer.stale(stale);
 		writer.transportChoice(sixteen, cpu, stale);
+		writer.changes();
 		Files.write(report, this.lines, StandardCharsets.UTF_8);
 	}
 
 	/**
 	 * The JMH results of one client at one thread count.
+	 *
+	 * @param threads the caller threads
+	 * @param throughput calls per second, with its error
+	 * @param allocation bytes allocated per call
 	 */
-	static final class Figures {
+	record Figures(int threads, Result<?> throughput, Result<?> allocation) {
 
-		Result<?> throughput;
+		/**
+		 * Average time per call in microseconds: the threads divided by the throughput.
+		 * @return the average time
+		 */
+		double averageMicros() {
+			return this.threads * 1e6 / this.throughput.getScore();
+		}
 
-		Result<?> averageTime;
+		/**
+		 * The error of the average time, from the relative error of the throughput.
+		 * @return the error in microseconds
+		 */
+		double averageMicrosError() {
+			return averageMicros() * this.throughput.getScoreError() / this.throughput.getScore();
+		}
 
-		Result<?> allocation;
+	}
+
+	/**
+	 * Context refresh times with and without the starter.
+	 */
+	static final class Startup {
+
+		private final List<Double> with;
+
+		private final List<Double> without;
+
+		private final List<Double> differences;
+
+		private final double[] beans;
+
+		double warmDifference;
+
+		Startup(List<Double> with, List<Double> without, List<Double> differences, double[] beans) {
+			this.with = with;
+			this.without = without;
+			this.differences = differences;
+			this.beans = beans;
+		}
+
+		List<Double> with() {
+			return this.with;
+		}
+
+		List<Double> without() {
+			return this.without;
+		}
+
+		List<Double> differences() {
+			return this.differences;
+		}
+
+		double[] beans() {
+			return this.beans;
+		}
+
+	}
+
+	@FunctionalInterface
+	interface StubPhase<T> {
+
+		T run(String url) throws Exception;
 
 	}
 
@@ -207,9 +323,5 @@ public final class BenchmarkReport {
 		return String.format(Locale.ROOT, (value >= 100) ? "%,.0f" : "%.2f", value);
 	}
 
-	static double median(List<double[]> runs, int index) {
-		double[] values = runs.stream().mapToDouble((run) -> run[index]).sorted().toArray();
-		return values[values.length / 2];
-	}
 
 }

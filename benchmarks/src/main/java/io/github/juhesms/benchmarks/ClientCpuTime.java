@@ -11,7 +11,7 @@ import com.sun.management.OperatingSystemMXBean;
 /**
  * CPU time the client spends per call: this JVM's process CPU time (caller threads, the HTTP
  * library's own threads, GC and JIT) over the calls made, while the stub runs in another process.
- * Prints {@code <cpu ns per call> <calls per second>}.
+ * Prints {@code <cpu ns per call> <calls per second> <failed calls>}.
  */
 public final class ClientCpuTime {
 
@@ -31,18 +31,20 @@ public final class ClientCpuTime {
 		long measureMillis = Long.parseLong(args[4]) * 1000;
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		try (SendClient client = SendClient.create(name, url)) {
-			run(client, threads, warmupMillis);
+			run(client, threads, warmupMillis, new LongAdder());
+			LongAdder failures = new LongAdder();
 			long cpuBefore = os.getProcessCpuTime();
 			long started = System.nanoTime();
-			long calls = run(client, threads, measureMillis);
+			long calls = run(client, threads, measureMillis, failures);
 			long cpu = os.getProcessCpuTime() - cpuBefore;
 			double seconds = (System.nanoTime() - started) / 1e9;
-			System.out.println((cpu / calls) + " " + Math.round(calls / seconds));
+			System.out.println((cpu / Math.max(calls, 1)) + " " + Math.round(calls / seconds) + " " + failures.sum());
 		}
 		System.exit(0);
 	}
 
-	private static long run(SendClient client, int threads, long millis) throws InterruptedException {
+	private static long run(SendClient client, int threads, long millis, LongAdder failures)
+			throws InterruptedException {
 		LongAdder calls = new LongAdder();
 		AtomicBoolean running = new AtomicBoolean(true);
 		List<Thread> workers = new ArrayList<>();
@@ -54,7 +56,7 @@ public final class ClientCpuTime {
 						calls.increment();
 					}
 					catch (Exception ex) {
-						throw new IllegalStateException(ex);
+						failures.increment();
 					}
 				}
 			});

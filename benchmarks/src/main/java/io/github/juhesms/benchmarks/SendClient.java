@@ -99,7 +99,7 @@ interface SendClient extends AutoCloseable {
 	private static ConfigurableApplicationContext application(String baseUrl, String factory) {
 		return new SpringApplicationBuilder(BenchApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("spring.http.clients.imperative.factory=" + factory, "juhe.sms.base-url=" + baseUrl,
+			.properties("spring.main.banner-mode=off", "spring.http.clients.imperative.factory=" + factory, "juhe.sms.base-url=" + baseUrl,
 					"juhe.sms.key=" + KEY, "logging.level.root=warn",
 					// One number is sent to millions of times: the per-number limits would refuse it.
 					"juhe.sms.limits.enabled=false")
@@ -185,7 +185,15 @@ interface SendClient extends AutoCloseable {
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form()))
 				.build();
-			return read(this.client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
+			try {
+				return read(this.client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
+			}
+			catch (IOException ex) {
+				// "header parser received no bytes": the POST went out on a connection the server had
+				// closed. Resent here only to keep the measurement going; for a billed send this is
+				// exactly the resend that must not happen (the starter reports an unknown outcome).
+				return read(this.client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
+			}
 		}
 
 	}

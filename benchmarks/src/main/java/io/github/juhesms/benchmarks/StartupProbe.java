@@ -1,6 +1,8 @@
 package io.github.juhesms.benchmarks;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -8,8 +10,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
- * One start of the minimal application, with or without the starter's auto-configuration, in a
- * fresh JVM. Prints {@code <context refresh ms> <bean definitions>}.
+ * Starts the minimal application with or without the starter's auto-configuration and measures the
+ * context refresh. {@code with} or {@code without}: one start in this fresh JVM, printing
+ * {@code <refresh ms> <bean definitions>}. {@code warm <pairs>}: after ten warm-up pairs, that many
+ * starts of each, alternating, in this one JVM, printing {@code <median of the paired differences ms>}.
  */
 public final class StartupProbe {
 
@@ -17,27 +21,41 @@ public final class StartupProbe {
 	}
 
 	/**
-	 * Start and measure once.
-	 * @param args {@code with} or {@code without}
+	 * Measure.
+	 * @param args {@code with}, {@code without}, or {@code warm} and a number of pairs
 	 */
 	public static void main(String[] args) {
-		boolean withStarter = args[0].equals("with");
-		AtomicLong refreshStarted = new AtomicLong();
-		AtomicLong refreshEnded = new AtomicLong();
+		if (args[0].equals("warm")) {
+			int pairs = Integer.parseInt(args[1]);
+			List<Double> differences = new ArrayList<>();
+			for (int i = 0; i < 10 + pairs; i++) {
+				double difference = start(true)[0] - start(false)[0];
+				if (i >= 10) {
+					differences.add(difference);
+				}
+			}
+			System.out.println(String.format(Locale.ROOT, "%.1f", Statistics.median(differences)));
+		}
+		else {
+			double[] figures = start(args[0].equals("with"));
+			System.out.println(String.format(Locale.ROOT, "%.1f %.0f", figures[0], figures[1]));
+		}
+	}
+
+	private static double[] start(boolean withStarter) {
+		long[] refresh = new long[2];
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("logging.level.root=warn", "juhe.sms.key=startup-probe-key",
+			.properties("spring.main.banner-mode=off", "logging.level.root=warn", "juhe.sms.key=startup-probe-key",
 					"juhe.sms.base-url=https://v.juhe.cn")
-			.initializers((context) -> refreshStarted.set(System.nanoTime()))
-			.listeners((ContextRefreshedEvent event) -> refreshEnded.set(System.nanoTime()));
+			.initializers((context) -> refresh[0] = System.nanoTime())
+			.listeners((ContextRefreshedEvent event) -> refresh[1] = System.nanoTime());
 		if (!withStarter) {
 			builder.properties("spring.autoconfigure.exclude=io.github.juhesms.autoconfigure.JuheSmsAutoConfiguration");
 		}
 		try (ConfigurableApplicationContext context = builder.run()) {
-			double millis = (refreshEnded.get() - refreshStarted.get()) / 1e6;
-			System.out.println(String.format(java.util.Locale.ROOT, "%.1f", millis) + " "
-					+ context.getBeanDefinitionCount());
+			return new double[] { (refresh[1] - refresh[0]) / 1e6, context.getBeanDefinitionCount() };
 		}
 	}
 

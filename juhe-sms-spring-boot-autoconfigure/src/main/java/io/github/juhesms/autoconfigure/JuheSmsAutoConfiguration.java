@@ -35,9 +35,8 @@ import org.springframework.web.client.RestClient;
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
-@Import({ InternationalSmsConfiguration.class, FinancialSmsConfiguration.class,
-		VerificationCodeSmsConfiguration.class, SmsApiConfiguration.class, VideoSmsConfiguration.class,
-		JuheSmsProtectionConfiguration.class, JuheSmsActuatorConfiguration.class })
+@Import({ JuheSmsProductsConfiguration.class, JuheSmsProtectionConfiguration.class,
+		JuheSmsActuatorConfiguration.class })
 public final class JuheSmsAutoConfiguration {
 
 	@Bean
@@ -47,12 +46,15 @@ public final class JuheSmsAutoConfiguration {
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<JuheSmsRestClientCustomizer> customizers, ResourceLoader resourceLoader) {
-		RestClient restClient = JuheSmsRestClientFactory.create(properties,
+		JuheSmsRestClientFactory.warnIfPlainHttp(properties.getBaseUrl());
+		// Built on first use: Boot's builder and the HTTP library's client take longer to create than
+		// the rest of the starter together.
+		return new JuheHttpTransport(() -> JuheSmsRestClientFactory.create(properties,
 				restClientBuilder.getIfAvailable(RestClient::builder),
 				requestFactoryBuilder
 					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), customizers.orderedStream().toList());
-		return new JuheHttpTransport(restClient, Math.toIntExact(properties.getMaxResponseSize().toBytes()));
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), customizers.orderedStream().toList()),
+				Math.toIntExact(properties.getMaxResponseSize().toBytes()));
 	}
 
 	@Bean

@@ -19,8 +19,8 @@ import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -56,10 +56,9 @@ class JuheSmsProtectionConfiguration {
 				idempotency.getWindow(), idempotency.getWaitTimeout());
 	}
 
-	// Set and not blank: an unset environment variable mapped in application.yml binds an empty value.
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnExpression("'${juhe.sms.codes.template-id:}'.trim() != ''")
+	@Conditional(OnCodesTemplateCondition.class)
 	VerificationCodeService verificationCodeService(JuheSmsProperties properties,
 			ObjectProvider<VerificationCodeSmsClient> verificationCodeSms, ObjectProvider<SmsApiClient> smsApi,
 			ObjectProvider<VerificationCodeStore> store) {

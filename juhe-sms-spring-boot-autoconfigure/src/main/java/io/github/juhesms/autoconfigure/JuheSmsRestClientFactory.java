@@ -32,10 +32,6 @@ final class JuheSmsRestClientFactory {
 			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings bootSettings,
 			List<JuheSmsRestClientCustomizer> customizers) {
 		String baseUrl = properties.getBaseUrl();
-		if (isPlainHttpOverTheNetwork(baseUrl)) {
-			logger.warn("juhe.sms.base-url is " + baseUrl
-					+ ": the Juhe key will travel in clear text; use https outside tests");
-		}
 		// A redirect of a billed POST is never followed silently: it surfaces as an invalid response.
 		HttpClientSettings settings = bootSettings
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
@@ -45,6 +41,13 @@ final class JuheSmsRestClientFactory {
 			.requestFactory(withoutLibraryRetries(requestFactoryBuilder).build(settings));
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	static void warnIfPlainHttp(String baseUrl) {
+		if (isPlainHttpOverTheNetwork(baseUrl)) {
+			logger.warn("juhe.sms.base-url is " + baseUrl
+					+ ": the Juhe key will travel in clear text; use https outside tests");
+		}
 	}
 
 	// Plain http to a loopback address (a local fake server) does not expose the key on a network.

@@ -3,10 +3,13 @@ package io.github.juhesms.codes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Keeps codes and cool-downs in this process, at most {@code maxKeys} of each (oldest dropped
@@ -14,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 
-	private final Cache<String, Kept> codes;
+	// Created on first use: building a cache loads enough classes to show in start-up time.
+	private final Supplier<Cache<String, Kept>> codes;
 
-	private final Cache<String, Instant> cooldowns;
+	private final Supplier<Cache<String, Instant>> cooldowns;
 
 	private final Clock clock;
 
@@ -26,8 +30,8 @@ public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 	 * @param clock the clock of validity and cool-downs
 	 */
 	public InMemoryVerificationCodeStore(long maxKeys, Clock clock) {
-		this.codes = Caffeine.newBuilder().maximumSize(maxKeys).build();
-		this.cooldowns = Caffeine.newBuilder().maximumSize(maxKeys).build();
+		this.codes = SingletonSupplier.of(() -> Caffeine.newBuilder().maximumSize(maxKeys).build());
+		this.cooldowns = SingletonSupplier.of(() -> Caffeine.newBuilder().maximumSize(maxKeys).build());
 		this.clock = clock;
 	}
 
@@ -35,7 +39,7 @@ public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 	public @Nullable Duration startCooldown(String key, Duration cooldown) {
 		Instant now = this.clock.instant();
 		Duration[] left = new Duration[1];
-		this.cooldowns.asMap().compute(key, (ignored, until) -> {
+		this.cooldowns.get().asMap().compute(key, (ignored, until) -> {
 			if (until != null && now.isBefore(until)) {
 				left[0] = Duration.between(now, until);
 				return until;
@@ -47,18 +51,18 @@ public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 
 	@Override
 	public void clearCooldown(String key) {
-		this.cooldowns.invalidate(key);
+		this.cooldowns.get().invalidate(key);
 	}
 
 	@Override
 	public void save(String key, StoredCode code, Duration retention) {
-		this.codes.put(key, new Kept(code, this.clock.instant().plus(retention)));
+		this.codes.get().put(key, new Kept(code, this.clock.instant().plus(retention)));
 	}
 
 	@Override
 	public Attempt beginAttempt(String key, int maxAttempts, Instant now) {
 		Attempt[] attempt = new Attempt[1];
-		this.codes.asMap().computeIfPresent(key, (ignored, kept) -> {
+		this.codes.get().asMap().computeIfPresent(key, (ignored, kept) -> {
 			if (!now.isBefore(kept.keptUntil())) {
 				return null;
 			}
@@ -86,7 +90,7 @@ public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 	@Override
 	public boolean consume(String key, String salt) {
 		boolean[] consumed = new boolean[1];
-		this.codes.asMap().computeIfPresent(key, (ignored, kept) -> {
+		this.codes.get().asMap().computeIfPresent(key, (ignored, kept) -> {
 			StoredCode code = kept.code();
 			if (code.used() || !code.salt().equals(salt)) {
 				return kept;

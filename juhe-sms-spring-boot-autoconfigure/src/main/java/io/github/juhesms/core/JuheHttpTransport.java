@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -29,7 +31,7 @@ public class JuheHttpTransport {
 	private static final MediaType FORM_UTF8 = new MediaType(MediaType.APPLICATION_FORM_URLENCODED,
 			java.nio.charset.StandardCharsets.UTF_8);
 
-	private final RestClient restClient;
+	private final Supplier<RestClient> restClient;
 
 	private final int maxResponseBytes;
 
@@ -39,20 +41,18 @@ public class JuheHttpTransport {
 	 * @param maxResponseBytes the largest body read; a longer one is reported as an invalid response
 	 */
 	public JuheHttpTransport(RestClient restClient, int maxResponseBytes) {
-		this.restClient = restClient;
-		this.maxResponseBytes = maxResponseBytes;
+		this(() -> restClient, maxResponseBytes);
 	}
 
 	/**
-	 * Post a form-encoded body to a path of the Juhe host.
-	 * @param operation the operation being called
-	 * @param body the encoded form, key included
-	 * @return the status and body of the answer
-	 * @throws JuheSmsTransportException if no answer arrived
-	 * @throws JuheSmsInvalidResponseException if the body is larger than the limit
+	 * Create a transport whose client is built on first use, so building the HTTP library's client
+	 * does not add to the application's start-up.
+	 * @param restClient supplies a client whose base URL is the Juhe host; called once
+	 * @param maxResponseBytes the largest body read; a longer one is reported as an invalid response
 	 */
-	public Response post(JuheOperation operation, byte[] body) {
-		return post(operation, body, null);
+	public JuheHttpTransport(Supplier<RestClient> restClient, int maxResponseBytes) {
+		this.restClient = SingletonSupplier.of(restClient);
+		this.maxResponseBytes = maxResponseBytes;
 	}
 
 	/**
@@ -70,12 +70,13 @@ public class JuheHttpTransport {
 	public Response post(JuheOperation operation, byte[] body, @Nullable String secret) {
 		Response response;
 		try {
-			response = this.restClient.post()
+			response = this.restClient.get()
+				.post()
 				.uri(operation.fullPath())
 				.contentType(FORM_UTF8)
 				.body(body)
-				.exchange((request, answer) -> read(answer.getStatusCode().value(), answer.getBody(), secret),
-						true);
+				.exchange((request, answer) -> read(answer.getStatusCode().value(),
+						answer.getHeaders().getContentLength(), answer.getBody(), secret), true);
 		}
 		catch (RestClientException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
@@ -100,8 +101,12 @@ public class JuheHttpTransport {
 		return response;
 	}
 
-	private Response read(int status, InputStream in, @Nullable String secret) throws IOException {
-		byte[] bytes = in.readNBytes(this.maxResponseBytes + 1);
+	private Response read(int status, long contentLength, InputStream in, @Nullable String secret)
+			throws IOException {
+		// A declared length within the limit is read into a buffer of that size, not in 8 KB steps.
+		int limit = (contentLength >= 0 && contentLength <= this.maxResponseBytes) ? (int) contentLength
+				: this.maxResponseBytes + 1;
+		byte[] bytes = in.readNBytes(limit);
 		boolean truncated = bytes.length > this.maxResponseBytes;
 		byte[] kept = truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes;
 		return new Response(status, (secret != null) ? Masking.secret(kept, secret) : kept, truncated);

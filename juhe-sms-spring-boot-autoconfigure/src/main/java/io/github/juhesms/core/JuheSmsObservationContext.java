@@ -133,6 +133,9 @@ public class JuheSmsObservationContext extends Observation.Context {
 		/** A repeat of a send with the same idempotency key, answered from the store without calling Juhe. */
 		DUPLICATE;
 
+		// Computed once: the tag is read on every call.
+		private final String tagValue = name().toLowerCase(java.util.Locale.ROOT);
+
 		static Outcome of(JuheSmsException failure) {
 			if (failure instanceof JuheSmsDuplicateSendException) {
 				return DUPLICATE;
@@ -151,7 +154,7 @@ public class JuheSmsObservationContext extends Observation.Context {
 		 * @return the lower-case name
 		 */
 		public String tagValue() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return this.tagValue;
 		}
 
 	}

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.util.Assert;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Encodes template variables into the {@code tplValue}/{@code tpl_value} parameter the Juhe
@@ -48,13 +47,11 @@ public final class TemplateVariables {
 	 * @return the JSON text
 	 */
 	public static String toJson(Map<String, String> variables) {
-		ObjectNode object = MAPPER.createObjectNode();
 		variables.forEach((name, value) -> {
 			Assert.hasLength(name, "variable name must not be empty");
 			Assert.notNull(value, () -> "value of variable '" + name + "' must not be null");
-			object.put(name, value);
 		});
-		return MAPPER.writeValueAsString(object);
+		return MAPPER.writeValueAsString(variables);
 	}
 
 	private static String escape(String text) {

@@ -3,6 +3,7 @@ package io.github.juhesms.idempotency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,13 +11,16 @@ import io.github.juhesms.core.IdempotencyStore;
 import io.github.juhesms.core.StoredSend;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Remembers idempotency keys in this process, for at most {@code maxKeys} keys (the oldest dropped
  * first) and each for its window. A claim is atomic through the cache's {@code compute}.
  */
 public class InMemoryIdempotencyStore implements IdempotencyStore {
 
-	private final Cache<String, Entry> entries;
+	// Created on first use: building a cache loads enough classes to show in start-up time.
+	private final Supplier<Cache<String, Entry>> entries;
 
 	private final Clock clock;
 
@@ -26,7 +30,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 	 * @param clock the clock that ends windows
 	 */
 	public InMemoryIdempotencyStore(long maxKeys, Clock clock) {
-		this.entries = Caffeine.newBuilder().maximumSize(maxKeys).build();
+		this.entries = SingletonSupplier.of(() -> Caffeine.newBuilder().maximumSize(maxKeys).build());
 		this.clock = clock;
 	}
 
@@ -34,7 +38,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 	public @Nullable StoredSend claim(String key, StoredSend claim, Duration window) {
 		Instant now = this.clock.instant();
 		StoredSend[] previous = new StoredSend[1];
-		this.entries.asMap().compute(key, (ignored, existing) -> {
+		this.entries.get().asMap().compute(key, (ignored, existing) -> {
 			if (existing != null && now.isBefore(existing.expiresAt())) {
 				previous[0] = existing.send();
 				return existing;
@@ -46,12 +50,12 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 
 	@Override
 	public void complete(String key, StoredSend outcome, Duration window) {
-		this.entries.put(key, new Entry(outcome, this.clock.instant().plus(window)));
+		this.entries.get().put(key, new Entry(outcome, this.clock.instant().plus(window)));
 	}
 
 	@Override
 	public void abandon(String key) {
-		this.entries.invalidate(key);
+		this.entries.get().invalidate(key);
 	}
 
 	private record Entry(StoredSend send, Instant expiresAt) {

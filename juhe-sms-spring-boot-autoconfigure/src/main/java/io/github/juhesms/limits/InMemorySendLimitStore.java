@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.juhesms.core.SendLimitRule;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Counts sends in this process. Bounded: at most {@code maxKeys} numbers are tracked (the least
@@ -17,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class InMemorySendLimitStore implements SendLimitStore {
 
-	private final Cache<String, List<Send>> sends;
+	// Created on first use: building a cache loads enough classes to show in start-up time.
+	private final Supplier<Cache<String, List<Send>>> sends;
 
 	/**
 	 * Create a store.
@@ -25,7 +29,7 @@ public class InMemorySendLimitStore implements SendLimitStore {
 	 * @param longestWindow the longest window of the rules, after which an idle key is dropped
 	 */
 	public InMemorySendLimitStore(long maxKeys, Duration longestWindow) {
-		this.sends = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(longestWindow).build();
+		this.sends = SingletonSupplier.of(() -> Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(longestWindow).build());
 	}
 
 	@Override
@@ -33,7 +37,7 @@ public class InMemorySendLimitStore implements SendLimitStore {
 			Instant now) {
 		long horizon = now.toEpochMilli() - SlidingWindow.longestWindowMillis(rules);
 		Refusal[] refusal = new Refusal[1];
-		this.sends.asMap().compute(key, (ignored, existing) -> {
+		this.sends.get().asMap().compute(key, (ignored, existing) -> {
 			List<Send> kept = new ArrayList<>();
 			if (existing != null) {
 				existing.stream().filter((send) -> send.millis() > horizon).forEach(kept::add);
@@ -49,7 +53,7 @@ public class InMemorySendLimitStore implements SendLimitStore {
 
 	@Override
 	public void release(String key, String permitId) {
-		this.sends.asMap().computeIfPresent(key, (ignored, existing) -> {
+		this.sends.get().asMap().computeIfPresent(key, (ignored, existing) -> {
 			List<Send> kept = new ArrayList<>(existing);
 			kept.removeIf((send) -> send.permitId().equals(permitId));
 			return kept;
@@ -61,8 +65,8 @@ public class InMemorySendLimitStore implements SendLimitStore {
 	 * @return the number of keys
 	 */
 	long trackedKeys() {
-		this.sends.cleanUp();
-		return this.sends.estimatedSize();
+		this.sends.get().cleanUp();
+		return this.sends.get().estimatedSize();
 	}
 
 	private record Send(long millis, String permitId) {
