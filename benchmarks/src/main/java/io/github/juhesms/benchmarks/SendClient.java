@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -42,6 +43,9 @@ interface SendClient extends AutoCloseable {
 	String KEY = "bench-key-0123456789abcdef0123456789";
 
 	String MOBILE = "13812345678";
+
+	/** Pooled connections of the Apache clients: the starter's default {@code juhe.sms.max-connections}. */
+	int CONNECTIONS = 20;
 
 	Map<String, String> VARIABLES = Map.of("code", "123456", "name", "张三");
 
@@ -142,7 +146,15 @@ interface SendClient extends AutoCloseable {
 
 		HandWrittenRestClient(String baseUrl, String factory) {
 			this.context = application(baseUrl, factory);
-			this.restClient = this.context.getBean(RestClient.Builder.class).baseUrl(baseUrl).build();
+			RestClient.Builder builder = this.context.getBean(RestClient.Builder.class).baseUrl(baseUrl);
+			if (factory.equals("http-components")) {
+				// The same pool as the starter's, so the comparison is of the code above the transport.
+				builder.requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
+					.withConnectionManagerCustomizer(
+							(manager) -> manager.setMaxConnPerRoute(CONNECTIONS).setMaxConnTotal(CONNECTIONS))
+					.build());
+			}
+			this.restClient = builder.build();
 		}
 
 		@Override
@@ -203,8 +215,8 @@ interface SendClient extends AutoCloseable {
 
 		private final CloseableHttpClient client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setMaxConnTotal(64)
-				.setMaxConnPerRoute(64)
+				.setMaxConnTotal(CONNECTIONS)
+				.setMaxConnPerRoute(CONNECTIONS)
 				.build())
 			.build();
 

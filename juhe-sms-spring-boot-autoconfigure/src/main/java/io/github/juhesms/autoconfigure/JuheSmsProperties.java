@@ -48,6 +48,12 @@ public class JuheSmsProperties {
 	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 
 	/**
+	 * Most connections to Juhe open at once, with Apache HttpClient (the library's own default of 5
+	 * per host would make concurrent sends wait for one another).
+	 */
+	private int maxConnections = 20;
+
+	/**
 	 * Retry of calls that Juhe surely did not act on.
 	 */
 	private final Retry retry = new Retry();
@@ -146,6 +152,14 @@ public class JuheSmsProperties {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
 	}
 
 	public Retry getRetry() {

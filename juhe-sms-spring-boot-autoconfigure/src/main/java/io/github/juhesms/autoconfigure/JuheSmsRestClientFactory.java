@@ -38,7 +38,7 @@ final class JuheSmsRestClientFactory {
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		RestClient.Builder builder = bootBuilder.clone()
 			.baseUrl(baseUrl)
-			.requestFactory(withoutLibraryRetries(requestFactoryBuilder).build(settings));
+			.requestFactory(tuned(requestFactoryBuilder, properties.getMaxConnections()).build(settings));
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -62,22 +62,28 @@ final class JuheSmsRestClientFactory {
 
 	// The starter's retry loop must be the only one: a library that resends a POST by itself could
 	// send a billed message twice.
-	private static ClientHttpRequestFactoryBuilder<?> withoutLibraryRetries(ClientHttpRequestFactoryBuilder<?> builder) {
+	private static ClientHttpRequestFactoryBuilder<?> tuned(ClientHttpRequestFactoryBuilder<?> builder,
+			int maxConnections) {
 		if (HTTP_COMPONENTS_PRESENT && builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			return HttpComponentsRetries.disable(httpComponents);
+			return HttpComponents.tune(httpComponents, maxConnections);
 		}
 		return builder;
 	}
 
-	private static final class HttpComponentsRetries {
+	private static final class HttpComponents {
 
+		// No automatic retries: by default the library would resend even a POST that got a 503.
 		// A pooled connection idle for a second is checked before a POST is written on it, so a
 		// connection the server has closed is replaced instead of losing a billed request's answer.
-		static ClientHttpRequestFactoryBuilder<?> disable(HttpComponentsClientHttpRequestFactoryBuilder builder) {
+		// Every connection goes to one host: the pool's default of 5 per host would queue concurrent sends.
+		static ClientHttpRequestFactoryBuilder<?> tune(HttpComponentsClientHttpRequestFactoryBuilder builder,
+				int maxConnections) {
 			return builder
 				.withHttpClientCustomizer(org.apache.hc.client5.http.impl.classic.HttpClientBuilder::disableAutomaticRetries)
 				.withConnectionConfigCustomizer((config) -> config
-					.setValidateAfterInactivity(org.apache.hc.core5.util.TimeValue.ofSeconds(1)));
+					.setValidateAfterInactivity(org.apache.hc.core5.util.TimeValue.ofSeconds(1)))
+				.withConnectionManagerCustomizer(
+						(manager) -> manager.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections));
 		}
 
 	}

@@ -1,5 +1,8 @@
 package io.github.juhesms.core;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
@@ -14,6 +17,8 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 	/** Name of the observation and of the timer it records. */
 	public static final String NAME = "juhe.sms.client.requests";
 
+	private final Map<LowCardinality, KeyValues> lowCardinality = new ConcurrentHashMap<>();
+
 	@Override
 	public String getName() {
 		return NAME;
@@ -27,10 +32,13 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 	@Override
 	public KeyValues getLowCardinalityKeyValues(JuheSmsObservationContext context) {
 		Integer code = context.getErrorCode();
-		return KeyValues.of(KeyValue.of("product", context.getOperation().product().id()),
-				KeyValue.of("operation", context.getOperation().name()),
-				KeyValue.of("outcome", context.getOutcome().tagValue()),
-				KeyValue.of("error.code", (code != null) ? code.toString() : "none"));
+		String codeTag = (code != null) ? code.toString() : "none";
+		// The same few combinations recur on every call: built once, then shared.
+		return this.lowCardinality.computeIfAbsent(
+				new LowCardinality(context.getOperation(), context.getOutcome(), codeTag),
+				(key) -> KeyValues.of(KeyValue.of("product", key.operation().product().id()),
+						KeyValue.of("operation", key.operation().name()),
+						KeyValue.of("outcome", key.outcome().tagValue()), KeyValue.of("error.code", key.code())));
 	}
 
 	@Override
@@ -43,6 +51,10 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 			values = values.and("juhe.sms.sid", context.getSid());
 		}
 		return values;
+	}
+
+	private record LowCardinality(JuheOperation operation, JuheSmsObservationContext.Outcome outcome, String code) {
+
 	}
 
 }

@@ -145,7 +145,7 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 	void propertiesBind() {
 		contextRunner()
 			.withPropertyValues("juhe.sms.connect-timeout=1500ms", "juhe.sms.read-timeout=7s",
-					"juhe.sms.max-response-size=64KB", "juhe.sms.retry.max-attempts=5",
+					"juhe.sms.max-response-size=64KB", "juhe.sms.max-connections=7", "juhe.sms.retry.max-attempts=5",
 					"juhe.sms.retry.initial-interval=1s", "juhe.sms.retry.multiplier=1.5",
 					"juhe.sms.retry.max-interval=4s", "juhe.sms.retry.jitter=50ms",
 					"juhe.sms.international.busy-codes=235700,1")
@@ -154,6 +154,7 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofMillis(1500));
 				assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(7));
 				assertThat(properties.getMaxResponseSize()).isEqualTo(DataSize.ofKilobytes(64));
+				assertThat(properties.getMaxConnections()).isEqualTo(7);
 				assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(5);
 				assertThat(properties.getRetry().getInitialInterval()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(properties.getRetry().getMultiplier()).isEqualTo(1.5);
@@ -169,6 +170,7 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 		assertThat(properties.getBaseUrl()).isEqualTo("https://v.juhe.cn");
 		assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.getMaxConnections()).isEqualTo(20);
 		assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(3);
 		assertThat(properties.getRetry().getInitialInterval()).isEqualTo(Duration.ofMillis(200));
 		assertThat(properties.getRetry().getMultiplier()).isEqualTo(2);
@@ -200,6 +202,30 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 				context.getBean(InternationalSmsClient.class).send(InternationalSmsRequest.of("44", "7911123456", 1));
 				assertThat(requestsTo("/smsInternational/send")).singleElement()
 					.satisfies((request) -> assertThat(request.getHeader("X-Tenant")).isEqualTo("acme"));
+			});
+	}
+
+	@Test
+	void apacheHttpClientPoolsMaxConnectionsAndIsBuiltOnFirstUse() {
+		answer("/smsInternational/send", example("international.txt", 1));
+		java.util.concurrent.atomic.AtomicReference<Object> requestFactory = new java.util.concurrent.atomic.AtomicReference<>();
+		contextRunner().withPropertyValues("juhe.sms.max-connections=9")
+			.withBean(JuheSmsRestClientCustomizer.class, () -> (builder) -> requestFactory
+				.set(org.springframework.test.util.ReflectionTestUtils.getField(builder, "requestFactory")))
+			.run((context) -> {
+				assertThat(requestFactory).hasNullValue();
+				context.getBean(InternationalSmsClient.class).send(InternationalSmsRequest.of("44", "7911123456", 1));
+				assertThat(requestFactory.get())
+					.isInstanceOf(org.springframework.http.client.HttpComponentsClientHttpRequestFactory.class);
+				Object pool = org.springframework.test.util.ReflectionTestUtils.getField(
+						((org.springframework.http.client.HttpComponentsClientHttpRequestFactory) requestFactory.get())
+							.getHttpClient(),
+						"connManager");
+				assertThat(pool).isInstanceOfSatisfying(
+						org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager.class, (manager) -> {
+							assertThat(manager.getMaxTotal()).isEqualTo(9);
+							assertThat(manager.getDefaultMaxPerRoute()).isEqualTo(9);
+						});
 			});
 	}
 
