@@ -235,7 +235,7 @@ public final class BenchmarkReport {
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		writer.sendFigures(1, one);
 		writer.sendFigures(16, sixteen);
-		writer.targets(sixteen);
+		writer.targets(one, sixteen, cpu);
 		writer.cpu(cpu);
 		writer.codec(codec);
 		writer.startup(startup);

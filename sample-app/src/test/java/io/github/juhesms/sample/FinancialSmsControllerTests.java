@@ -3,21 +3,12 @@ package io.github.juhesms.sample;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -25,31 +16,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-// The key is a test property, not a dynamic one: demo mode is decided before dynamic properties exist.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "juhe.sms.key=sample-key")
-class FinancialSmsControllerTests {
-
-	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
-
-	static {
-		juhe.start();
-	}
-
-	@DynamicPropertySource
-	static void pointAtWireMock(DynamicPropertyRegistry registry) {
-		registry.add("juhe.sms.base-url", juhe::baseUrl);
-	}
-
-	@AfterAll
-	static void stop() {
-		juhe.stop();
-	}
-
-	@LocalServerPort
-	int port;
+class FinancialSmsControllerTests extends StubbedJuheTests {
 
 	@Test
 	void sendsEachCarriersNumbersWithItsTemplateAndReportsEveryGroup() {
@@ -61,11 +30,7 @@ class FinancialSmsControllerTests {
 					"{\"reason\":\"操作成功\",\"result\":{\"sid\":\"201709081304169242351674\",\"fee\":1},\"error_code\":0}")));
 		juhe.stubFor(post(urlEqualTo("/shortLetter/send.php")).withRequestBody(containing("13300133000"))
 			.willReturn(aResponse().withBody("{\"reason\":\"通道故障\",\"result\":null,\"error_code\":228803}")));
-		ResponseEntity<String> response = RestClient.builder()
-			.requestFactory(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + this.port)
-			.build()
-			.post()
+		ResponseEntity<String> response = client().post()
 			.uri("/sms/financial/by-carrier")
 			.body(Map.of("mobiles", List.of("13800138000", "13300133000", "19200000001", "13800138000"),
 					"templateIds", Map.of("ALL", 767, "CHINA_MOBILE", 768), "variables", Map.of("code", "1234")))

@@ -2,21 +2,12 @@ package io.github.juhesms.sample;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -24,35 +15,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The endpoints of the mainland products (verification-code SMS, SMS API, video SMS), through the
  * starter to a stubbed Juhe.
  */
-// The key is a test property, not a dynamic one: demo mode is decided before dynamic properties exist.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "juhe.sms.key=sample-key")
-class MainlandSmsControllersTests {
-
-	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
-
-	static {
-		juhe.start();
-	}
-
-	@DynamicPropertySource
-	static void pointAtWireMock(DynamicPropertyRegistry registry) {
-		registry.add("juhe.sms.base-url", juhe::baseUrl);
-	}
-
-	@AfterAll
-	static void stop() {
-		juhe.stop();
-	}
-
-	@LocalServerPort
-	int port;
+class MainlandSmsControllersTests extends StubbedJuheTests {
 
 	@Test
 	void sendsAVerificationCode() {
@@ -136,14 +105,5 @@ class MainlandSmsControllersTests {
 		juhe.verify(postRequestedFor(urlEqualTo("/caixinv2/myTpls")).withFormParam("key", equalTo("sample-key")));
 	}
 
-	private RestClient client() {
-		return RestClient.builder()
-			// Apache HttpClient's default retry strategy would wait out a 429's Retry-After and resend.
-			.requestFactory(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
-	}
 
 }

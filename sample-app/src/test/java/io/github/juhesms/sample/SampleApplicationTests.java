@@ -2,64 +2,21 @@ package io.github.juhesms.sample;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-// The key is a test property, not a dynamic one: demo mode is decided before dynamic properties exist.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "juhe.sms.key=sample-key")
-class SampleApplicationTests {
+class SampleApplicationTests extends StubbedJuheTests {
 
-	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
 
-	static {
-		juhe.start();
-	}
-
-	@DynamicPropertySource
-	static void pointAtWireMock(DynamicPropertyRegistry registry) {
-		registry.add("juhe.sms.base-url", juhe::baseUrl);
-	}
-
-	@AfterAll
-	static void stop() {
-		juhe.stop();
-	}
-
-	@LocalServerPort
-	int port;
-
-	private ResponseEntity<String> postJson(String path, Object body) {
-		return client().post().uri(path).body(body).retrieve().toEntity(String.class);
-	}
-
-	private RestClient client() {
-		return RestClient.builder()
-			// Apache HttpClient's default retry strategy would wait out a 429's Retry-After and resend.
-			.requestFactory(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
-	}
 
 	@Test
 	void sendsAnInternationalSmsThroughTheStarter() {
