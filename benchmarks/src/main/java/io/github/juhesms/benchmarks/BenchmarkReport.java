@@ -35,6 +35,16 @@ public final class BenchmarkReport {
 	// -Djuhe.bench.quick=true: one short iteration of everything, to check the report end to end.
 	private static final boolean QUICK = Boolean.getBoolean("juhe.bench.quick");
 
+	// On two shared cores the Spring-based clients compile for about half a minute before they reach
+	// their speed: shorter warm-ups measured partly interpreted code.
+	static final int WARM_UP_ITERATIONS = 20;
+
+	static final int CPU_WARM_UP_SECONDS = 40;
+
+	static final int CPU_MEASURED_SECONDS = 10;
+
+	static final List<String> IN_MEMORY_CLIENTS = List.of("starter-in-memory", "restclient-in-memory");
+
 	static final List<String> CLIENTS = List.of("starter-jdk", "starter-http-components", "restclient-jdk",
 			"restclient-http-components", "raw-jdk-httpclient", "raw-apache-httpclient5", "urlconnection-query");
 
@@ -56,11 +66,12 @@ public final class BenchmarkReport {
 	private void run(Path report) throws Exception {
 		Map<String, Figures> one = withStub((url) -> send(url, 1));
 		Map<String, Figures> sixteen = withStub((url) -> send(url, 16));
+		Map<String, Figures> inMemory = inMemory();
 		Collection<RunResult> codec = codec();
 		Map<String, long[]> cpu = withStub(BenchmarkReport::cpuTime);
 		Startup startup = startup();
 		Map<String, int[]> stale = stale();
-		write(report, one, sixteen, codec, cpu, startup, stale);
+		write(report, one, sixteen, inMemory, codec, cpu, startup, stale);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or warm state.
@@ -108,13 +119,31 @@ public final class BenchmarkReport {
 		Map<String, Figures> figures = new LinkedHashMap<>();
 		for (RunResult result : new Runner(options(SendBenchmark.class, threads, url).mode(Mode.Throughput)
 			.timeUnit(TimeUnit.SECONDS)
-			.warmupIterations(QUICK ? 1 : 8)
+			.warmupIterations(QUICK ? 1 : WARM_UP_ITERATIONS)
 			.measurementIterations(QUICK ? 1 : 5)
 			.addProfiler(GCProfiler.class)
 			.build()).run()) {
 			Figures f = new Figures(threads, result.getPrimaryResult(),
 					result.getSecondaryResults().get("gc.alloc.rate.norm"));
 			figures.put(result.getParams().getParam("client"), f);
+		}
+		return figures;
+	}
+
+	// The code above the transport alone: the starter and the hand-written call on a transport that
+	// answers from memory, one thread, so that nothing but that code is measured.
+	private Map<String, Figures> inMemory() throws RunnerException {
+		Map<String, Figures> figures = new LinkedHashMap<>();
+		for (RunResult result : new Runner(options(SendBenchmark.class, 1, "https://v.juhe.cn")
+			.param("client", IN_MEMORY_CLIENTS.toArray(String[]::new))
+			.mode(Mode.Throughput)
+			.timeUnit(TimeUnit.SECONDS)
+			.warmupIterations(QUICK ? 1 : 10)
+			.measurementIterations(QUICK ? 1 : 5)
+			.addProfiler(GCProfiler.class)
+			.build()).run()) {
+			figures.put(result.getParams().getParam("client"), new Figures(1, result.getPrimaryResult(),
+					result.getSecondaryResults().get("gc.alloc.rate.norm")));
 		}
 		return figures;
 	}
@@ -140,7 +169,8 @@ public final class BenchmarkReport {
 	private static Map<String, long[]> cpuTime(String url) throws Exception {
 		Map<String, long[]> cpu = new LinkedHashMap<>();
 		for (String client : CLIENTS) {
-			String[] answer = lastLine(run(ClientCpuTime.class.getName(), List.of(client, url, "16", QUICK ? "2" : "10", QUICK ? "2" : "5")))
+			String[] answer = lastLine(run(ClientCpuTime.class.getName(), List.of(client, url, "16",
+					String.valueOf(QUICK ? 2 : CPU_WARM_UP_SECONDS), String.valueOf(QUICK ? 2 : CPU_MEASURED_SECONDS))))
 				.split(" ");
 			cpu.put(client, new long[] { Long.parseLong(answer[0]), Long.parseLong(answer[1]), Long.parseLong(answer[2]) });
 		}
@@ -228,15 +258,16 @@ public final class BenchmarkReport {
 	}
 
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
-			Collection<RunResult> codec, Map<String, long[]> cpu, Startup startup,
+			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, Startup startup,
 			Map<String, int[]> stale) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		writer.sendFigures(1, one);
 		writer.sendFigures(16, sixteen);
-		writer.targets(one, sixteen, cpu);
+		writer.targets(one, sixteen, inMemory, cpu);
 		writer.cpu(cpu);
+		writer.inMemory(inMemory);
 		writer.codec(codec);
 		writer.startup(startup);
 		writer.stale(stale);

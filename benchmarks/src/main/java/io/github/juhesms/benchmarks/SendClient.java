@@ -74,6 +74,8 @@ interface SendClient extends AutoCloseable {
 			case "starter-http-components" -> new Starter(baseUrl, "http-components");
 			case "restclient-jdk" -> new HandWrittenRestClient(baseUrl, "jdk");
 			case "restclient-http-components" -> new HandWrittenRestClient(baseUrl, "http-components");
+			case "starter-in-memory" -> new Starter(baseUrl, "in-memory");
+			case "restclient-in-memory" -> new HandWrittenRestClient(baseUrl, "in-memory");
 			case "raw-jdk-httpclient" -> new RawJdk(baseUrl);
 			case "raw-apache-httpclient5" -> new RawApache(baseUrl);
 			case "urlconnection-query" -> new UrlConnectionQuery(baseUrl);
@@ -99,15 +101,25 @@ interface SendClient extends AutoCloseable {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	/** A minimal application with the starter, on the HTTP client Boot is told to use. */
+	/**
+	 * A minimal application with the starter, on the HTTP client Boot is told to use, or on the
+	 * in-memory transport for {@code in-memory}.
+	 */
 	private static ConfigurableApplicationContext application(String baseUrl, String factory) {
-		return new SpringApplicationBuilder(BenchApplication.class).web(WebApplicationType.NONE)
+		SpringApplicationBuilder application = new SpringApplicationBuilder(BenchApplication.class)
+			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "spring.http.clients.imperative.factory=" + factory, "juhe.sms.base-url=" + baseUrl,
-					"juhe.sms.key=" + KEY, "logging.level.root=warn",
+			.properties("spring.main.banner-mode=off", "juhe.sms.base-url=" + baseUrl, "juhe.sms.key=" + KEY,
+					"logging.level.root=warn",
 					// One number is sent to millions of times: the per-number limits would refuse it.
-					"juhe.sms.limits.enabled=false")
-			.run();
+					"juhe.sms.limits.enabled=false");
+		if (factory.equals("in-memory")) {
+			application.sources(InMemoryJuhe.Transport.class);
+		}
+		else {
+			application.properties("spring.http.clients.imperative.factory=" + factory);
+		}
+		return application.run();
 	}
 
 	/** The starter's bean, configured as a user would: Boot's builder, observations on, retry enabled. */
@@ -147,7 +159,10 @@ interface SendClient extends AutoCloseable {
 		HandWrittenRestClient(String baseUrl, String factory) {
 			this.context = application(baseUrl, factory);
 			RestClient.Builder builder = this.context.getBean(RestClient.Builder.class).baseUrl(baseUrl);
-			if (factory.equals("http-components")) {
+			if (factory.equals("in-memory")) {
+				builder.requestFactory(new InMemoryJuhe());
+			}
+			else if (factory.equals("http-components")) {
 				// The same pool as the starter's, so the comparison is of the code above the transport.
 				builder.requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
 					.withConnectionManagerCustomizer(

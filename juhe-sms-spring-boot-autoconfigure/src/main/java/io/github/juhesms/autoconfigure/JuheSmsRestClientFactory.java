@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.util.TimeValue;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -37,7 +39,7 @@ final class JuheSmsRestClientFactory {
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		RestClient.Builder builder = bootBuilder.clone()
-			.baseUrl(baseUrl)
+			.uriBuilderFactory(new JuheUriBuilderFactory(baseUrl))
 			.requestFactory(tuned(requestFactoryBuilder, properties.getMaxConnections()).build(settings));
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
@@ -79,9 +81,9 @@ final class JuheSmsRestClientFactory {
 		static ClientHttpRequestFactoryBuilder<?> tune(HttpComponentsClientHttpRequestFactoryBuilder builder,
 				int maxConnections) {
 			return builder
-				.withHttpClientCustomizer(org.apache.hc.client5.http.impl.classic.HttpClientBuilder::disableAutomaticRetries)
+				.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
 				.withConnectionConfigCustomizer((config) -> config
-					.setValidateAfterInactivity(org.apache.hc.core5.util.TimeValue.ofSeconds(1)))
+					.setValidateAfterInactivity(TimeValue.ofSeconds(1)))
 				.withConnectionManagerCustomizer(
 						(manager) -> manager.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections));
 		}

@@ -5,10 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default names and tags: observation {@code juhe.sms.client.requests} with low-cardinality
- * keys {@code product}, {@code operation}, {@code outcome} and {@code error.code}, and
+ * keys {@code product}, {@code operation}, {@code outcome} and {@code error.code} (the last two once
+ * the call has ended), and
  * high-cardinality keys {@code juhe.sms.template.id}, {@code juhe.sms.sid} and
  * {@code juhe.sms.attempts}. Phone numbers are never keys.
  */
@@ -31,14 +33,13 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(JuheSmsObservationContext context) {
+		JuheSmsObservationContext.Outcome outcome = context.getOutcome();
 		Integer code = context.getErrorCode();
-		String codeTag = (code != null) ? code.toString() : "none";
-		// The same few combinations recur on every call: built once, then shared.
+		// The same few combinations recur on every call: built once, then shared. While the call is in
+		// flight (the long-task timer of active calls) only product and operation are known.
 		return this.lowCardinality.computeIfAbsent(
-				new LowCardinality(context.getOperation(), context.getOutcome(), codeTag),
-				(key) -> KeyValues.of(KeyValue.of("product", key.operation().product().id()),
-						KeyValue.of("operation", key.operation().name()),
-						KeyValue.of("outcome", key.outcome().tagValue()), KeyValue.of("error.code", key.code())));
+				new LowCardinality(context.getOperation(), outcome, (code != null) ? code.toString() : "none"),
+				LowCardinality::keyValues);
 	}
 
 	@Override
@@ -53,7 +54,16 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 		return values;
 	}
 
-	private record LowCardinality(JuheOperation operation, JuheSmsObservationContext.Outcome outcome, String code) {
+	private record LowCardinality(JuheOperation operation, JuheSmsObservationContext.@Nullable Outcome outcome,
+			String code) {
+
+		KeyValues keyValues() {
+			KeyValues known = KeyValues.of(KeyValue.of("product", this.operation.product().id()),
+					KeyValue.of("operation", this.operation.name()));
+			return (this.outcome != null)
+					? known.and(KeyValue.of("outcome", this.outcome.tagValue()), KeyValue.of("error.code", this.code))
+					: known;
+		}
 
 	}
 

@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -29,7 +30,7 @@ import org.springframework.web.client.RestClientException;
 public class JuheHttpTransport {
 
 	private static final MediaType FORM_UTF8 = new MediaType(MediaType.APPLICATION_FORM_URLENCODED,
-			java.nio.charset.StandardCharsets.UTF_8);
+			StandardCharsets.UTF_8);
 
 	private final Supplier<RestClient> restClient;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -214,7 +215,7 @@ public final class JuheProductApi {
 			T result = execute(call, mapper, attempts);
 			if (key != null) {
 				afterSend(() -> complete(key,
-						new StoredSend(StoredSend.State.SUCCEEDED, startedAt, attempts.resultJson, null)));
+						new StoredSend(StoredSend.State.SUCCEEDED, startedAt, attempts.resultJson(), null)));
 			}
 			return result;
 		}
@@ -239,7 +240,7 @@ public final class JuheProductApi {
 	}
 
 	// A store that fails before the send refuses it: no unlimited or unchecked sending.
-	private <R> R fromStore(JuheOperation operation, java.util.function.Supplier<R> storeCall) {
+	private <R> R fromStore(JuheOperation operation, Supplier<R> storeCall) {
 		try {
 			return storeCall.get();
 		}
@@ -329,7 +330,7 @@ public final class JuheProductApi {
 				this.failFast.record(failure);
 				throw failure;
 			}
-			attempts.resultJson = envelope.result().toJson();
+			attempts.result = envelope.result();
 			return mapper.apply(envelope.result());
 		}
 		catch (JuheSmsException ex) {
@@ -384,9 +385,14 @@ public final class JuheProductApi {
 
 		private @Nullable JuheSmsException lastFailure;
 
-		private @Nullable String resultJson;
+		// Written out only for the idempotency store: most sends carry no key.
+		private @Nullable JuheResult result;
 
 		private boolean replayed;
+
+		@Nullable String resultJson() {
+			return (this.result != null) ? this.result.toJson() : null;
+		}
 
 	}
 

@@ -1,5 +1,7 @@
 package io.github.juhesms.core;
 
+import java.util.Locale;
+
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +15,7 @@ public class JuheSmsObservationContext extends Observation.Context {
 
 	private final @Nullable String templateId;
 
-	private Outcome outcome = Outcome.ERROR;
+	private @Nullable Outcome outcome;
 
 	private @Nullable Integer errorCode;
 
@@ -51,9 +53,9 @@ public class JuheSmsObservationContext extends Observation.Context {
 
 	/**
 	 * How the call ended.
-	 * @return the outcome
+	 * @return the outcome, or {@code null} while the call is in flight
 	 */
-	public Outcome getOutcome() {
+	public @Nullable Outcome getOutcome() {
 		return this.outcome;
 	}
 
@@ -134,7 +136,7 @@ public class JuheSmsObservationContext extends Observation.Context {
 		DUPLICATE;
 
 		// Computed once: the tag is read on every call.
-		private final String tagValue = name().toLowerCase(java.util.Locale.ROOT);
+		private final String tagValue = name().toLowerCase(Locale.ROOT);
 
 		static Outcome of(JuheSmsException failure) {
 			if (failure instanceof JuheSmsDuplicateSendException) {

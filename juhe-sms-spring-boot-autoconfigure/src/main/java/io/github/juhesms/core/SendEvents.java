@@ -59,7 +59,12 @@ final class SendEvents {
 	}
 
 	private static List<String> masked(JuheCall call) {
-		return call.mobiles().stream().map(Masking::mobile).toList();
+		List<String> mobiles = call.mobiles();
+		String[] masked = new String[mobiles.size()];
+		for (int i = 0; i < masked.length; i++) {
+			masked[i] = Masking.mobile(mobiles.get(i));
+		}
+		return List.of(masked);
 	}
 
 	private void publish(Object event) {

@@ -3,6 +3,7 @@ package io.github.juhesms.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.juhesms.codes.StoredCode;
 import io.github.juhesms.codes.VerificationCodeStore;
@@ -52,7 +53,7 @@ public class RedisVerificationCodeStore implements VerificationCodeStore {
 		if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(redisKey, "1", cooldown))) {
 			return null;
 		}
-		Long left = this.redis.getExpire(redisKey, java.util.concurrent.TimeUnit.MILLISECONDS);
+		Long left = this.redis.getExpire(redisKey, TimeUnit.MILLISECONDS);
 		return Duration.ofMillis((left != null && left > 0) ? left : cooldown.toMillis());
 	}
 
