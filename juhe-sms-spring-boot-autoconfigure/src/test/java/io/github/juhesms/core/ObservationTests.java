@@ -1,9 +1,14 @@
 package io.github.juhesms.core;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.test.JuheWireMockTests;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -16,6 +21,8 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.juhesms.test.JuheDocumentExamples.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -58,6 +65,36 @@ class ObservationTests extends JuheWireMockTests {
 				.allSatisfy((meter) -> assertThat(meter.getId().getTags().toString()).doesNotContain("7911123456")
 					.doesNotContain("s1"));
 		});
+	}
+
+	@Test
+	void callInFlightIsCountedAsActiveWithoutAnOutcomeYet() throws Exception {
+		wireMock.stubFor(post(urlPathEqualTo(SEND))
+			.willReturn(json("{\"reason\":\"操作成功\",\"result\":{\"sid\":\"s1\",\"fee\":1},\"error_code\":0}")
+				.withFixedDelay(1500)));
+		withMetrics().run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			CompletableFuture<?> send = CompletableFuture
+				.runAsync(() -> context.getBean(InternationalSmsClient.class).send(REQUEST));
+			LongTaskTimer active = awaitActiveCall(registry);
+			assertThat(active.getId().getTags()).containsExactlyInAnyOrder(Tag.of("product", "international"),
+					Tag.of("operation", "send"));
+			send.get(5, TimeUnit.SECONDS);
+			assertThat(active.activeTasks()).isZero();
+			assertThat(registry.get("juhe.sms.client.requests").tag("outcome", "success").timer().count())
+				.isEqualTo(1);
+		});
+	}
+
+	private static LongTaskTimer awaitActiveCall(MeterRegistry registry) throws InterruptedException {
+		for (int i = 0; i < 100; i++) {
+			LongTaskTimer active = registry.find("juhe.sms.client.requests.active").longTaskTimer();
+			if (active != null && active.activeTasks() == 1) {
+				return active;
+			}
+			Thread.sleep(10);
+		}
+		throw new AssertionError("No active juhe.sms.client.requests call was recorded");
 	}
 
 	@Test
