@@ -176,6 +176,7 @@ public final class JuheProductApi {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
+			context.failedUnexpectedly();
 			observation.error(ex);
 			throw ex;
 		}

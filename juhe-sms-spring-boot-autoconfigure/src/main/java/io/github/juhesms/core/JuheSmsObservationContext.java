@@ -106,6 +106,11 @@ public class JuheSmsObservationContext extends Observation.Context {
 		this.outcome = Outcome.DUPLICATE;
 	}
 
+	// Not a Juhe outcome (a bug in a mapper or customizer): still an ended call, tagged like the others.
+	void failedUnexpectedly() {
+		this.outcome = Outcome.ERROR;
+	}
+
 	void failed(JuheSmsException failure) {
 		this.outcome = Outcome.of(failure);
 		this.errorCode = failure.getErrorCode();

@@ -1,5 +1,6 @@
 package io.github.juhesms.core;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -83,6 +84,26 @@ class ObservationTests extends JuheWireMockTests {
 			assertThat(active.activeTasks()).isZero();
 			assertThat(registry.get("juhe.sms.client.requests").tag("outcome", "success").timer().count())
 				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void callEndedByAnUnexpectedExceptionIsTaggedLikeEveryOtherEndedCall() {
+		answer(SEND, "{\"reason\":\"操作成功\",\"result\":{\"sid\":\"s1\",\"fee\":1},\"error_code\":0}");
+		withMetrics().run((context) -> {
+			JuheProductApi api = context.getBean(JuheProductApiFactory.class)
+				.create(JuheProduct.INTERNATIONAL, KEY, List.of());
+			JuheOperation send = JuheOperation.send(JuheProduct.INTERNATIONAL, "send", "/send");
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> api.call(
+					JuheCall.of(send, new JuheForm().add("mobile", "7911123456")), (result) -> {
+						throw new IllegalStateException("mapper bug");
+					}));
+			Timer timer = context.getBean(MeterRegistry.class)
+				.get("juhe.sms.client.requests")
+				.tag("outcome", "error")
+				.tag("error.code", "none")
+				.timer();
+			assertThat(timer.count()).isEqualTo(1);
 		});
 	}
 
