@@ -119,33 +119,26 @@ public final class BenchmarkReport {
 	// Average time per call is not measured apart: in a closed loop it is the threads divided by the
 	// throughput, which halves the run time.
 	private Map<String, Figures> send(String url, int threads) throws RunnerException {
-		Map<String, Figures> figures = new LinkedHashMap<>();
-		for (RunResult result : new Runner(options(SendBenchmark.class, threads, url).mode(Mode.Throughput)
-			.timeUnit(TimeUnit.SECONDS)
-			.warmupIterations(QUICK ? 1 : WARM_UP_ITERATIONS)
-			.measurementIterations(QUICK ? 1 : 5)
-			.addProfiler(GCProfiler.class)
-			.build()).run()) {
-			Figures f = new Figures(threads, result.getPrimaryResult(),
-					result.getSecondaryResults().get("gc.alloc.rate.norm"));
-			figures.put(result.getParams().getParam("client"), f);
-		}
-		return figures;
+		return throughput(options(SendBenchmark.class, threads, url), threads, WARM_UP_ITERATIONS);
 	}
 
 	// The code above the transport alone: the starter and the hand-written call on a transport that
 	// answers from memory, one thread, so that nothing but that code is measured.
 	private Map<String, Figures> inMemory() throws RunnerException {
+		return throughput(options(SendBenchmark.class, 1, "https://v.juhe.cn").param("client",
+				IN_MEMORY_CLIENTS.toArray(String[]::new)), 1, 10);
+	}
+
+	private static Map<String, Figures> throughput(ChainedOptionsBuilder options, int threads,
+			int warmUpIterations) throws RunnerException {
 		Map<String, Figures> figures = new LinkedHashMap<>();
-		for (RunResult result : new Runner(options(SendBenchmark.class, 1, "https://v.juhe.cn")
-			.param("client", IN_MEMORY_CLIENTS.toArray(String[]::new))
-			.mode(Mode.Throughput)
+		for (RunResult result : new Runner(options.mode(Mode.Throughput)
 			.timeUnit(TimeUnit.SECONDS)
-			.warmupIterations(QUICK ? 1 : 10)
+			.warmupIterations(QUICK ? 1 : warmUpIterations)
 			.measurementIterations(QUICK ? 1 : 5)
 			.addProfiler(GCProfiler.class)
 			.build()).run()) {
-			figures.put(result.getParams().getParam("client"), new Figures(1, result.getPrimaryResult(),
+			figures.put(result.getParams().getParam("client"), new Figures(threads, result.getPrimaryResult(),
 					result.getSecondaryResults().get("gc.alloc.rate.norm")));
 		}
 		return figures;
