@@ -40,11 +40,19 @@ public final class BenchmarkReport {
 	// their speed: shorter warm-ups measured partly interpreted code.
 	static final int WARM_UP_ITERATIONS = 20;
 
+	// One JVM's compilation can leave a single caller slow well past the warm-up; a second fork
+	// keeps one such JVM from deciding the 1-thread figures.
+	static final int ONE_THREAD_FORKS = 2;
+
 	static final int CPU_WARM_UP_SECONDS = 40;
 
 	static final int CPU_MEASURED_SECONDS = 10;
 
 	static final int CPU_RUNS = 3;
+
+	// Single cold starts on this machine differ by 100-200 ms (standard deviation of a paired
+	// difference): 60 pairs bring the median's interval to about plus or minus 40 ms.
+	static final int STARTUP_PAIRS = 60;
 
 	static final List<String> IN_MEMORY_CLIENTS = List.of("starter-in-memory", "restclient-in-memory");
 
@@ -119,7 +127,8 @@ public final class BenchmarkReport {
 	// Average time per call is not measured apart: in a closed loop it is the threads divided by the
 	// throughput, which halves the run time.
 	private Map<String, Figures> send(String url, int threads) throws RunnerException {
-		return throughput(options(SendBenchmark.class, threads, url), threads, WARM_UP_ITERATIONS);
+		return throughput(options(SendBenchmark.class, threads, url).forks((threads == 1) ? ONE_THREAD_FORKS : 1),
+				threads, WARM_UP_ITERATIONS);
 	}
 
 	// The code above the transport alone: the starter and the hand-written call on a transport that
@@ -186,21 +195,24 @@ public final class BenchmarkReport {
 	}
 
 	// Fresh JVMs, with and without the starter in turn, so a pair shares the machine's state of the
-	// moment; then both in one warm JVM, where class loading and compilation are done.
+	// moment, and which of the two starts first alternates; then both in one warm JVM, where class
+	// loading and compilation are done.
 	private static Startup startup() throws Exception {
-		Startup startup = new Startup(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new double[2]);
-		for (int i = 0; i < (QUICK ? 2 : 25); i++) {
-			String[] with = lastLine(run(StartupProbe.class.getName(), List.of("with"))).split(" ");
-			String[] without = lastLine(run(StartupProbe.class.getName(), List.of("without"))).split(" ");
-			startup.with().add(Double.parseDouble(with[0]));
-			startup.without().add(Double.parseDouble(without[0]));
-			startup.differences().add(Double.parseDouble(with[0]) - Double.parseDouble(without[0]));
-			startup.beans()[0] = Double.parseDouble(with[1]);
-			startup.beans()[1] = Double.parseDouble(without[1]);
+		Startup startup = new Startup();
+		for (int i = 0; i < (QUICK ? 2 : STARTUP_PAIRS); i++) {
+			boolean withFirst = (i % 2 == 0);
+			String[] first = startOnce(withFirst);
+			String[] second = startOnce(!withFirst);
+			startup.add(withFirst ? first : second, withFirst ? second : first);
 		}
 		startup.warmDifference = Double
 			.parseDouble(lastLine(run(StartupProbe.class.getName(), List.of("warm", QUICK ? "2" : "40"))));
 		return startup;
+	}
+
+	// <refresh ms> <bean definitions> <main thread CPU ms during the refresh>
+	private static String[] startOnce(boolean withStarter) throws Exception {
+		return lastLine(run(StartupProbe.class.getName(), List.of(withStarter ? "with" : "without"))).split(" ");
 	}
 
 	// A stub whose keep-alive ends after one idle second, and sends after 0.9-1.2 s of silence.
@@ -312,41 +324,29 @@ public final class BenchmarkReport {
 	}
 
 	/**
-	 * Context refresh times with and without the starter.
+	 * Context refresh times with and without the starter, and the main thread's CPU time during them.
 	 */
 	static final class Startup {
 
-		private final List<Double> with;
+		final List<Double> with = new ArrayList<>();
 
-		private final List<Double> without;
+		final List<Double> without = new ArrayList<>();
 
-		private final List<Double> differences;
+		final List<Double> differences = new ArrayList<>();
 
-		private final double[] beans;
+		final List<Double> cpuDifferences = new ArrayList<>();
+
+		final double[] beans = new double[2];
 
 		double warmDifference;
 
-		Startup(List<Double> with, List<Double> without, List<Double> differences, double[] beans) {
-			this.with = with;
-			this.without = without;
-			this.differences = differences;
-			this.beans = beans;
-		}
-
-		List<Double> with() {
-			return this.with;
-		}
-
-		List<Double> without() {
-			return this.without;
-		}
-
-		List<Double> differences() {
-			return this.differences;
-		}
-
-		double[] beans() {
-			return this.beans;
+		void add(String[] with, String[] without) {
+			this.with.add(Double.parseDouble(with[0]));
+			this.without.add(Double.parseDouble(without[0]));
+			this.differences.add(Double.parseDouble(with[0]) - Double.parseDouble(without[0]));
+			this.cpuDifferences.add(Double.parseDouble(with[2]) - Double.parseDouble(without[2]));
+			this.beans[0] = Double.parseDouble(with[1]);
+			this.beans[1] = Double.parseDouble(without[1]);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.github.juhesms.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,24 +40,32 @@ public final class StartupProbe {
 		}
 		else {
 			double[] figures = start(args[0].equals("with"));
-			System.out.println(String.format(Locale.ROOT, "%.1f %.0f", figures[0], figures[1]));
+			System.out.println(String.format(Locale.ROOT, "%.1f %.0f %.1f", figures[0], figures[1], figures[2]));
 		}
 	}
 
 	private static double[] start(boolean withStarter) {
-		long[] refresh = new long[2];
+		long[] refresh = new long[4];
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "logging.level.root=warn", "juhe.sms.key=startup-probe-key",
 					"juhe.sms.base-url=https://v.juhe.cn")
-			.initializers((context) -> refresh[0] = System.nanoTime())
-			.listeners((ContextRefreshedEvent event) -> refresh[1] = System.nanoTime());
+			.initializers((context) -> {
+				refresh[0] = System.nanoTime();
+				refresh[2] = threads.getCurrentThreadCpuTime();
+			})
+			.listeners((ContextRefreshedEvent event) -> {
+				refresh[1] = System.nanoTime();
+				refresh[3] = threads.getCurrentThreadCpuTime();
+			});
 		if (!withStarter) {
 			builder.properties("spring.autoconfigure.exclude=io.github.juhesms.autoconfigure.JuheSmsAutoConfiguration");
 		}
 		try (ConfigurableApplicationContext context = builder.run()) {
-			return new double[] { (refresh[1] - refresh[0]) / 1e6, context.getBeanDefinitionCount() };
+			return new double[] { (refresh[1] - refresh[0]) / 1e6, context.getBeanDefinitionCount(),
+					(refresh[3] - refresh[2]) / 1e6 };
 		}
 	}
 

@@ -27,7 +27,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configuration of the Juhe SMS clients: one shared HTTP transport built from Boot's
- * {@link RestClient.Builder}, and a client bean per product that is enabled and has a key.
+ * {@link RestClient.Builder}, and a client bean per product that is enabled and has a key. Every
+ * {@code @ConditionalOnMissingBean} of the starter names its type: without one, Boot looks the bean
+ * method up by reflection to deduce it, which shows in a cold start-up.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -40,7 +42,7 @@ import org.springframework.web.client.RestClient;
 public final class JuheSmsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(JuheHttpTransport.class)
 	JuheHttpTransport juheSmsHttpTransport(JuheSmsProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
@@ -58,7 +60,7 @@ public final class JuheSmsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(JuheProductApiFactory.class)
 	JuheProductApiFactory juheSmsProductApiFactory(JuheHttpTransport transport, JuheSmsProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<JuheSmsObservationConvention> observationConvention,

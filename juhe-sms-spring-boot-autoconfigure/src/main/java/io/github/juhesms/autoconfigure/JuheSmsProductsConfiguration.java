@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 class JuheSmsProductsConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(InternationalSmsClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.international", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.INTERNATIONAL)
 	InternationalSmsClient internationalSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
@@ -31,7 +31,7 @@ class JuheSmsProductsConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(FinancialSmsClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.financial", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.FINANCIAL)
 	FinancialSmsClient financialSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
@@ -39,7 +39,7 @@ class JuheSmsProductsConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(VerificationCodeSmsClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.verification-code", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.VERIFICATION_CODE)
 	VerificationCodeSmsClient verificationCodeSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
@@ -48,7 +48,7 @@ class JuheSmsProductsConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(SmsApiClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.sms-api", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.SMS_API)
 	SmsApiClient smsApiClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
@@ -57,7 +57,7 @@ class JuheSmsProductsConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(VideoSmsClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.video", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.VIDEO)
 	VideoSmsClient videoSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {

@@ -29,11 +29,11 @@ import org.springframework.context.annotation.Import;
  * over the configured stores.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(JuheSmsStoreConfiguration.class)
+@Import({ JuheSmsStoreConfiguration.InMemoryStores.class, JuheSmsStoreConfiguration.RedisStores.class })
 class JuheSmsProtectionConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(SendLimiter.class)
 	SendLimiter juheSmsSendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store) {
 		JuheSmsProperties.Limits limits = properties.getLimits();
 		if (!limits.isEnabled()) {
@@ -46,7 +46,7 @@ class JuheSmsProtectionConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(IdempotencySettings.class)
 	IdempotencySettings juheSmsIdempotencySettings(JuheSmsProperties properties,
 			ObjectProvider<IdempotencyStore> store) {
 		IdempotencyStore idempotencyStore = required(store, "idempotency keys");
@@ -57,7 +57,7 @@ class JuheSmsProtectionConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(VerificationCodeService.class)
 	@Conditional(OnCodesTemplateCondition.class)
 	VerificationCodeService verificationCodeService(JuheSmsProperties properties,
 			ObjectProvider<VerificationCodeSmsClient> verificationCodeSms, ObjectProvider<SmsApiClient> smsApi,

@@ -26,17 +26,17 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The stores of send limits, idempotency keys and verification codes: in memory by default, in
  * Redis with {@code juhe.sms.store=redis}. Redis is chosen explicitly, not whenever a connection
  * factory exists: moving abuse protection into a Redis the application uses for something else, and
- * making sends fail closed when that Redis is down, must be a decision.
+ * making sends fail closed when that Redis is down, must be a decision. Not a configuration itself:
+ * its nested configurations are imported one by one, so the holder adds no bean to the context.
  */
-@Configuration(proxyBeanMethods = false)
-class JuheSmsStoreConfiguration {
+abstract class JuheSmsStoreConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "juhe.sms.store", havingValue = "memory", matchIfMissing = true)
 	static class InMemoryStores {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(SendLimitStore.class)
 		SendLimitStore juheSmsSendLimitStore(JuheSmsProperties properties) {
 			Duration longest = properties.getLimits()
 				.getRules()
@@ -48,13 +48,13 @@ class JuheSmsStoreConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(IdempotencyStore.class)
 		IdempotencyStore juheSmsIdempotencyStore(JuheSmsProperties properties) {
 			return new InMemoryIdempotencyStore(properties.getIdempotency().getMaxKeys(), Clock.systemUTC());
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(VerificationCodeStore.class)
 		VerificationCodeStore juheSmsVerificationCodeStore(JuheSmsProperties properties) {
 			return new InMemoryVerificationCodeStore(properties.getCodes().getMaxNumbers(), Clock.systemUTC());
 		}
@@ -67,21 +67,21 @@ class JuheSmsStoreConfiguration {
 	static class RedisStores {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(SendLimitStore.class)
 		SendLimitStore juheSmsSendLimitStore(JuheSmsProperties properties,
 				ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			return new RedisSendLimitStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(IdempotencyStore.class)
 		IdempotencyStore juheSmsIdempotencyStore(JuheSmsProperties properties,
 				ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			return new RedisIdempotencyStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(VerificationCodeStore.class)
 		VerificationCodeStore juheSmsVerificationCodeStore(JuheSmsProperties properties,
 				ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			return new RedisVerificationCodeStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
