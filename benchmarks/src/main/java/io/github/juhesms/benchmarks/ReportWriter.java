@@ -271,7 +271,9 @@ final class ReportWriter {
 				+ "2,000 to 3,800 calls/s) while in a side run it had levelled off at 4,500-5,000 calls/s within "
 				+ "20 s.");
 		add("- Start-up: every `@ConditionalOnMissingBean` of the starter names its type, since Boot otherwise "
-				+ "looks the `@Bean` method up by reflection to deduce it; the verification-code signature check "
+				+ "looks the `@Bean` method up by reflection to deduce it, and the starter's own property conditions (a "
+				+ "product's key, the verification-code template) are ordered before it, so a bean that is not "
+				+ "wanted is dropped without a search of every bean definition; the verification-code signature check "
 				+ "no longer compiles a `\\p{IsHan}` pattern in a static field, which loaded Unicode's script "
 				+ "tables at start-up; the store configurations are imported without a holder configuration "
 				+ "(one bean definition fewer). The cold start-up is measured over " + BenchmarkReport.STARTUP_PAIRS

@@ -9,13 +9,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * Condition behind {@link ConditionalOnJuheSmsKey}.
+ * Condition behind {@link ConditionalOnJuheSmsKey}. Ordered with Boot's property conditions, ahead of
+ * {@code @ConditionalOnMissingBean}: reading a property is cheap, searching every bean definition for
+ * a type is not, and a product without a key needs no search.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE + 40)
 class OnJuheSmsKeyCondition extends SpringBootCondition {
 
 	@Override

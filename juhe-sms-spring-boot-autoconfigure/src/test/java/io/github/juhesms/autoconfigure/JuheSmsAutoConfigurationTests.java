@@ -46,6 +46,14 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 	}
 
 	@Test
+	void aProductWithoutAKeyIsSkippedBeforeTheSearchForTheApplicationsOwnClient() {
+		contextRunner().withPropertyValues("juhe.sms.key=")
+			.run((context) -> assertThat(
+					EvaluatedConditions.of(context, JuheSmsProductsConfiguration.class, "internationalSmsClient"))
+				.containsExactly("OnPropertyCondition", "OnJuheSmsKeyCondition"));
+	}
+
+	@Test
 	void sharedKeyCreatesTheClient() {
 		contextRunner().run((context) -> assertThat(context).hasSingleBean(InternationalSmsClient.class));
 	}

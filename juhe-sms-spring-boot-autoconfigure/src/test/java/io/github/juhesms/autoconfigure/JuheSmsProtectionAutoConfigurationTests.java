@@ -93,6 +93,13 @@ class JuheSmsProtectionAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutATemplateTheSearchForTheApplicationsOwnCodeServiceIsSkipped() {
+		this.contextRunner.run((context) -> assertThat(
+				EvaluatedConditions.of(context, JuheSmsProtectionConfiguration.class, "verificationCodeService"))
+			.containsExactly("OnCodesTemplateCondition"));
+	}
+
+	@Test
 	void codeServiceExistsOnceATemplateIsSet() {
 		this.contextRunner.withPropertyValues("juhe.sms.codes.template-id=21")
 			.run((context) -> assertThat(context).hasSingleBean(VerificationCodeService.class));
