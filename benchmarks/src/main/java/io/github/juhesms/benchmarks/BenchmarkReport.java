@@ -36,13 +36,15 @@ public final class BenchmarkReport {
 	// -Djuhe.bench.quick=true: one short iteration of everything, to check the report end to end.
 	private static final boolean QUICK = Boolean.getBoolean("juhe.bench.quick");
 
-	// On two shared cores the Spring-based clients compile for about half a minute before they reach
-	// their speed: shorter warm-ups measured partly interpreted code.
-	static final int WARM_UP_ITERATIONS = 20;
+	// Each client is first called from one thread, so the JIT is not starved of CPU by the measured
+	// threads (see SendClient#compileWarmUp); then warm-up iterations at the measured thread count.
+	static final int COMPILE_WARM_UP_SECONDS = 20;
 
-	// One JVM's compilation can leave a single caller slow well past the warm-up; a second fork
-	// keeps one such JVM from deciding the 1-thread figures.
-	static final int ONE_THREAD_FORKS = 2;
+	static final int WARM_UP_ITERATIONS = 10;
+
+	// One JVM's compilation, and the machine's load while it runs, can decide a client's figure: two
+	// forks per client spread both.
+	static final int FORKS = 2;
 
 	static final int CPU_WARM_UP_SECONDS = 40;
 
@@ -127,8 +129,7 @@ public final class BenchmarkReport {
 	// Average time per call is not measured apart: in a closed loop it is the threads divided by the
 	// throughput, which halves the run time.
 	private Map<String, Figures> send(String url, int threads) throws RunnerException {
-		return throughput(options(SendBenchmark.class, threads, url).forks((threads == 1) ? ONE_THREAD_FORKS : 1),
-				threads, WARM_UP_ITERATIONS);
+		return throughput(options(SendBenchmark.class, threads, url).forks(FORKS), threads, WARM_UP_ITERATIONS);
 	}
 
 	// The code above the transport alone: the starter and the hand-written call on a transport that
@@ -168,7 +169,8 @@ public final class BenchmarkReport {
 			.forks(1)
 			.warmupTime(TimeValue.seconds(2))
 			.measurementTime(TimeValue.seconds(2))
-			.jvmArgsAppend("-Xmx1g", "-Djuhe.bench.url=" + url);
+			.jvmArgsAppend("-Xmx1g", "-Djuhe.bench.url=" + url,
+					"-Djuhe.bench.compile-warm-up=" + (QUICK ? 1 : COMPILE_WARM_UP_SECONDS));
 	}
 
 	// Rounds over all clients, each run in a fresh JVM; per client the run with the median CPU time

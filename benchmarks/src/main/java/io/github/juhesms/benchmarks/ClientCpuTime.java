@@ -20,7 +20,8 @@ public final class ClientCpuTime {
 
 	/**
 	 * Measure one client.
-	 * @param args client name, stub URL, threads, warm-up seconds, measured seconds
+	 * @param args client name, stub URL, threads, warm-up seconds (half from one thread, half from all),
+	 * measured seconds
 	 * @throws Exception if the client fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -31,7 +32,8 @@ public final class ClientCpuTime {
 		long measureMillis = Long.parseLong(args[4]) * 1000;
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		try (SendClient client = SendClient.create(name, url)) {
-			run(client, threads, warmupMillis, new LongAdder());
+			client.compileWarmUp(warmupMillis / 2000);
+			run(client, threads, warmupMillis / 2, new LongAdder());
 			LongAdder failures = new LongAdder();
 			long cpuBefore = os.getProcessCpuTime();
 			long started = System.nanoTime();

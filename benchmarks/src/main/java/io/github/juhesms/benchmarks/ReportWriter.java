@@ -43,11 +43,12 @@ final class ReportWriter {
 				+ "document's success response; it runs in its own process. The machine is shared and has two "
 				+ "cores, which the stub and the clients compete for: compare ratios, not absolute numbers.");
 		add("");
-		add("Method: JMH 1.37, one fork per client at 16 threads and " + BenchmarkReport.ONE_THREAD_FORKS
-				+ " at 1 thread (one JVM's compilation can leave a single caller slow for minutes), "
-				+ BenchmarkReport.WARM_UP_ITERATIONS + " warm-up iterations of "
-				+ "2 s (on two shared cores the Spring-based clients keep compiling for about half a minute before "
-				+ "they reach their speed), 5 measured iterations of 2 s, against a stub warmed up "
+		add("Method: JMH 1.37, " + BenchmarkReport.FORKS + " forks (fresh JVMs) per client, since one JVM's "
+				+ "compilation and the machine's load while it runs can decide a figure; in each, the client is "
+				+ "first called from one thread for " + BenchmarkReport.COMPILE_WARM_UP_SECONDS + " s (16 callers "
+				+ "and the stub leave the JIT compiler so little of the two cores that the Spring-based clients "
+				+ "were still speeding up after 40 s of 16-thread warm-up), then " + BenchmarkReport.WARM_UP_ITERATIONS
+				+ " warm-up iterations of 2 s and 5 measured iterations of 2 s, against a stub warmed up "
 				+ "for 15 s before each phase; "
 				+ "errors are JMH's 99.9% confidence half-widths. Average time per call is the threads divided by "
 				+ "the throughput (a closed loop), with the throughput's relative error. Allocation is JMH's "
@@ -138,7 +139,7 @@ final class ReportWriter {
 		add("");
 		add("The client's JVM process CPU time (caller threads, the HTTP library's own threads, GC, JIT) over "
 				+ BenchmarkReport.CPU_MEASURED_SECONDS + " s of calls after " + BenchmarkReport.CPU_WARM_UP_SECONDS
-				+ " s of warm-up, the median of " + BenchmarkReport.CPU_RUNS + " runs in fresh JVMs (failed calls: "
+				+ " s of warm-up (half of it from one thread, so the JIT gets a core), the median of " + BenchmarkReport.CPU_RUNS + " runs in fresh JVMs (failed calls: "
 				+ "all runs); the stub runs in another process and is not counted, so "
 				+ "this figure is not disturbed by the competition for the two cores.");
 		add("");
@@ -262,14 +263,20 @@ final class ReportWriter {
 		add("- Each operation's URI is expanded once instead of being parsed from the base URL and path on "
 				+ "every call, the answer's `result` is written back to JSON only when an idempotency key needs "
 				+ "it stored, and the send event's masked numbers are built without a stream.");
-		add("- The warm-ups grew to " + (2 * BenchmarkReport.WARM_UP_ITERATIONS) + " s (JMH) and "
+		add("- The warm-ups grew to "
+				+ (BenchmarkReport.COMPILE_WARM_UP_SECONDS + 2 * BenchmarkReport.WARM_UP_ITERATIONS) + " s (JMH) and "
 				+ BenchmarkReport.CPU_WARM_UP_SECONDS + " s (CPU probe): alternating the starter and the "
 				+ "hand-written call in one JVM showed both still getting faster, by two to four times, after the "
 				+ "16 s and 10 s used before, so earlier figures measured code the JIT had not finished compiling.");
-		add("- At 1 thread each client runs in " + BenchmarkReport.ONE_THREAD_FORKS + " JVMs: in one full run the "
-				+ "starter's single caller was still speeding up after the warm-up (its iterations rose from about "
-				+ "2,000 to 3,800 calls/s) while in a side run it had levelled off at 4,500-5,000 calls/s within "
-				+ "20 s.");
+		add("- Each client now runs in " + BenchmarkReport.FORKS + " JVMs, and is first called from one thread "
+				+ "for " + BenchmarkReport.COMPILE_WARM_UP_SECONDS + " s. In one full run the starter's single "
+				+ "caller was still speeding up after the warm-up (its iterations rose from about 2,000 to 3,800 "
+				+ "calls/s) where a side run had levelled off at 4,500-5,000 calls/s within 20 s; in the next, both "
+				+ "Spring-based Apache clients were still rising through 40 s of 16-thread warm-up (the "
+				+ "hand-written call from 6,500 to 18,000 calls/s, then 21,900 to 25,500 over the measured "
+				+ "iterations), because 16 callers and the stub left the JIT compiler threads little of the two "
+				+ "cores, and the starter's ratio came out at 0.68. With the one-thread start both reach their "
+				+ "speed within about 10 s of 16-thread calls.");
 		add("- Start-up: every `@ConditionalOnMissingBean` of the starter names its type, since Boot otherwise "
 				+ "looks the `@Bean` method up by reflection to deduce it, and the starter's own property conditions (a "
 				+ "product's key, the verification-code template) are ordered before it, so a bean that is not "

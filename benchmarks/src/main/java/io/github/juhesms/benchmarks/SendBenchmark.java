@@ -26,6 +26,7 @@ public class SendBenchmark {
 		this.sendClient = SendClient.create(this.client, System.getProperty("juhe.bench.url"));
 		// Fail fast on a misconfigured client rather than measure exceptions.
 		this.sendClient.send();
+		this.sendClient.compileWarmUp(Long.getLong("juhe.bench.compile-warm-up", 0));
 	}
 
 	@TearDown(Level.Trial)
