@@ -275,8 +275,8 @@ final class ReportWriter {
 				+ "Spring-based Apache clients were still rising through 40 s of 16-thread warm-up (the "
 				+ "hand-written call from 6,500 to 18,000 calls/s, then 21,900 to 25,500 over the measured "
 				+ "iterations), because 16 callers and the stub left the JIT compiler threads little of the two "
-				+ "cores, and the starter's ratio came out at 0.68. With the one-thread start both reach their "
-				+ "speed within about 10 s of 16-thread calls.");
+				+ "cores, and the starter's ratio came out at 0.68. With the one-thread start both levelled "
+				+ "off after 10 to 20 s of 16-thread calls, inside the warm-up.");
 		add("- Start-up: every `@ConditionalOnMissingBean` of the starter names its type, since Boot otherwise "
 				+ "looks the `@Bean` method up by reflection to deduce it, and the starter's own property conditions (a "
 				+ "product's key, the verification-code template) are ordered before it, so a bean that is not "
