@@ -53,7 +53,7 @@ public final class BenchmarkReport {
 	static final int CPU_RUNS = 3;
 
 	// Single cold starts on this machine differ by 100-200 ms (standard deviation of a paired
-	// difference): 60 pairs bring the median's interval to about plus or minus 40 ms.
+	// difference): 60 pairs bring the median's interval to about plus or minus 45 ms.
 	static final int STARTUP_PAIRS = 60;
 
 	static final List<String> IN_MEMORY_CLIENTS = List.of("starter-in-memory", "restclient-in-memory");
