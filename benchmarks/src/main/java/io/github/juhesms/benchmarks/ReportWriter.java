@@ -139,8 +139,8 @@ final class ReportWriter {
 		add("");
 		add("The client's JVM process CPU time (caller threads, the HTTP library's own threads, GC, JIT) over "
 				+ BenchmarkReport.CPU_MEASURED_SECONDS + " s of calls after " + BenchmarkReport.CPU_WARM_UP_SECONDS
-				+ " s of warm-up (half of it from one thread, so the JIT gets a core), the median of " + BenchmarkReport.CPU_RUNS + " runs in fresh JVMs (failed calls: "
-				+ "all runs); the stub runs in another process and is not counted, so "
+				+ " s of warm-up (half of it from one thread, so the JIT gets a core), the median of "
+				+ BenchmarkReport.CPU_RUNS + " runs in fresh JVMs (failed calls: all runs); the stub runs in another process and is not counted, so "
 				+ "this figure is not disturbed by the competition for the two cores.");
 		add("");
 		add("| client | CPU µs per call | calls/s during the measurement | failed calls |");
@@ -173,8 +173,8 @@ final class ReportWriter {
 				+ "(`@SpringBootApplication`, no web server, a key set so every product's bean is created), with "
 				+ "and without the starter's auto-configuration. Cold: " + startup.differences.size()
 				+ " pairs of fresh JVMs, with and without in turn (which one starts first alternates), so each "
-				+ "pair shares the machine's state of the moment; single runs vary by a few hundred milliseconds on this shared machine, so the paired "
-				+ "differences and their median say more than the two medians. Warm: 40 pairs in one JVM after "
+				+ "pair shares the machine's state of the moment; single runs vary by a few hundred milliseconds "
+				+ "on this shared machine, so the paired differences and their median say more than the two medians. Warm: 40 pairs in one JVM after "
 				+ "10 warm-up pairs, where class loading and compilation are done.");
 		add("");
 		add("| | context refresh, median (ms) | bean definitions |");
