@@ -52,9 +52,19 @@ public final class BenchmarkReport {
 
 	static final int CPU_RUNS = 3;
 
+	// The starter and the hand-written call alternate in rounds of this length in one JVM, after a
+	// compile warm-up of each and some unrecorded pairs; fresh JVMs, their pairs pooled.
+	static final int ROUND_MILLIS = 2000;
+
+	static final int PAIRED_WARM_UP_PAIRS = 10;
+
+	static final int PAIRS_PER_RUN = 20;
+
+	static final int PAIRED_RUNS = 3;
+
 	// Single cold starts on this machine differ by 100-200 ms (standard deviation of a paired
-	// difference): 60 pairs bring the median's interval to about plus or minus 45 ms.
-	static final int STARTUP_PAIRS = 60;
+	// difference): 100 pairs bring the median's interval to about plus or minus 30 ms.
+	static final int STARTUP_PAIRS = 100;
 
 	static final List<String> IN_MEMORY_CLIENTS = List.of("starter-in-memory", "restclient-in-memory");
 
@@ -82,9 +92,10 @@ public final class BenchmarkReport {
 		Map<String, Figures> inMemory = inMemory();
 		Collection<RunResult> codec = codec();
 		Map<String, long[]> cpu = withStub(BenchmarkReport::cpuTime);
+		List<double[]> paired = withStub(BenchmarkReport::paired);
 		Startup startup = startup();
 		Map<String, int[]> stale = stale();
-		write(report, one, sixteen, inMemory, codec, cpu, startup, stale);
+		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or warm state.
@@ -196,6 +207,23 @@ public final class BenchmarkReport {
 		return cpu;
 	}
 
+	// The pairs of rounds of every run: starter calls/s, hand-written calls/s, and the CPU ns per call of each.
+	private static List<double[]> paired(String url) throws Exception {
+		List<double[]> pairs = new ArrayList<>();
+		for (int run = 0; run < (QUICK ? 1 : PAIRED_RUNS); run++) {
+			String answer = lastLine(run(PairedRounds.class.getName(),
+					List.of("http-components", url, "16", String.valueOf(QUICK ? 1 : COMPILE_WARM_UP_SECONDS),
+							String.valueOf(QUICK ? 1 : PAIRED_WARM_UP_PAIRS), String.valueOf(QUICK ? 2 : PAIRS_PER_RUN),
+							String.valueOf(ROUND_MILLIS))));
+			for (String pair : answer.split(";")) {
+				String[] figures = pair.split(",");
+				pairs.add(new double[] { Double.parseDouble(figures[0]), Double.parseDouble(figures[1]),
+						Double.parseDouble(figures[2]), Double.parseDouble(figures[3]) });
+			}
+		}
+		return pairs;
+	}
+
 	// Fresh JVMs, with and without the starter in turn, so a pair shares the machine's state of the
 	// moment, and which of the two starts first alternates; then both in one warm JVM, where class
 	// loading and compilation are done.
@@ -280,14 +308,15 @@ public final class BenchmarkReport {
 	}
 
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
-			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, Startup startup,
-			Map<String, int[]> stale) throws IOException {
+			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu,
+			List<double[]> paired, Startup startup, Map<String, int[]> stale) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		writer.sendFigures(1, one);
 		writer.sendFigures(16, sixteen);
-		writer.targets(one, sixteen, inMemory, cpu);
+		writer.targets(one, sixteen, inMemory, cpu, paired);
+		writer.paired(paired);
 		writer.cpu(cpu);
 		writer.inMemory(inMemory);
 		writer.codec(codec);

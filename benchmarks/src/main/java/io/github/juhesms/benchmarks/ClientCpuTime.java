@@ -45,7 +45,16 @@ public final class ClientCpuTime {
 		System.exit(0);
 	}
 
-	private static long run(SendClient client, int threads, long millis, LongAdder failures)
+	/**
+	 * Call the client from that many threads for a while.
+	 * @param client the client
+	 * @param threads the caller threads
+	 * @param millis how long
+	 * @param failures counts the calls that threw
+	 * @return the calls that succeeded
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	static long run(SendClient client, int threads, long millis, LongAdder failures)
 			throws InterruptedException {
 		LongAdder calls = new LongAdder();
 		AtomicBoolean running = new AtomicBoolean(true);

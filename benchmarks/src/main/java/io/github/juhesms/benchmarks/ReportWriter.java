@@ -80,19 +80,28 @@ final class ReportWriter {
 	}
 
 	void targets(Map<String, BenchmarkReport.Figures> one, Map<String, BenchmarkReport.Figures> sixteen,
-			Map<String, BenchmarkReport.Figures> inMemory, Map<String, long[]> cpu) {
+			Map<String, BenchmarkReport.Figures> inMemory, Map<String, long[]> cpu, List<double[]> paired) {
 		add("## Targets (16 threads)");
 		add("");
+		List<Double> throughputRatios = pairedRatios(paired, 0, 1);
+		double[] interval = Statistics.medianInterval(throughputRatios);
+		double pairedRatio = Statistics.median(throughputRatios);
 		for (String transport : List.of("http-components", "jdk")) {
 			BenchmarkReport.Figures starter = sixteen.get("starter-" + transport);
 			BenchmarkReport.Figures handWritten = sixteen.get("restclient-" + transport);
 			double throughput = starter.throughput().getScore() / handWritten.throughput().getScore();
 			double allocation = starter.allocation().getScore() / handWritten.allocation().getScore();
 			double cpuRatio = (double) cpu.get("restclient-" + transport)[0] / cpu.get("starter-" + transport)[0];
-			add("- " + LABELS.get("starter-" + transport) + ": throughput " + format(throughput)
-					+ " of the hand-written RestClient on the same transport (target at least 0.90: "
-					+ met(throughput >= 0.90) + "), allocation " + format(allocation) + " times (target at most 1.5: "
-					+ met(allocation <= 1.5) + "). By CPU time per call the starter reaches " + format(cpuRatio)
+			String verdict = transport.equals("http-components")
+					? "in paired rounds (below) " + format(pairedRatio) + " of the hand-written RestClient on the "
+							+ "same transport, 95% interval " + format(interval[0]) + " to " + format(interval[1])
+							+ " (target at least 0.90: " + met(pairedRatio >= 0.90) + "); in the separate JMH runs "
+							+ "above " + format(throughput)
+					: format(throughput) + " of the hand-written RestClient on the same transport in the JMH runs "
+							+ "above (target at least 0.90: " + met(throughput >= 0.90) + ")";
+			add("- " + LABELS.get("starter-" + transport) + ": throughput " + verdict + "; allocation "
+					+ format(allocation) + " times (target at most 1.5: " + met(allocation <= 1.5)
+					+ "). By CPU time per call (CPU probe) the starter reaches " + format(cpuRatio)
 					+ " of the hand-written call's calls per CPU second.");
 		}
 		BenchmarkReport.Figures ownStarter = inMemory.get("starter-in-memory");
@@ -112,10 +121,48 @@ final class ReportWriter {
 		add("On two shared cores the 16-thread throughputs move by a third or more of their value from one run "
 				+ "to the next (see the errors), because the stub and the clients compete for the cores, and the "
 				+ "CPU time per call of a Spring-based client differs by up to two times between fresh JVMs, "
-				+ "depending on how the JIT compiled its deep call paths; the in-memory comparison has no "
-				+ "network, no stub and no competition, and is the steadiest measure of what the starter's own "
-				+ "code costs.");
+				+ "depending on how the JIT compiled its deep call paths. So the 0.90 target is judged on the "
+				+ "paired rounds, where the starter and the hand-written call take turns in one JVM under the same "
+				+ "conditions; the in-memory comparison has no network, no stub and no competition, and is the "
+				+ "steadiest measure of what the starter's own code costs.");
 		add("");
+	}
+
+	void paired(List<double[]> paired) {
+		List<Double> throughputRatios = pairedRatios(paired, 0, 1);
+		List<Double> cpuRatios = pairedRatios(paired, 3, 2);
+		double[] throughputInterval = Statistics.medianInterval(throughputRatios);
+		double[] cpuInterval = Statistics.medianInterval(cpuRatios);
+		add("## The starter against the hand-written call, paired rounds (16 threads, Apache HttpClient 5)");
+		add("");
+		add("Both clients in one JVM, on the same transport and pool size, take turns in rounds of "
+				+ (BenchmarkReport.ROUND_MILLIS / 1000) + " s at 16 caller threads against one stub; which goes "
+				+ "first alternates. Each JVM first calls each client from one thread for "
+				+ BenchmarkReport.COMPILE_WARM_UP_SECONDS + " s, then runs " + BenchmarkReport.PAIRED_WARM_UP_PAIRS
+				+ " pairs of rounds that are not recorded and " + BenchmarkReport.PAIRS_PER_RUN + " that are; "
+				+ BenchmarkReport.PAIRED_RUNS + " fresh JVMs, " + paired.size() + " pairs in all. A pair's two rounds "
+				+ "share the machine's state of the moment, so their ratio is steadier than the ratio of two "
+				+ "separate runs. Intervals are approximately 95% intervals of the median (order statistics).");
+		add("");
+		add("| | median | 95% interval |");
+		add("|---|---|---|");
+		add("| starter, calls/s | " + format(Statistics.median(column(paired, 0))) + " | |");
+		add("| hand-written RestClient, calls/s | " + format(Statistics.median(column(paired, 1))) + " | |");
+		add("| throughput ratio, starter / hand-written (per pair) | " + format(Statistics.median(throughputRatios))
+				+ " | " + format(throughputInterval[0]) + " to " + format(throughputInterval[1]) + " |");
+		add("| CPU µs per call, starter | " + format(Statistics.median(column(paired, 2)) / 1000) + " | |");
+		add("| CPU µs per call, hand-written | " + format(Statistics.median(column(paired, 3)) / 1000) + " | |");
+		add("| calls per CPU second, starter / hand-written (per pair) | " + format(Statistics.median(cpuRatios))
+				+ " | " + format(cpuInterval[0]) + " to " + format(cpuInterval[1]) + " |");
+		add("");
+	}
+
+	private static List<Double> pairedRatios(List<double[]> paired, int numerator, int denominator) {
+		return paired.stream().map((pair) -> pair[numerator] / pair[denominator]).toList();
+	}
+
+	private static List<Double> column(List<double[]> paired, int index) {
+		return paired.stream().map((pair) -> pair[index]).toList();
 	}
 
 	void inMemory(Map<String, BenchmarkReport.Figures> inMemory) {
@@ -284,8 +331,20 @@ final class ReportWriter {
 				+ "no longer compiles a `\\p{IsHan}` pattern in a static field, which loaded Unicode's script "
 				+ "tables at start-up; the store configurations are imported without a holder configuration "
 				+ "(one bean definition fewer). The cold start-up is measured over " + BenchmarkReport.STARTUP_PAIRS
-				+ " pairs (25 before), alternating which JVM starts first, with the main thread's CPU time "
+				+ " pairs (25 before, then 60), alternating which JVM starts first, with the main thread's CPU time "
 				+ "alongside.");
+		add("- Start-up, second pass, after a profile of the cold refresh (async-profiler, main thread, with "
+				+ "against without) put about 60 ms of CPU in the starter's beans: the in-memory stores are no "
+				+ "longer beans (the limiter, the factory and the code service create one when the application "
+				+ "has no store bean of its own and Redis is not chosen), the idempotency settings are built "
+				+ "inside the factory bean, so five bean definitions, three bean searches and a configuration "
+				+ "class fewer (150 bean definitions instead of 155); each product's retry template is built on "
+				+ "its first call, and the check for Apache HttpClient runs when the HTTP client is built, so "
+				+ "neither loads its classes during start-up.");
+		add("- The 0.90 target is judged on paired rounds of the starter and the hand-written call in one JVM "
+				+ "(see above). In the previous full run the two separate JMH runs gave a ratio of 0.77 while "
+				+ "the CPU probe of the same run showed the two at parity: separate runs minutes apart on a "
+				+ "shared machine cannot settle a 10% line.");
 		add("");
 	}
 

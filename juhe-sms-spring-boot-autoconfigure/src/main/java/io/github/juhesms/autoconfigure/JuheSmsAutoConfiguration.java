@@ -5,6 +5,7 @@ import io.github.juhesms.core.JuheProductApiFactory;
 import io.github.juhesms.core.JuheRetrySettings;
 import io.github.juhesms.core.FailFastSettings;
 import io.github.juhesms.core.IdempotencySettings;
+import io.github.juhesms.core.IdempotencyStore;
 import io.github.juhesms.core.JuheSmsObservationConvention;
 import io.github.juhesms.core.RetryBudgetSettings;
 import io.github.juhesms.core.SendLimiter;
@@ -65,10 +66,11 @@ public final class JuheSmsAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<JuheSmsObservationConvention> observationConvention,
 			ObjectProvider<MeterRegistry> meterRegistry, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<SendLimiter> sendLimiter, ObjectProvider<IdempotencySettings> idempotency) {
+			ObjectProvider<SendLimiter> sendLimiter, ObjectProvider<IdempotencyStore> idempotencyStore) {
 		JuheSmsProperties.Retry retry = properties.getRetry();
 		JuheSmsProperties.Budget budget = retry.getBudget();
 		JuheSmsProperties.FailFast failFast = properties.getFailFast();
+		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
 		return JuheProductApiFactory.builder(transport)
 			.retry(new JuheRetrySettings(retry.getMaxAttempts(), retry.getInitialInterval(), retry.getMultiplier(),
 					retry.getMaxInterval(), retry.getJitter()))
@@ -79,7 +81,8 @@ public final class JuheSmsAutoConfiguration {
 			.meterRegistry(meterRegistry.getIfUnique())
 			.eventPublisher(eventPublisher)
 			.sendLimiter(sendLimiter.getIfAvailable(() -> SendLimiter.UNLIMITED))
-			.idempotency(idempotency.getIfAvailable())
+			.idempotency(new IdempotencySettings(JuheSmsStores.idempotencyKeys(properties, idempotencyStore),
+					idempotency.getWindow(), idempotency.getWaitTimeout()))
 			.build();
 	}
 

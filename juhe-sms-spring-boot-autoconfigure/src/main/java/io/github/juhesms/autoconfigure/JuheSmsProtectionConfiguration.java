@@ -6,11 +6,8 @@ import io.github.juhesms.codes.VerificationCodeSender;
 import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.codes.VerificationCodeSettings;
 import io.github.juhesms.codes.VerificationCodeStore;
-import io.github.juhesms.core.IdempotencySettings;
-import io.github.juhesms.core.IdempotencyStore;
 import io.github.juhesms.core.SendLimitRule;
 import io.github.juhesms.core.SendLimiter;
-import io.github.juhesms.idempotency.FailOpenIdempotencyStore;
 import io.github.juhesms.limits.FailOpenSendLimiter;
 import io.github.juhesms.limits.SendLimitStore;
 import io.github.juhesms.limits.SlidingWindowSendLimiter;
@@ -25,11 +22,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Per-number send limits, de-duplication of sends with an idempotency key, and verification codes,
- * over the configured stores.
+ * Per-number send limits and verification codes, over the configured stores (see
+ * {@link JuheSmsStores}).
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ JuheSmsStoreConfiguration.InMemoryStores.class, JuheSmsStoreConfiguration.RedisStores.class })
+@Import(JuheSmsRedisStoreConfiguration.class)
 class JuheSmsProtectionConfiguration {
 
 	@Bean
@@ -39,21 +36,10 @@ class JuheSmsProtectionConfiguration {
 		if (!limits.isEnabled()) {
 			return SendLimiter.UNLIMITED;
 		}
-		SendLimiter limiter = new SlidingWindowSendLimiter(required(store, "send limits"),
+		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store),
 				limits.getRules().stream().map((rule) -> new SendLimitRule(rule.getCount(), rule.getWindow())).toList(),
 				limits.isPerTemplate(), Clock.systemUTC());
-		return failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(IdempotencySettings.class)
-	IdempotencySettings juheSmsIdempotencySettings(JuheSmsProperties properties,
-			ObjectProvider<IdempotencyStore> store) {
-		IdempotencyStore idempotencyStore = required(store, "idempotency keys");
-		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
-		return new IdempotencySettings(
-				failOpen(properties) ? new FailOpenIdempotencyStore(idempotencyStore) : idempotencyStore,
-				idempotency.getWindow(), idempotency.getWaitTimeout());
+		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
 	}
 
 	@Bean
@@ -72,22 +58,17 @@ class JuheSmsProtectionConfiguration {
 					required(smsApi, "juhe.sms.codes (the SMS API product: set juhe.sms.sms-api.key or juhe.sms.key)"),
 					templateId);
 		};
-		return new VerificationCodeService(sender, required(store, "verification codes"),
+		return new VerificationCodeService(sender, JuheSmsStores.verificationCodes(properties, store),
 				new VerificationCodeSettings(codes.getLength(), codes.getTtl(), codes.getResendCooldown(),
 						codes.getMaxAttempts(), codes.getCodeVariable(), codes.getMinutesVariable(),
 						codes.getVariables()),
 				Clock.systemUTC());
 	}
 
-	private static boolean failOpen(JuheSmsProperties properties) {
-		return properties.getStore() == JuheSmsProperties.StoreType.REDIS && properties.getRedis().isFailOpen();
-	}
-
 	private static <T> T required(ObjectProvider<T> provider, String what) {
 		T bean = provider.getIfAvailable();
 		if (bean == null) {
-			throw new IllegalStateException("No store or client for " + what + " is available; with "
-					+ "juhe.sms.store=redis, add spring-boot-starter-data-redis");
+			throw new IllegalStateException("No client for " + what + " is available");
 		}
 		return bean;
 	}

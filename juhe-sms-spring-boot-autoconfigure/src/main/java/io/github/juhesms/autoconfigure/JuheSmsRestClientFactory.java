@@ -24,9 +24,6 @@ final class JuheSmsRestClientFactory {
 
 	private static final Log logger = LogFactory.getLog(JuheSmsRestClientFactory.class);
 
-	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils.isPresent(
-			"org.apache.hc.client5.http.impl.classic.HttpClientBuilder", JuheSmsRestClientFactory.class.getClassLoader());
-
 	private JuheSmsRestClientFactory() {
 	}
 
@@ -66,7 +63,11 @@ final class JuheSmsRestClientFactory {
 	// send a billed message twice.
 	private static ClientHttpRequestFactoryBuilder<?> tuned(ClientHttpRequestFactoryBuilder<?> builder,
 			int maxConnections) {
-		if (HTTP_COMPONENTS_PRESENT && builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
+		// Checked when the client is built, not in a static field, which would load the library's
+		// builder class during the application's start-up.
+		if (ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
+				JuheSmsRestClientFactory.class.getClassLoader())
+				&& builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
 			return HttpComponents.tune(httpComponents, maxConnections);
 		}
 		return builder;

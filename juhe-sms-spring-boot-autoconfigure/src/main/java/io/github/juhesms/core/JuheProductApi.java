@@ -20,6 +20,7 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Calls the endpoints of one Juhe product. Every product client goes through here: fail fast while a
@@ -43,7 +44,7 @@ public final class JuheProductApi {
 
 	private final JuheHttpTransport transport;
 
-	private final RetryTemplate retryTemplate;
+	private final Supplier<RetryTemplate> retryTemplate;
 
 	private final RetryBudget retryBudget;
 
@@ -81,8 +82,9 @@ public final class JuheProductApi {
 		this.limiter = limiter;
 		this.idempotency = idempotency;
 		this.clock = clock;
-		this.retryTemplate = new RetryTemplate(
-				RetryPolicy.builder().backOff(budgeted(retry)).predicate(this::shouldRetry).build());
+		// Built on first use: the retry classes are not needed for an application to start.
+		this.retryTemplate = SingletonSupplier.of(() -> new RetryTemplate(
+				RetryPolicy.builder().backOff(budgeted(retry)).predicate(this::shouldRetry).build()));
 	}
 
 	// Exponential backoff with jitter, where every retry also takes a token of the product's budget:
@@ -302,7 +304,7 @@ public final class JuheProductApi {
 	private <T> T execute(JuheCall call, Function<JuheResult, T> mapper, Attempts attempts) {
 		refuseWhileFailingFast(call.operation());
 		try {
-			return this.retryTemplate.execute(() -> attempt(call, mapper, attempts));
+			return this.retryTemplate.get().execute(() -> attempt(call, mapper, attempts));
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getLastException();

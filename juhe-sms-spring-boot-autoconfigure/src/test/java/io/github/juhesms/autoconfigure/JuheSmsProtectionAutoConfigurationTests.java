@@ -5,6 +5,7 @@ import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.codes.VerificationCodeStore;
 import io.github.juhesms.core.IdempotencySettings;
 import io.github.juhesms.core.IdempotencyStore;
+import io.github.juhesms.core.JuheProductApiFactory;
 import io.github.juhesms.core.SendLimiter;
 import io.github.juhesms.idempotency.FailOpenIdempotencyStore;
 import io.github.juhesms.idempotency.InMemoryIdempotencyStore;
@@ -20,7 +21,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,15 +41,19 @@ class JuheSmsProtectionAutoConfigurationTests {
 
 	@Test
 	void inMemoryStoresAndTheCarriersLimitsByDefault() {
-		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(SendLimitStore.class)).isInstanceOf(InMemorySendLimitStore.class);
-			assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(InMemoryIdempotencyStore.class);
-			assertThat(context.getBean(VerificationCodeStore.class)).isInstanceOf(InMemoryVerificationCodeStore.class);
-			assertThat(context.getBean(SendLimiter.class)).isInstanceOf(SlidingWindowSendLimiter.class);
+		this.contextRunner.withPropertyValues("juhe.sms.codes.template-id=21").run((context) -> {
+			assertThat(context).doesNotHaveBean(SendLimitStore.class)
+				.doesNotHaveBean(IdempotencyStore.class)
+				.doesNotHaveBean(VerificationCodeStore.class);
+			assertThat(context.getBean(SendLimiter.class)).isInstanceOf(SlidingWindowSendLimiter.class)
+				.extracting("store")
+				.isInstanceOf(InMemorySendLimitStore.class);
+			assertThat(idempotencyStore(context)).isInstanceOf(InMemoryIdempotencyStore.class);
+			assertThat(context.getBean(VerificationCodeService.class)).extracting("store")
+				.isInstanceOf(InMemoryVerificationCodeStore.class);
 			JuheSmsProperties.Limits limits = context.getBean(JuheSmsProperties.class).getLimits();
 			assertThat(limits.getRules()).extracting((rule) -> rule.getCount() + "/" + rule.getWindow())
 				.containsExactly("1/PT1M", "3/PT10M", "4/PT1H", "20/PT24H");
-			assertThat(context).doesNotHaveBean(VerificationCodeService.class);
 		});
 	}
 
@@ -62,7 +71,10 @@ class JuheSmsProtectionAutoConfigurationTests {
 				assertThat(context.getBean(SendLimitStore.class)).isInstanceOf(RedisSendLimitStore.class);
 				assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(RedisIdempotencyStore.class);
 				assertThat(context.getBean(VerificationCodeStore.class)).isInstanceOf(RedisVerificationCodeStore.class);
-				assertThat(context.getBean(SendLimiter.class)).isInstanceOf(SlidingWindowSendLimiter.class);
+				assertThat(context.getBean(SendLimiter.class)).isInstanceOf(SlidingWindowSendLimiter.class)
+					.extracting("store")
+					.isSameAs(context.getBean(SendLimitStore.class));
+				assertThat(idempotencyStore(context)).isSameAs(context.getBean(IdempotencyStore.class));
 			});
 	}
 
@@ -73,7 +85,7 @@ class JuheSmsProtectionAutoConfigurationTests {
 					"juhe.sms.redis.fail-open=true")
 			.run((context) -> {
 				assertThat(context.getBean(SendLimiter.class)).isInstanceOf(FailOpenSendLimiter.class);
-				assertThat(context.getBean(IdempotencySettings.class).store()).isInstanceOf(FailOpenIdempotencyStore.class);
+				assertThat(idempotencyStore(context)).isInstanceOf(FailOpenIdempotencyStore.class);
 			});
 	}
 
@@ -84,6 +96,17 @@ class JuheSmsProtectionAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("juhe.sms.store=redis needs a Redis connection factory"));
+	}
+
+	@Test
+	void redisWithoutSpringDataRedisFailsWithAClearMessage() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(StringRedisTemplate.class))
+			.withPropertyValues("juhe.sms.store=redis")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("No store for send limits is available; with juhe.sms.store=redis, "
+						+ "add spring-boot-starter-data-redis"));
 	}
 
 	@Test
@@ -116,14 +139,28 @@ class JuheSmsProtectionAutoConfigurationTests {
 	}
 
 	@Test
-	void applicationStoresAndLimiterWin() {
-		InMemorySendLimitStore store = new InMemorySendLimitStore(10, java.time.Duration.ofMinutes(1));
-		this.contextRunner.withBean(SendLimitStore.class, () -> store)
-			.withBean(SendLimiter.class, () -> SendLimiter.UNLIMITED)
+	void applicationStoresWin() {
+		InMemorySendLimitStore limits = new InMemorySendLimitStore(10, java.time.Duration.ofMinutes(1));
+		InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore(10, java.time.Clock.systemUTC());
+		this.contextRunner.withBean(SendLimitStore.class, () -> limits)
+			.withBean(IdempotencyStore.class, () -> keys)
 			.run((context) -> {
-				assertThat(context.getBean(SendLimitStore.class)).isSameAs(store);
-				assertThat(context.getBean(SendLimiter.class)).isSameAs(SendLimiter.UNLIMITED);
+				assertThat(context.getBean(SendLimiter.class)).extracting("store").isSameAs(limits);
+				assertThat(idempotencyStore(context)).isSameAs(keys);
 			});
+	}
+
+	@Test
+	void applicationLimiterWins() {
+		this.contextRunner.withBean(SendLimiter.class, () -> SendLimiter.UNLIMITED)
+			.run((context) -> assertThat(context.getBean(SendLimiter.class)).isSameAs(SendLimiter.UNLIMITED));
+	}
+
+	private static Object idempotencyStore(AssertableApplicationContext context) {
+		IdempotencySettings settings = (IdempotencySettings) ReflectionTestUtils
+			.getField(context.getBean(JuheProductApiFactory.class), "idempotency");
+		assertThat(settings).isNotNull();
+		return settings.store();
 	}
 
 }

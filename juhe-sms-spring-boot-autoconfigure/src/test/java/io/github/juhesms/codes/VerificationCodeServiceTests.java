@@ -140,10 +140,11 @@ class VerificationCodeServiceTests extends JuheWireMockTests {
 
 	@Test
 	void storeKeepsOnlyASaltedHash() {
-		withCodes().run((context) -> {
+		VerificationCodeStore store = new InMemoryVerificationCodeStore(100, java.time.Clock.systemUTC());
+		withCodes().withBean(VerificationCodeStore.class, () -> store).run((context) -> {
 			VerificationCodeService codes = context.getBean(VerificationCodeService.class);
 			codes.send("login", MOBILE);
-			VerificationCodeStore.Attempt attempt = context.getBean(VerificationCodeStore.class)
+			VerificationCodeStore.Attempt attempt = store
 				.beginAttempt("login:" + io.github.juhesms.core.MobileDigest.of(MOBILE), 5, java.time.Instant.now());
 			assertThat(attempt.code()).isNotNull();
 			assertThat(attempt.code().toString()).doesNotContain(lastCode()).doesNotContain(MOBILE);
