@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import io.github.juhesms.smsapi.SmsApiClient;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -177,11 +179,11 @@ interface SendClient extends AutoCloseable {
 				builder.requestFactory(new InMemoryJuhe());
 			}
 			else if (factory.equals("http-components")) {
-				// The same pool as the starter's, so the comparison is of the code above the transport.
+				// The same pool and timeouts as the starter's, so the comparison is of the code above the transport.
 				builder.requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
 					.withConnectionManagerCustomizer(
 							(manager) -> manager.setMaxConnPerRoute(CONNECTIONS).setMaxConnTotal(CONNECTIONS))
-					.build());
+					.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10))));
 			}
 			this.restClient = builder.build();
 		}

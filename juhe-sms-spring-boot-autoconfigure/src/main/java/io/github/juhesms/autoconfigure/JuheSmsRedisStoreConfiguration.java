@@ -21,7 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * {@code juhe.sms.store=redis}. Redis is chosen explicitly, not whenever a connection factory exists:
  * moving abuse protection into a Redis the application uses for something else, and making sends
  * fail closed when that Redis is down, must be a decision. The in-memory default stores are not beans
- * (see {@link JuheSmsProtectionConfiguration}).
+ * (see {@link JuheSmsStores}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "juhe.sms.store", havingValue = "redis")
