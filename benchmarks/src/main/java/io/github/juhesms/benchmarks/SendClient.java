@@ -10,9 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 
+import io.github.juhesms.autoconfigure.JuheSmsProperties;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.smsapi.SmsApiResult;
@@ -47,7 +47,7 @@ interface SendClient extends AutoCloseable {
 	String MOBILE = "13812345678";
 
 	/** Pooled connections of the Apache clients: the starter's default {@code juhe.sms.max-connections}. */
-	int CONNECTIONS = 20;
+	int CONNECTIONS = new JuheSmsProperties().getMaxConnections();
 
 	Map<String, String> VARIABLES = Map.of("code", "123456", "name", "张三");
 
@@ -180,10 +180,12 @@ interface SendClient extends AutoCloseable {
 			}
 			else if (factory.equals("http-components")) {
 				// The same pool and timeouts as the starter's, so the comparison is of the code above the transport.
+				JuheSmsProperties starterDefaults = new JuheSmsProperties();
 				builder.requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
 					.withConnectionManagerCustomizer(
 							(manager) -> manager.setMaxConnPerRoute(CONNECTIONS).setMaxConnTotal(CONNECTIONS))
-					.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10))));
+					.build(HttpClientSettings.defaults()
+						.withTimeouts(starterDefaults.getConnectTimeout(), starterDefaults.getReadTimeout())));
 			}
 			this.restClient = builder.build();
 		}
