@@ -63,8 +63,8 @@ public final class BenchmarkReport {
 	static final int PAIRED_RUNS = 3;
 
 	// Single cold starts on this machine differ by 100-200 ms (standard deviation of a paired
-	// difference): 100 pairs bring the median's interval to about plus or minus 30 ms.
-	static final int STARTUP_PAIRS = 100;
+	// difference, about 150 ms): 200 pairs bring the median's interval to about plus or minus 20 ms.
+	static final int STARTUP_PAIRS = 200;
 
 	static final List<String> IN_MEMORY_CLIENTS = List.of("starter-in-memory", "restclient-in-memory");
 

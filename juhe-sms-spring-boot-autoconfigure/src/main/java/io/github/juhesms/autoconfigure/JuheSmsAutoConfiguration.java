@@ -1,14 +1,33 @@
 package io.github.juhesms.autoconfigure;
 
-import io.github.juhesms.core.JuheHttpTransport;
-import io.github.juhesms.core.JuheProductApiFactory;
-import io.github.juhesms.core.JuheRetrySettings;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.juhesms.codes.VerificationCodeSender;
+import io.github.juhesms.codes.VerificationCodeService;
+import io.github.juhesms.codes.VerificationCodeSettings;
+import io.github.juhesms.codes.VerificationCodeStore;
 import io.github.juhesms.core.FailFastSettings;
 import io.github.juhesms.core.IdempotencySettings;
 import io.github.juhesms.core.IdempotencyStore;
+import io.github.juhesms.core.JuheHttpTransport;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.JuheProductApi;
+import io.github.juhesms.core.JuheProductApiFactory;
+import io.github.juhesms.core.JuheRetrySettings;
 import io.github.juhesms.core.JuheSmsObservationConvention;
 import io.github.juhesms.core.RetryBudgetSettings;
+import io.github.juhesms.core.SendLimitRule;
 import io.github.juhesms.core.SendLimiter;
+import io.github.juhesms.financial.FinancialSmsClient;
+import io.github.juhesms.international.InternationalSmsClient;
+import io.github.juhesms.limits.FailOpenSendLimiter;
+import io.github.juhesms.limits.SendLimitStore;
+import io.github.juhesms.limits.SlidingWindowSendLimiter;
+import io.github.juhesms.smsapi.SmsApiClient;
+import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
+import io.github.juhesms.video.VideoSmsClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -16,21 +35,28 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of the Juhe SMS clients: one shared HTTP transport built from Boot's
- * {@link RestClient.Builder}, and a client bean per product that is enabled and has a key. Every
- * {@code @ConditionalOnMissingBean} of the starter names its type: without one, Boot looks the bean
- * method up by reflection to deduce it, which shows in a cold start-up.
+ * Auto-configuration of the Juhe SMS clients: a client bean per product that is enabled and has a key,
+ * all created by one {@link JuheProductApiFactory} over one HTTP transport built from Boot's
+ * {@link RestClient.Builder}, and the verification-code service once its template is set.
+ * <p>
+ * Kept to few beans in one class because every bean definition, bean search and configuration class
+ * adds to the cold start-up of every application that has the starter. The transport, the send
+ * limiter and the stores are therefore not beans: an application's own bean of that type still
+ * replaces the starter's. Every {@code @ConditionalOnMissingBean} names its type: without one, Boot
+ * looks the bean method up by reflection to deduce it.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -38,52 +64,144 @@ import org.springframework.web.client.RestClient;
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
-@Import({ JuheSmsProductsConfiguration.class, JuheSmsProtectionConfiguration.class,
-		JuheSmsActuatorConfiguration.class })
+@Import({ JuheSmsRedisStoreConfiguration.class, JuheSmsActuatorConfiguration.class })
 public final class JuheSmsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(JuheHttpTransport.class)
-	JuheHttpTransport juheSmsHttpTransport(JuheSmsProperties properties,
-			ObjectProvider<RestClient.Builder> restClientBuilder,
+	@ConditionalOnMissingBean(JuheProductApiFactory.class)
+	JuheProductApiFactory juheSmsProductApiFactory(JuheSmsProperties properties,
+			ObjectProvider<JuheHttpTransport> transport, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<JuheSmsRestClientCustomizer> customizers, ResourceLoader resourceLoader) {
-		JuheSmsRestClientFactory.warnIfPlainHttp(properties.getBaseUrl());
-		// Built on first use: Boot's builder and the HTTP library's client take longer to create than
-		// the rest of the starter together.
-		return new JuheHttpTransport(() -> JuheSmsRestClientFactory.create(properties,
-				restClientBuilder.getIfAvailable(RestClient::builder),
-				requestFactoryBuilder
-					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader())),
-				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), customizers.orderedStream().toList()),
-				Math.toIntExact(properties.getMaxResponseSize().toBytes()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(JuheProductApiFactory.class)
-	JuheProductApiFactory juheSmsProductApiFactory(JuheHttpTransport transport, JuheSmsProperties properties,
+			ObjectProvider<JuheSmsRestClientCustomizer> customizers, ResourceLoader resourceLoader,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<JuheSmsObservationConvention> observationConvention,
 			ObjectProvider<MeterRegistry> meterRegistry, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<SendLimiter> sendLimiter, ObjectProvider<IdempotencyStore> idempotencyStore) {
+			ObjectProvider<SendLimiter> sendLimiter, ObjectProvider<SendLimitStore> sendLimitStore,
+			ObjectProvider<IdempotencyStore> idempotencyStore) {
 		JuheSmsProperties.Retry retry = properties.getRetry();
 		JuheSmsProperties.Budget budget = retry.getBudget();
 		JuheSmsProperties.FailFast failFast = properties.getFailFast();
 		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
-		return JuheProductApiFactory.builder(transport)
+		// Null checks rather than getIfAvailable(Supplier): each lambda linked during a cold start-up
+		// costs more than the code it defers.
+		JuheHttpTransport httpTransport = transport.getIfAvailable();
+		if (httpTransport == null) {
+			JuheSmsRestClientFactory.warnIfPlainHttp(properties.getBaseUrl());
+			// The RestClient is built on first use: Boot's builder and the HTTP library's client take
+			// longer to create than the rest of the starter together.
+			httpTransport = new JuheHttpTransport(new JuheSmsRestClientFactory(properties, restClientBuilder,
+					requestFactoryBuilder, httpClientSettings, customizers, resourceLoader.getClassLoader()),
+					Math.toIntExact(properties.getMaxResponseSize().toBytes()));
+		}
+		ObservationRegistry registry = observationRegistry.getIfUnique();
+		SendLimiter limiter = sendLimiter.getIfAvailable();
+		return JuheProductApiFactory.builder(httpTransport)
 			.retry(new JuheRetrySettings(retry.getMaxAttempts(), retry.getInitialInterval(), retry.getMultiplier(),
 					retry.getMaxInterval(), retry.getJitter()))
 			.retryBudget(new RetryBudgetSettings(budget.isEnabled(), budget.getCapacity(), budget.getRefillInterval()))
 			.failFast(new FailFastSettings(failFast.getCodes(), failFast.getCooldown()))
-			.observations(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-					observationConvention.getIfUnique())
+			.observations((registry != null) ? registry : ObservationRegistry.NOOP, observationConvention.getIfUnique())
 			.meterRegistry(meterRegistry.getIfUnique())
 			.eventPublisher(eventPublisher)
-			.sendLimiter(sendLimiter.getIfAvailable(() -> SendLimiter.UNLIMITED))
+			.sendLimiter((limiter != null) ? limiter : sendLimiter(properties, sendLimitStore))
 			.idempotency(new IdempotencySettings(JuheSmsStores.idempotencyKeys(properties, idempotencyStore),
 					idempotency.getWindow(), idempotency.getWaitTimeout()))
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(InternationalSmsClient.class)
+	@ConditionalOnProperty(prefix = "juhe.sms.international", name = "enabled", matchIfMissing = true)
+	@ConditionalOnJuheSmsKey(JuheProduct.INTERNATIONAL)
+	InternationalSmsClient internationalSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
+		return new InternationalSmsClient(api(factory, properties, JuheProduct.INTERNATIONAL,
+				properties.getInternational()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(FinancialSmsClient.class)
+	@ConditionalOnProperty(prefix = "juhe.sms.financial", name = "enabled", matchIfMissing = true)
+	@ConditionalOnJuheSmsKey(JuheProduct.FINANCIAL)
+	FinancialSmsClient financialSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
+		return new FinancialSmsClient(api(factory, properties, JuheProduct.FINANCIAL, properties.getFinancial()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(VerificationCodeSmsClient.class)
+	@ConditionalOnProperty(prefix = "juhe.sms.verification-code", name = "enabled", matchIfMissing = true)
+	@ConditionalOnJuheSmsKey(JuheProduct.VERIFICATION_CODE)
+	VerificationCodeSmsClient verificationCodeSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
+		return new VerificationCodeSmsClient(api(factory, properties, JuheProduct.VERIFICATION_CODE,
+				properties.getVerificationCode()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SmsApiClient.class)
+	@ConditionalOnProperty(prefix = "juhe.sms.sms-api", name = "enabled", matchIfMissing = true)
+	@ConditionalOnJuheSmsKey(JuheProduct.SMS_API)
+	SmsApiClient smsApiClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
+		return new SmsApiClient(api(factory, properties, JuheProduct.SMS_API, properties.getSmsApi()),
+				properties.getSmsApi().getVariablesFormat());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(VideoSmsClient.class)
+	@ConditionalOnProperty(prefix = "juhe.sms.video", name = "enabled", matchIfMissing = true)
+	@ConditionalOnJuheSmsKey(JuheProduct.VIDEO)
+	VideoSmsClient videoSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
+		return new VideoSmsClient(api(factory, properties, JuheProduct.VIDEO, properties.getVideo()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(VerificationCodeService.class)
+	@Conditional(OnCodesTemplateCondition.class)
+	VerificationCodeService verificationCodeService(JuheSmsProperties properties,
+			ObjectProvider<VerificationCodeSmsClient> verificationCodeSms, ObjectProvider<SmsApiClient> smsApi,
+			ObjectProvider<VerificationCodeStore> store) {
+		JuheSmsProperties.Codes codes = properties.getCodes();
+		long templateId = codes.getTemplateId();
+		VerificationCodeSender sender = switch (codes.getProduct()) {
+			case VERIFICATION_CODE -> VerificationCodeSender
+				.verificationCodeSms(required(verificationCodeSms, "juhe.sms.codes (the verification-code product: "
+						+ "set juhe.sms.verification-code.key or juhe.sms.key)"), templateId);
+			case SMS_API -> VerificationCodeSender.smsApi(
+					required(smsApi, "juhe.sms.codes (the SMS API product: set juhe.sms.sms-api.key or juhe.sms.key)"),
+					templateId);
+		};
+		return new VerificationCodeService(sender, JuheSmsStores.verificationCodes(properties, store),
+				new VerificationCodeSettings(codes.getLength(), codes.getTtl(), codes.getResendCooldown(),
+						codes.getMaxAttempts(), codes.getCodeVariable(), codes.getMinutesVariable(),
+						codes.getVariables()),
+				Clock.systemUTC());
+	}
+
+	private static JuheProductApi api(JuheProductApiFactory factory, JuheSmsProperties properties,
+			JuheProduct product, JuheSmsProperties.Product settings) {
+		return factory.create(product, properties.resolveKey(settings), settings.getBusyCodes());
+	}
+
+	// The per-number limits of the properties over the configured store (see JuheSmsStores).
+	private static SendLimiter sendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store) {
+		JuheSmsProperties.Limits limits = properties.getLimits();
+		if (!limits.isEnabled()) {
+			return SendLimiter.UNLIMITED;
+		}
+		List<SendLimitRule> rules = new ArrayList<>();
+		for (JuheSmsProperties.Limits.Rule rule : limits.getRules()) {
+			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
+		}
+		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store), rules,
+				limits.isPerTemplate(), Clock.systemUTC());
+		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
+	}
+
+	private static <T> T required(ObjectProvider<T> provider, String what) {
+		T bean = provider.getIfAvailable();
+		if (bean == null) {
+			throw new IllegalStateException("No client for " + what + " is available");
+		}
+		return bean;
 	}
 
 }

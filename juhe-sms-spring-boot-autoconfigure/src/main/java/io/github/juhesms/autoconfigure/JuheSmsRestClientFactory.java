@@ -2,12 +2,15 @@ package io.github.juhesms.autoconfigure;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.util.TimeValue;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
@@ -16,18 +19,48 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds the {@link RestClient} of the Juhe clients from a clone of Boot's builder, so Boot's HTTP
- * library choice, SSL bundles and {@code http.client.requests} observations apply, with the
- * starter's timeouts, no redirects and no retry of the HTTP library's own.
+ * Builds the {@link RestClient} of the Juhe clients when the transport first needs it: from a clone of Boot's
+ * builder, so Boot's HTTP library choice, SSL bundles and {@code http.client.requests} observations
+ * apply, with the starter's timeouts, no redirects and no retry of the HTTP library's own. A named
+ * supplier rather than a lambda, which costs more to link during a cold start-up.
  */
-final class JuheSmsRestClientFactory {
+final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 
 	private static final Log logger = LogFactory.getLog(JuheSmsRestClientFactory.class);
 
-	private JuheSmsRestClientFactory() {
+	private final JuheSmsProperties properties;
+
+	private final ObjectProvider<RestClient.Builder> restClientBuilder;
+
+	private final ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder;
+
+	private final ObjectProvider<HttpClientSettings> httpClientSettings;
+
+	private final ObjectProvider<JuheSmsRestClientCustomizer> customizers;
+
+	private final ClassLoader classLoader;
+
+	JuheSmsRestClientFactory(JuheSmsProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<JuheSmsRestClientCustomizer> customizers, @Nullable ClassLoader classLoader) {
+		this.properties = properties;
+		this.restClientBuilder = restClientBuilder;
+		this.requestFactoryBuilder = requestFactoryBuilder;
+		this.httpClientSettings = httpClientSettings;
+		this.customizers = customizers;
+		this.classLoader = (classLoader != null) ? classLoader : JuheSmsRestClientFactory.class.getClassLoader();
 	}
 
-	static RestClient create(JuheSmsProperties properties, RestClient.Builder bootBuilder,
+	@Override
+	public RestClient get() {
+		return create(this.properties, this.restClientBuilder.getIfAvailable(RestClient::builder),
+				this.requestFactoryBuilder.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(this.classLoader)),
+				this.httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
+				this.customizers.orderedStream().toList());
+	}
+
+	private static RestClient create(JuheSmsProperties properties, RestClient.Builder bootBuilder,
 			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings bootSettings,
 			List<JuheSmsRestClientCustomizer> customizers) {
 		String baseUrl = properties.getBaseUrl();

@@ -2,7 +2,6 @@ package io.github.juhesms.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import io.github.juhesms.codes.InMemoryVerificationCodeStore;
 import io.github.juhesms.codes.VerificationCodeStore;
@@ -11,6 +10,7 @@ import io.github.juhesms.idempotency.FailOpenIdempotencyStore;
 import io.github.juhesms.idempotency.InMemoryIdempotencyStore;
 import io.github.juhesms.limits.InMemorySendLimitStore;
 import io.github.juhesms.limits.SendLimitStore;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -26,27 +26,34 @@ final class JuheSmsStores {
 	}
 
 	static SendLimitStore sendLimits(JuheSmsProperties properties, ObjectProvider<SendLimitStore> beans) {
-		return store(properties, beans, "send limits", () -> {
-			Duration longest = properties.getLimits()
-				.getRules()
-				.stream()
-				.map(JuheSmsProperties.Limits.Rule::getWindow)
-				.max(Duration::compareTo)
-				.orElse(Duration.ofDays(1));
-			return new InMemorySendLimitStore(properties.getLimits().getMaxNumbers(), longest);
-		});
+		SendLimitStore bean = bean(properties, beans, "send limits");
+		if (bean != null) {
+			return bean;
+		}
+		// An idle number is dropped after the longest window of the rules (a day without rules).
+		Duration longest = null;
+		for (JuheSmsProperties.Limits.Rule rule : properties.getLimits().getRules()) {
+			if (longest == null || rule.getWindow().compareTo(longest) > 0) {
+				longest = rule.getWindow();
+			}
+		}
+		return new InMemorySendLimitStore(properties.getLimits().getMaxNumbers(),
+				(longest != null) ? longest : Duration.ofDays(1));
 	}
 
 	static IdempotencyStore idempotencyKeys(JuheSmsProperties properties, ObjectProvider<IdempotencyStore> beans) {
-		IdempotencyStore store = store(properties, beans, "idempotency keys",
-				() -> new InMemoryIdempotencyStore(properties.getIdempotency().getMaxKeys(), Clock.systemUTC()));
+		IdempotencyStore store = bean(properties, beans, "idempotency keys");
+		if (store == null) {
+			store = new InMemoryIdempotencyStore(properties.getIdempotency().getMaxKeys(), Clock.systemUTC());
+		}
 		return failOpen(properties) ? new FailOpenIdempotencyStore(store) : store;
 	}
 
 	static VerificationCodeStore verificationCodes(JuheSmsProperties properties,
 			ObjectProvider<VerificationCodeStore> beans) {
-		return store(properties, beans, "verification codes",
-				() -> new InMemoryVerificationCodeStore(properties.getCodes().getMaxNumbers(), Clock.systemUTC()));
+		VerificationCodeStore bean = bean(properties, beans, "verification codes");
+		return (bean != null) ? bean
+				: new InMemoryVerificationCodeStore(properties.getCodes().getMaxNumbers(), Clock.systemUTC());
 	}
 
 	// A Redis that cannot be reached lets sends through instead of refusing them.
@@ -54,14 +61,12 @@ final class JuheSmsStores {
 		return properties.getStore() == JuheSmsProperties.StoreType.REDIS && properties.getRedis().isFailOpen();
 	}
 
-	private static <T> T store(JuheSmsProperties properties, ObjectProvider<T> beans, String what,
-			Supplier<T> inMemory) {
+	// The application's or the Redis bean, or null for a store in memory. Plain code without
+	// lambdas or streams, which cost more to link during a cold start-up than they save here.
+	private static <T> @Nullable T bean(JuheSmsProperties properties, ObjectProvider<T> beans, String what) {
 		T bean = beans.getIfAvailable();
-		if (bean != null) {
+		if (bean != null || properties.getStore() == JuheSmsProperties.StoreType.MEMORY) {
 			return bean;
-		}
-		if (properties.getStore() == JuheSmsProperties.StoreType.MEMORY) {
-			return inMemory.get();
 		}
 		throw new IllegalStateException("No store for " + what + " is available; with juhe.sms.store=redis, "
 				+ "add spring-boot-starter-data-redis");

@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.juhesms.core.CacheOnFirstUse;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Keeps codes and cool-downs in this process, at most {@code maxKeys} of each (oldest dropped
@@ -17,7 +15,7 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 
-	// Created on first use: building a cache loads enough classes to show in start-up time.
+	// Built on first use (see CacheOnFirstUse).
 	private final Supplier<Cache<String, Kept>> codes;
 
 	private final Supplier<Cache<String, Instant>> cooldowns;
@@ -30,8 +28,8 @@ public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 	 * @param clock the clock of validity and cool-downs
 	 */
 	public InMemoryVerificationCodeStore(long maxKeys, Clock clock) {
-		this.codes = SingletonSupplier.of(() -> Caffeine.newBuilder().maximumSize(maxKeys).build());
-		this.cooldowns = SingletonSupplier.of(() -> Caffeine.newBuilder().maximumSize(maxKeys).build());
+		this.codes = new CacheOnFirstUse<>(maxKeys, null);
+		this.cooldowns = new CacheOnFirstUse<>(maxKeys, null);
 		this.clock = clock;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.github.juhesms.core.JuheSmsErrorCategory.BUSY;
 import static io.github.juhesms.core.JuheSmsErrorCategory.CREDENTIALS;
@@ -114,6 +115,31 @@ public final class JuheErrorCatalog {
 	}
 
 	private JuheErrorCatalog() {
+	}
+
+	/**
+	 * The exception for an error answer. A product's configured busy code is busy whatever its
+	 * category; a code the documents do not list is a rejection. Here rather than in the caller so the
+	 * exception classes load on the first failure, not during the application's start-up.
+	 * @param operation the operation that was answered
+	 * @param code the answer's {@code error_code}
+	 * @param reason the answer's {@code reason}
+	 * @param busyCodes the product's busy codes
+	 * @return the exception to throw
+	 */
+	static JuheSmsApiException exception(JuheOperation operation, int code, String reason, Set<Integer> busyCodes) {
+		if (busyCodes.contains(code)) {
+			return new JuheSmsBusyException(operation, code, reason);
+		}
+		JuheSmsErrorCategory category = find(code).map(JuheErrorCode::category).orElse(REJECTED);
+		return switch (category) {
+			case BUSY -> new JuheSmsBusyException(operation, code, reason);
+			case CREDENTIALS -> new JuheSmsCredentialsException(operation, code, reason);
+			case QUOTA -> new JuheSmsQuotaException(operation, code, reason);
+			case SERVICE_UNAVAILABLE -> new JuheSmsServiceUnavailableException(operation, code, reason);
+			case SERVICE_ERROR -> new JuheSmsServiceErrorException(operation, code, reason);
+			default -> new JuheSmsRejectedException(operation, code, reason);
+		};
 	}
 
 	private static void system(int code, String text, String description, JuheSmsErrorCategory category) {

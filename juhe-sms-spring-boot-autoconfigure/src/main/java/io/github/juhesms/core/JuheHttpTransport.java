@@ -29,9 +29,6 @@ import org.springframework.web.client.RestClientException;
  */
 public class JuheHttpTransport {
 
-	private static final MediaType FORM_UTF8 = new MediaType(MediaType.APPLICATION_FORM_URLENCODED,
-			StandardCharsets.UTF_8);
-
 	private final Supplier<RestClient> restClient;
 
 	private final int maxResponseBytes;
@@ -74,7 +71,7 @@ public class JuheHttpTransport {
 			response = this.restClient.get()
 				.post()
 				.uri(operation.fullPath())
-				.contentType(FORM_UTF8)
+				.contentType(FormContentType.UTF_8)
 				.body(body)
 				.exchange((request, answer) -> read(answer.getStatusCode().value(),
 						answer.getHeaders().getContentLength(), answer.getBody(), secret), true);
@@ -137,6 +134,14 @@ public class JuheHttpTransport {
 			}
 		}
 		return false;
+	}
+
+	// Created on the first post: a media type with a charset loads classes an application's
+	// start-up does not otherwise need.
+	private static final class FormContentType {
+
+		static final MediaType UTF_8 = new MediaType(MediaType.APPLICATION_FORM_URLENCODED, StandardCharsets.UTF_8);
+
 	}
 
 	/**

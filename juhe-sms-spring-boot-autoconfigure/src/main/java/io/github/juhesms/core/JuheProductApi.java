@@ -190,8 +190,9 @@ public final class JuheProductApi {
 	private void refuseWhileFailingFast(JuheOperation operation) {
 		FailFast.Tripped tripped = this.failFast.current();
 		if (tripped != null) {
-			throw classify(operation, tripped.code(),
-					tripped.reason() + " (not sent: failing fast until " + tripped.until() + " after this answer)");
+			throw JuheErrorCatalog.exception(operation, tripped.code(),
+					tripped.reason() + " (not sent: failing fast until " + tripped.until() + " after this answer)",
+					this.busyCodes);
 		}
 	}
 
@@ -329,7 +330,8 @@ public final class JuheProductApi {
 					this.key);
 			JuheEnvelope envelope = JuheResponseParser.parse(call.operation(), response.status(), response.body());
 			if (!envelope.isSuccess()) {
-				JuheSmsApiException failure = classify(call.operation(), envelope.errorCode(), envelope.reason());
+				JuheSmsApiException failure = JuheErrorCatalog.exception(call.operation(), envelope.errorCode(),
+						envelope.reason(), this.busyCodes);
 				this.failFast.record(failure);
 				throw failure;
 			}
@@ -340,23 +342,6 @@ public final class JuheProductApi {
 			attempts.lastFailure = ex;
 			throw ex;
 		}
-	}
-
-	private JuheSmsApiException classify(JuheOperation operation, int code, String reason) {
-		if (this.busyCodes.contains(code)) {
-			return new JuheSmsBusyException(operation, code, reason);
-		}
-		JuheSmsErrorCategory category = JuheErrorCatalog.find(code)
-			.map(JuheErrorCode::category)
-			.orElse(JuheSmsErrorCategory.REJECTED);
-		return switch (category) {
-			case BUSY -> new JuheSmsBusyException(operation, code, reason);
-			case CREDENTIALS -> new JuheSmsCredentialsException(operation, code, reason);
-			case QUOTA -> new JuheSmsQuotaException(operation, code, reason);
-			case SERVICE_UNAVAILABLE -> new JuheSmsServiceUnavailableException(operation, code, reason);
-			case SERVICE_ERROR -> new JuheSmsServiceErrorException(operation, code, reason);
-			default -> new JuheSmsRejectedException(operation, code, reason);
-		};
 	}
 
 	private void log(JuheCall call, JuheSmsObservationContext context, long started) {

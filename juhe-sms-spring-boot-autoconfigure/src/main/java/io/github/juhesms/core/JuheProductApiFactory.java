@@ -10,7 +10,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
 /**
  * Creates the {@link JuheProductApi} of each product from what they share: the transport, the
@@ -72,7 +72,9 @@ public final class JuheProductApiFactory {
 	 * @return the product API
 	 */
 	public JuheProductApi create(JuheProduct product, @Nullable String key, Collection<Integer> busyCodes) {
-		Assert.hasText(key, () -> "a key is required for " + product.id());
+		if (!StringUtils.hasText(key)) {
+			throw new IllegalArgumentException("a key is required for " + product.id());
+		}
 		return new JuheProductApi(product, key, Set.copyOf(busyCodes), this.transport, this.retry,
 				new RetryBudget(this.retryBudget), new FailFast(this.failFast, this.clock), this.observationRegistry,
 				this.observationConvention, this.metrics, this.events, this.sendLimiter, this.idempotency, this.clock);

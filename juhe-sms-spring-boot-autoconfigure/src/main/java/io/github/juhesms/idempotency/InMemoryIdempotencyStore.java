@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.juhesms.core.CacheOnFirstUse;
 import io.github.juhesms.core.IdempotencyStore;
 import io.github.juhesms.core.StoredSend;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Remembers idempotency keys in this process, for at most {@code maxKeys} keys (the oldest dropped
@@ -19,7 +17,7 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public class InMemoryIdempotencyStore implements IdempotencyStore {
 
-	// Created on first use: building a cache loads enough classes to show in start-up time.
+	// Built on first use (see CacheOnFirstUse).
 	private final Supplier<Cache<String, Entry>> entries;
 
 	private final Clock clock;
@@ -30,7 +28,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 	 * @param clock the clock that ends windows
 	 */
 	public InMemoryIdempotencyStore(long maxKeys, Clock clock) {
-		this.entries = SingletonSupplier.of(() -> Caffeine.newBuilder().maximumSize(maxKeys).build());
+		this.entries = new CacheOnFirstUse<>(maxKeys, null);
 		this.clock = clock;
 	}
 

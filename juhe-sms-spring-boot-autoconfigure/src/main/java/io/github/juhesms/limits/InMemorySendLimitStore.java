@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.juhesms.core.CacheOnFirstUse;
 import io.github.juhesms.core.SendLimitRule;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Counts sends in this process. Bounded: at most {@code maxKeys} numbers are tracked (the least
@@ -20,7 +18,7 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public class InMemorySendLimitStore implements SendLimitStore {
 
-	// Created on first use: building a cache loads enough classes to show in start-up time.
+	// Built on first use (see CacheOnFirstUse).
 	private final Supplier<Cache<String, List<Send>>> sends;
 
 	/**
@@ -29,7 +27,7 @@ public class InMemorySendLimitStore implements SendLimitStore {
 	 * @param longestWindow the longest window of the rules, after which an idle key is dropped
 	 */
 	public InMemorySendLimitStore(long maxKeys, Duration longestWindow) {
-		this.sends = SingletonSupplier.of(() -> Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(longestWindow).build());
+		this.sends = new CacheOnFirstUse<>(maxKeys, longestWindow);
 	}
 
 	@Override

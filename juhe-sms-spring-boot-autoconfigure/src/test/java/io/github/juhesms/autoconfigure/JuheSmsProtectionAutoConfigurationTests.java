@@ -43,9 +43,10 @@ class JuheSmsProtectionAutoConfigurationTests {
 	void inMemoryStoresAndTheCarriersLimitsByDefault() {
 		this.contextRunner.withPropertyValues("juhe.sms.codes.template-id=21").run((context) -> {
 			assertThat(context).doesNotHaveBean(SendLimitStore.class)
+				.doesNotHaveBean(SendLimiter.class)
 				.doesNotHaveBean(IdempotencyStore.class)
 				.doesNotHaveBean(VerificationCodeStore.class);
-			assertThat(context.getBean(SendLimiter.class)).isInstanceOf(SlidingWindowSendLimiter.class)
+			assertThat(sendLimiter(context)).isInstanceOf(SlidingWindowSendLimiter.class)
 				.extracting("store")
 				.isInstanceOf(InMemorySendLimitStore.class);
 			assertThat(idempotencyStore(context)).isInstanceOf(InMemoryIdempotencyStore.class);
@@ -60,7 +61,7 @@ class JuheSmsProtectionAutoConfigurationTests {
 	@Test
 	void limitsOffMeansUnlimited() {
 		this.contextRunner.withPropertyValues("juhe.sms.limits.enabled=false")
-			.run((context) -> assertThat(context.getBean(SendLimiter.class)).isSameAs(SendLimiter.UNLIMITED));
+			.run((context) -> assertThat(sendLimiter(context)).isSameAs(SendLimiter.UNLIMITED));
 	}
 
 	@Test
@@ -71,7 +72,7 @@ class JuheSmsProtectionAutoConfigurationTests {
 				assertThat(context.getBean(SendLimitStore.class)).isInstanceOf(RedisSendLimitStore.class);
 				assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(RedisIdempotencyStore.class);
 				assertThat(context.getBean(VerificationCodeStore.class)).isInstanceOf(RedisVerificationCodeStore.class);
-				assertThat(context.getBean(SendLimiter.class)).isInstanceOf(SlidingWindowSendLimiter.class)
+				assertThat(sendLimiter(context)).isInstanceOf(SlidingWindowSendLimiter.class)
 					.extracting("store")
 					.isSameAs(context.getBean(SendLimitStore.class));
 				assertThat(idempotencyStore(context)).isSameAs(context.getBean(IdempotencyStore.class));
@@ -84,7 +85,7 @@ class JuheSmsProtectionAutoConfigurationTests {
 			.withPropertyValues("juhe.sms.store=redis", "spring.data.redis.url=" + TestRedis.url(),
 					"juhe.sms.redis.fail-open=true")
 			.run((context) -> {
-				assertThat(context.getBean(SendLimiter.class)).isInstanceOf(FailOpenSendLimiter.class);
+				assertThat(sendLimiter(context)).isInstanceOf(FailOpenSendLimiter.class);
 				assertThat(idempotencyStore(context)).isInstanceOf(FailOpenIdempotencyStore.class);
 			});
 	}
@@ -118,7 +119,7 @@ class JuheSmsProtectionAutoConfigurationTests {
 	@Test
 	void withoutATemplateTheSearchForTheApplicationsOwnCodeServiceIsSkipped() {
 		this.contextRunner.run((context) -> assertThat(
-				EvaluatedConditions.of(context, JuheSmsProtectionConfiguration.class, "verificationCodeService"))
+				EvaluatedConditions.of(context, JuheSmsAutoConfiguration.class, "verificationCodeService"))
 			.containsExactly("OnCodesTemplateCondition"));
 	}
 
@@ -145,7 +146,7 @@ class JuheSmsProtectionAutoConfigurationTests {
 		this.contextRunner.withBean(SendLimitStore.class, () -> limits)
 			.withBean(IdempotencyStore.class, () -> keys)
 			.run((context) -> {
-				assertThat(context.getBean(SendLimiter.class)).extracting("store").isSameAs(limits);
+				assertThat(sendLimiter(context)).extracting("store").isSameAs(limits);
 				assertThat(idempotencyStore(context)).isSameAs(keys);
 			});
 	}
@@ -153,7 +154,11 @@ class JuheSmsProtectionAutoConfigurationTests {
 	@Test
 	void applicationLimiterWins() {
 		this.contextRunner.withBean(SendLimiter.class, () -> SendLimiter.UNLIMITED)
-			.run((context) -> assertThat(context.getBean(SendLimiter.class)).isSameAs(SendLimiter.UNLIMITED));
+			.run((context) -> assertThat(sendLimiter(context)).isSameAs(SendLimiter.UNLIMITED));
+	}
+
+	private static Object sendLimiter(AssertableApplicationContext context) {
+		return ReflectionTestUtils.getField(context.getBean(JuheProductApiFactory.class), "sendLimiter");
 	}
 
 	private static Object idempotencyStore(AssertableApplicationContext context) {
