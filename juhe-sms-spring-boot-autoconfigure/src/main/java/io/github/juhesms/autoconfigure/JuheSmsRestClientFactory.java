@@ -19,10 +19,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds the {@link RestClient} of the Juhe clients when the transport first needs it: from a clone of Boot's
- * builder, so Boot's HTTP library choice, SSL bundles and {@code http.client.requests} observations
- * apply, with the starter's timeouts, no redirects and no retry of the HTTP library's own. A named
- * supplier rather than a lambda, which costs more to link during a cold start-up.
+ * Builds the {@link RestClient} of the Juhe clients when the transport first needs it: from a clone
+ * of Boot's builder, so Boot's HTTP library choice, SSL bundles and {@code http.client.requests}
+ * observations apply, with the starter's timeouts, no redirects and no retry of the HTTP library's
+ * own. A named supplier rather than a lambda, which costs more to link during a cold start-up.
  */
 final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 

@@ -28,7 +28,8 @@ class CacheOnFirstUseTests {
 	@Test
 	void keepsItsBounds() {
 		Cache<String, String> cache = new CacheOnFirstUse<String, String>(7, Duration.ofMinutes(3)).get();
-		assertThat(cache.policy().eviction()).hasValueSatisfying((eviction) -> assertThat(eviction.getMaximum()).isEqualTo(7));
+		assertThat(cache.policy().eviction())
+			.hasValueSatisfying((eviction) -> assertThat(eviction.getMaximum()).isEqualTo(7));
 		assertThat(cache.policy().expireAfterAccess()).hasValueSatisfying(
 				(expiry) -> assertThat(expiry.getExpiresAfter(TimeUnit.SECONDS)).isEqualTo(180));
 		assertThat(new CacheOnFirstUse<String, String>(7, null).get().policy().expireAfterAccess()).isEmpty();
