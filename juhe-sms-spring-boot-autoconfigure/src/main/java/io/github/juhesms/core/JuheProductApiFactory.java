@@ -72,6 +72,7 @@ public final class JuheProductApiFactory {
 	 * @return the product API
 	 */
 	public JuheProductApi create(JuheProduct product, @Nullable String key, Collection<Integer> busyCodes) {
+		// Not Assert with a message supplier: that lambda would be linked during every cold start-up.
 		if (!StringUtils.hasText(key)) {
 			throw new IllegalArgumentException("a key is required for " + product.id());
 		}
