@@ -3,7 +3,9 @@ package io.github.juhesms.autoconfigure;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import io.github.juhesms.codes.InMemoryVerificationCodeStore;
 import io.github.juhesms.codes.VerificationCodeSender;
 import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.codes.VerificationCodeSettings;
@@ -25,6 +27,9 @@ import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.limits.FailOpenSendLimiter;
 import io.github.juhesms.limits.SendLimitStore;
 import io.github.juhesms.limits.SlidingWindowSendLimiter;
+import io.github.juhesms.redis.RedisIdempotencyStore;
+import io.github.juhesms.redis.RedisSendLimitStore;
+import io.github.juhesms.redis.RedisVerificationCodeStore;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
 import io.github.juhesms.video.VideoSmsClient;
@@ -32,6 +37,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,8 +49,10 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -56,7 +64,9 @@ import org.springframework.web.client.RestClient;
  * adds to the cold start-up of every application that has the starter. The transport, the send
  * limiter and the stores are therefore not beans: an application's own bean of that type still
  * replaces the starter's. Every {@code @ConditionalOnMissingBean} names its type: without one, Boot
- * looks the bean method up by reflection to deduce it.
+ * looks the bean method up by reflection to deduce it. The optional parts are nested classes rather
+ * than imports: Spring reads a nested class without loading it, while the classes an {@code @Import}
+ * names are loaded whenever this class's annotations are.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -64,7 +74,6 @@ import org.springframework.web.client.RestClient;
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
-@Import({ JuheSmsRedisStoreConfiguration.class, JuheSmsActuatorConfiguration.class })
 public final class JuheSmsAutoConfiguration {
 
 	@Bean
@@ -153,29 +162,6 @@ public final class JuheSmsAutoConfiguration {
 		return new VideoSmsClient(api(factory, properties, JuheProduct.VIDEO, properties.getVideo()));
 	}
 
-	@Bean
-	@ConditionalOnMissingBean(VerificationCodeService.class)
-	@Conditional(OnCodesTemplateCondition.class)
-	VerificationCodeService verificationCodeService(JuheSmsProperties properties,
-			ObjectProvider<VerificationCodeSmsClient> verificationCodeSms, ObjectProvider<SmsApiClient> smsApi,
-			ObjectProvider<VerificationCodeStore> store) {
-		JuheSmsProperties.Codes codes = properties.getCodes();
-		long templateId = codes.getTemplateId();
-		VerificationCodeSender sender = switch (codes.getProduct()) {
-			case VERIFICATION_CODE -> VerificationCodeSender
-				.verificationCodeSms(required(verificationCodeSms, "juhe.sms.codes (the verification-code product: "
-						+ "set juhe.sms.verification-code.key or juhe.sms.key)"), templateId);
-			case SMS_API -> VerificationCodeSender.smsApi(
-					required(smsApi, "juhe.sms.codes (the SMS API product: set juhe.sms.sms-api.key or juhe.sms.key)"),
-					templateId);
-		};
-		return new VerificationCodeService(sender, JuheSmsStores.verificationCodes(properties, store),
-				new VerificationCodeSettings(codes.getLength(), codes.getTtl(), codes.getResendCooldown(),
-						codes.getMaxAttempts(), codes.getCodeVariable(), codes.getMinutesVariable(),
-						codes.getVariables()),
-				Clock.systemUTC());
-	}
-
 	private static JuheProductApi api(JuheProductApiFactory factory, JuheSmsProperties properties,
 			JuheProduct product, JuheSmsProperties.Product settings) {
 		return factory.create(product, properties.resolveKey(settings), settings.getBusyCodes());
@@ -196,12 +182,116 @@ public final class JuheSmsAutoConfiguration {
 		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
 	}
 
-	private static <T> T required(ObjectProvider<T> provider, String what) {
-		T bean = provider.getIfAvailable();
-		if (bean == null) {
-			throw new IllegalStateException("No client for " + what + " is available");
+	/**
+	 * The verification-code service, once {@code juhe.sms.codes.template-id} is set. A nested class, so
+	 * that an application without a template does not load the service's classes.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnCodesTemplateCondition.class)
+	static class VerificationCodeServiceConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(VerificationCodeService.class)
+		VerificationCodeService verificationCodeService(JuheSmsProperties properties,
+				ObjectProvider<VerificationCodeSmsClient> verificationCodeSms, ObjectProvider<SmsApiClient> smsApi,
+				ObjectProvider<VerificationCodeStore> store) {
+			JuheSmsProperties.Codes codes = properties.getCodes();
+			long templateId = codes.getTemplateId();
+			VerificationCodeSender sender = switch (codes.getProduct()) {
+				case VERIFICATION_CODE -> VerificationCodeSender.verificationCodeSms(required(verificationCodeSms,
+						"juhe.sms.codes (the verification-code product: set juhe.sms.verification-code.key or "
+								+ "juhe.sms.key)"),
+						templateId);
+				case SMS_API -> VerificationCodeSender.smsApi(required(smsApi,
+						"juhe.sms.codes (the SMS API product: set juhe.sms.sms-api.key or juhe.sms.key)"), templateId);
+			};
+			return new VerificationCodeService(sender, verificationCodes(properties, store),
+					new VerificationCodeSettings(codes.getLength(), codes.getTtl(), codes.getResendCooldown(),
+							codes.getMaxAttempts(), codes.getCodeVariable(), codes.getMinutesVariable(),
+							codes.getVariables()),
+					Clock.systemUTC());
 		}
-		return bean;
+
+		private static VerificationCodeStore verificationCodes(JuheSmsProperties properties,
+				ObjectProvider<VerificationCodeStore> beans) {
+			VerificationCodeStore bean = JuheSmsStores.bean(properties, beans, "verification codes");
+			return (bean != null) ? bean
+					: new InMemoryVerificationCodeStore(properties.getCodes().getMaxNumbers(), Clock.systemUTC());
+		}
+
+		private static <T> T required(ObjectProvider<T> provider, String what) {
+			T bean = provider.getIfAvailable();
+			if (bean == null) {
+				throw new IllegalStateException("No client for " + what + " is available");
+			}
+			return bean;
+		}
+
+	}
+
+	/**
+	 * The Redis stores of send limits, idempotency keys and verification codes, with
+	 * {@code juhe.sms.store=redis}. Redis is chosen explicitly, not whenever a connection factory exists:
+	 * moving abuse protection into a Redis the application uses for something else, and making sends
+	 * fail closed when that Redis is down, must be a decision. The in-memory default stores are not beans
+	 * (see {@link JuheSmsStores}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "juhe.sms.store", havingValue = "redis")
+	@ConditionalOnClass(StringRedisTemplate.class)
+	static class RedisStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SendLimitStore.class)
+		SendLimitStore juheSmsSendLimitStore(JuheSmsProperties properties,
+				ObjectProvider<RedisConnectionFactory> connectionFactory) {
+			return new RedisSendLimitStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(IdempotencyStore.class)
+		IdempotencyStore juheSmsIdempotencyStore(JuheSmsProperties properties,
+				ObjectProvider<RedisConnectionFactory> connectionFactory) {
+			return new RedisIdempotencyStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(VerificationCodeStore.class)
+		VerificationCodeStore juheSmsVerificationCodeStore(JuheSmsProperties properties,
+				ObjectProvider<RedisConnectionFactory> connectionFactory) {
+			return new RedisVerificationCodeStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
+		}
+
+		// Not a bean: a StringRedisTemplate bean of ours would replace the application's own.
+		private static StringRedisTemplate template(ObjectProvider<RedisConnectionFactory> connectionFactory) {
+			RedisConnectionFactory factory = connectionFactory.getIfAvailable();
+			if (factory == null) {
+				throw new IllegalStateException("juhe.sms.store=redis needs a Redis connection factory: add "
+						+ "spring-boot-starter-data-redis and set spring.data.redis.*");
+			}
+			StringRedisTemplate template = new StringRedisTemplate(factory);
+			template.afterPropertiesSet();
+			return template;
+		}
+
+	}
+
+	/**
+	 * Masks the Juhe keys in {@code /actuator/configprops} and {@code /actuator/env} even when an
+	 * application shows their values ({@code show-values=always}), which Boot would otherwise print in clear.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class KeySanitizingConfiguration {
+
+		// juhe.sms.key, juhe.sms.<product>.key and their environment-variable forms (JUHE_SMS_KEY, ...).
+		private static final Pattern KEY_PROPERTY = Pattern.compile("(?i)juhe[._-]sms[._-](?:[a-z-]+[._])?key");
+
+		@Bean
+		SanitizingFunction juheSmsKeySanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(KEY_PROPERTY);
+		}
+
 	}
 
 }

@@ -92,17 +92,21 @@ public class JuheSmsProperties {
 	/**
 	 * International SMS (国际短信).
 	 */
-	private final International international = new International();
+	private final Product international = new Product(235700, 235712);
 
+	// 222800 ("网络异常，发送失败") is not a busy code on purpose: the document reports a failed send but,
+	// unlike 228807, does not invite a retry, and a network fault between Juhe and the carrier is
+	// exactly where a message may have gone out unacknowledged.
 	/**
 	 * Financial SMS (金融短信).
 	 */
-	private final Financial financial = new Financial();
+	private final Product financial = new Product(228807);
 
+	// Its document names no busy code, so nothing is retried by default.
 	/**
 	 * Verification-code SMS (短信API服务（验证码）).
 	 */
-	private final VerificationCode verificationCode = new VerificationCode();
+	private final Product verificationCode = new Product();
 
 	/**
 	 * The SMS API (短信API服务).
@@ -112,7 +116,7 @@ public class JuheSmsProperties {
 	/**
 	 * Video SMS (视频短信).
 	 */
-	private final Video video = new Video();
+	private final Product video = new Product(236300);
 
 	public @Nullable String getKey() {
 		return this.key;
@@ -194,15 +198,15 @@ public class JuheSmsProperties {
 		return this.codes;
 	}
 
-	public International getInternational() {
+	public Product getInternational() {
 		return this.international;
 	}
 
-	public Financial getFinancial() {
+	public Product getFinancial() {
 		return this.financial;
 	}
 
-	public VerificationCode getVerificationCode() {
+	public Product getVerificationCode() {
 		return this.verificationCode;
 	}
 
@@ -210,7 +214,7 @@ public class JuheSmsProperties {
 		return this.smsApi;
 	}
 
-	public Video getVideo() {
+	public Product getVideo() {
 		return this.video;
 	}
 
@@ -401,7 +405,7 @@ public class JuheSmsProperties {
 	/**
 	 * Settings of one product.
 	 */
-	public abstract static class Product {
+	public static class Product {
 
 		/**
 		 * Whether the product's client bean is created (it also needs a key).
@@ -418,7 +422,16 @@ public class JuheSmsProperties {
 		 */
 		private List<Integer> busyCodes;
 
-		protected Product(Integer... defaultBusyCodes) {
+		/**
+		 * Create the settings of a product without busy codes.
+		 */
+		public Product() {
+			this.busyCodes = new ArrayList<>();
+		}
+
+		// Not public: with a public constructor taking arguments as its only one, Boot would bind the
+		// product through that constructor instead of its setters.
+		Product(Integer... defaultBusyCodes) {
 			this.busyCodes = new ArrayList<>(List.of(defaultBusyCodes));
 		}
 
@@ -454,42 +467,6 @@ public class JuheSmsProperties {
 	}
 
 	/**
-	 * International SMS settings; busy codes 235700 and 235712 by default.
-	 */
-	public static class International extends Product {
-
-		public International() {
-			super(235700, 235712);
-		}
-
-	}
-
-	/**
-	 * Financial SMS settings; busy code 228807 by default.
-	 */
-	public static class Financial extends Product {
-
-		public Financial() {
-			// 222800 ("网络异常，发送失败") is left out on purpose: the document reports a failed send
-			// but, unlike 228807, does not invite a retry, and a network fault between Juhe and the
-			// carrier is exactly where a message may have gone out unacknowledged.
-			super(228807);
-		}
-
-	}
-
-	/**
-	 * Verification-code SMS settings; its document names no busy code, so nothing is retried by default.
-	 */
-	public static class VerificationCode extends Product {
-
-		public VerificationCode() {
-			super();
-		}
-
-	}
-
-	/**
 	 * SMS API settings; busy codes 205403 and 205409 by default.
 	 */
 	public static class SmsApi extends Product {
@@ -510,17 +487,6 @@ public class JuheSmsProperties {
 
 		public void setVariablesFormat(SmsApiVariablesFormat variablesFormat) {
 			this.variablesFormat = variablesFormat;
-		}
-
-	}
-
-	/**
-	 * Video SMS settings; busy code 236300 by default.
-	 */
-	public static class Video extends Product {
-
-		public Video() {
-			super(236300);
 		}
 
 	}

@@ -3,8 +3,6 @@ package io.github.juhesms.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.github.juhesms.codes.InMemoryVerificationCodeStore;
-import io.github.juhesms.codes.VerificationCodeStore;
 import io.github.juhesms.core.IdempotencyStore;
 import io.github.juhesms.idempotency.FailOpenIdempotencyStore;
 import io.github.juhesms.idempotency.InMemoryIdempotencyStore;
@@ -49,13 +47,6 @@ final class JuheSmsStores {
 		return failOpen(properties) ? new FailOpenIdempotencyStore(store) : store;
 	}
 
-	static VerificationCodeStore verificationCodes(JuheSmsProperties properties,
-			ObjectProvider<VerificationCodeStore> beans) {
-		VerificationCodeStore bean = bean(properties, beans, "verification codes");
-		return (bean != null) ? bean
-				: new InMemoryVerificationCodeStore(properties.getCodes().getMaxNumbers(), Clock.systemUTC());
-	}
-
 	// A Redis that cannot be reached lets sends through instead of refusing them.
 	static boolean failOpen(JuheSmsProperties properties) {
 		return properties.getStore() == JuheSmsProperties.StoreType.REDIS && properties.getRedis().isFailOpen();
@@ -63,7 +54,7 @@ final class JuheSmsStores {
 
 	// The application's or the Redis bean, or null for a store in memory. Plain code without
 	// lambdas or streams, which cost more to link during a cold start-up than they save here.
-	private static <T> @Nullable T bean(JuheSmsProperties properties, ObjectProvider<T> beans, String what) {
+	static <T> @Nullable T bean(JuheSmsProperties properties, ObjectProvider<T> beans, String what) {
 		T bean = beans.getIfAvailable();
 		if (bean != null || properties.getStore() == JuheSmsProperties.StoreType.MEMORY) {
 			return bean;

@@ -20,7 +20,6 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Calls the endpoints of one Juhe product. Every product client goes through here: fail fast while a
@@ -44,9 +43,14 @@ public final class JuheProductApi {
 
 	private final JuheHttpTransport transport;
 
-	private final Supplier<RetryTemplate> retryTemplate;
+	private final JuheRetrySettings retry;
 
-	private final RetryBudget retryBudget;
+	// Built on first use with the product's retry budget: the retry classes are not needed for an
+	// application to start. A field rather than a lazy supplier, whose lambda would be linked during
+	// every cold start-up.
+	private volatile @Nullable RetryTemplate retryTemplate;
+
+	private final RetryBudgetSettings retryBudget;
 
 	private final FailFast failFast;
 
@@ -65,7 +69,7 @@ public final class JuheProductApi {
 	private final Clock clock;
 
 	JuheProductApi(JuheProduct product, String key, Set<Integer> busyCodes, JuheHttpTransport transport,
-			JuheRetrySettings retry, RetryBudget retryBudget, FailFast failFast,
+			JuheRetrySettings retry, RetryBudgetSettings retryBudget, FailFast failFast,
 			ObservationRegistry observationRegistry, @Nullable JuheSmsObservationConvention convention,
 			JuheSmsMetrics metrics, SendEvents events, SendLimiter limiter, @Nullable IdempotencySettings idempotency,
 			Clock clock) {
@@ -73,6 +77,7 @@ public final class JuheProductApi {
 		this.key = key;
 		this.busyCodes = busyCodes;
 		this.transport = transport;
+		this.retry = retry;
 		this.retryBudget = retryBudget;
 		this.failFast = failFast;
 		this.observationRegistry = observationRegistry;
@@ -82,14 +87,28 @@ public final class JuheProductApi {
 		this.limiter = limiter;
 		this.idempotency = idempotency;
 		this.clock = clock;
-		// Built on first use: the retry classes are not needed for an application to start.
-		this.retryTemplate = SingletonSupplier.of(() -> new RetryTemplate(
-				RetryPolicy.builder().backOff(budgeted(retry)).predicate(this::shouldRetry).build()));
+	}
+
+	private RetryTemplate retryTemplate() {
+		RetryTemplate template = this.retryTemplate;
+		if (template == null) {
+			synchronized (this) {
+				template = this.retryTemplate;
+				if (template == null) {
+					template = new RetryTemplate(RetryPolicy.builder()
+						.backOff(budgeted(this.retry, new RetryBudget(this.retryBudget)))
+						.predicate(this::shouldRetry)
+						.build());
+					this.retryTemplate = template;
+				}
+			}
+		}
+		return template;
 	}
 
 	// Exponential backoff with jitter, where every retry also takes a token of the product's budget:
 	// the token is taken only for a retry that will happen, never for the attempt that ends the loop.
-	private BackOff budgeted(JuheRetrySettings retry) {
+	private BackOff budgeted(JuheRetrySettings retry, RetryBudget budget) {
 		ExponentialBackOff exponential = new ExponentialBackOff(retry.initialInterval().toMillis(),
 				retry.multiplier());
 		exponential.setMaxInterval(retry.maxInterval().toMillis());
@@ -99,7 +118,7 @@ public final class JuheProductApi {
 			BackOffExecution execution = exponential.start();
 			return () -> {
 				long wait = execution.nextBackOff();
-				if (wait != BackOffExecution.STOP && !this.retryBudget.tryAcquire()) {
+				if (wait != BackOffExecution.STOP && !budget.tryAcquire()) {
 					this.metrics.retryDenied(this.product);
 					return BackOffExecution.STOP;
 				}
@@ -305,7 +324,7 @@ public final class JuheProductApi {
 	private <T> T execute(JuheCall call, Function<JuheResult, T> mapper, Attempts attempts) {
 		refuseWhileFailingFast(call.operation());
 		try {
-			return this.retryTemplate.get().execute(() -> attempt(call, mapper, attempts));
+			return retryTemplate().execute(() -> attempt(call, mapper, attempts));
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getLastException();

@@ -77,7 +77,7 @@ public final class JuheProductApiFactory {
 			throw new IllegalArgumentException("a key is required for " + product.id());
 		}
 		return new JuheProductApi(product, key, Set.copyOf(busyCodes), this.transport, this.retry,
-				new RetryBudget(this.retryBudget), new FailFast(this.failFast, this.clock), this.observationRegistry,
+				this.retryBudget, new FailFast(this.failFast, this.clock), this.observationRegistry,
 				this.observationConvention, this.metrics, this.events, this.sendLimiter, this.idempotency, this.clock);
 	}
 

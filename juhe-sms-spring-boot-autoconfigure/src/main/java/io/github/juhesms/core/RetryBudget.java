@@ -1,27 +1,23 @@
 package io.github.juhesms.core;
 
-import java.util.function.Supplier;
-
 import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.function.SingletonSupplier;
-
 /**
  * The retry tokens of one product: a Bucket4j token bucket, whose atomic consumption keeps the
- * budget exact under any number of concurrent calls.
+ * budget exact under any number of concurrent calls. Created with the product's retry template, on
+ * its first call.
  */
 final class RetryBudget {
 
-	// Created on first retry: most calls never retry, and the bucket's classes cost start-up time.
-	private final @Nullable Supplier<Bucket> bucket;
+	private final @Nullable Bucket bucket;
 
 	RetryBudget(RetryBudgetSettings settings) {
-		this.bucket = settings.enabled() ? SingletonSupplier.of(() -> Bucket.builder()
+		this.bucket = settings.enabled() ? Bucket.builder()
 			.addLimit((limit) -> limit.capacity(settings.capacity())
 				.refillGreedy(1, settings.refillInterval())
 				.initialTokens(settings.capacity()))
-			.build()) : null;
+			.build() : null;
 	}
 
 	/**
@@ -29,7 +25,7 @@ final class RetryBudget {
 	 * @return {@code true} when the retry may go ahead
 	 */
 	boolean tryAcquire() {
-		return this.bucket == null || this.bucket.get().tryConsume(1);
+		return this.bucket == null || this.bucket.tryConsume(1);
 	}
 
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionEvaluationRepor
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The conditions Spring evaluated for a bean method, in order, by simple class name: evaluation stops
+ * The conditions Spring evaluated for a bean method or configuration class, in order, by simple class name: evaluation stops
  * at the first that does not match, so the list shows which were spared.
  */
 final class EvaluatedConditions {
@@ -18,10 +18,22 @@ final class EvaluatedConditions {
 	}
 
 	static List<String> of(ConfigurableApplicationContext context, Class<?> configuration, String beanMethod) {
+		return of(context, configuration.getName() + "#" + beanMethod);
+	}
+
+	// The conditions of a configuration class itself.
+	static List<String> of(ConfigurableApplicationContext context, Class<?> configuration) {
+		return of(context, configuration.getName());
+	}
+
+	private static List<String> of(ConfigurableApplicationContext context, String source) {
 		ConditionAndOutcomes outcomes = ConditionEvaluationReport.get(context.getBeanFactory())
 			.getConditionAndOutcomesBySource()
-			.get(configuration.getName() + "#" + beanMethod);
+			.get(source);
 		List<String> conditions = new ArrayList<>();
+		if (outcomes == null) {
+			return conditions;
+		}
 		for (ConditionAndOutcome outcome : outcomes) {
 			conditions.add(outcome.getCondition().getClass().getSimpleName());
 		}

@@ -118,9 +118,13 @@ class JuheSmsProtectionAutoConfigurationTests {
 
 	@Test
 	void withoutATemplateTheSearchForTheApplicationsOwnCodeServiceIsSkipped() {
-		this.contextRunner.run((context) -> assertThat(
-				EvaluatedConditions.of(context, JuheSmsAutoConfiguration.class, "verificationCodeService"))
-			.containsExactly("OnCodesTemplateCondition"));
+		this.contextRunner.run((context) -> {
+			assertThat(EvaluatedConditions.of(context, JuheSmsAutoConfiguration.VerificationCodeServiceConfiguration.class))
+				.containsExactly("OnCodesTemplateCondition");
+			assertThat(EvaluatedConditions.of(context, JuheSmsAutoConfiguration.VerificationCodeServiceConfiguration.class,
+					"verificationCodeService"))
+				.isEmpty();
+		});
 	}
 
 	@Test
