@@ -45,12 +45,12 @@ public final class JuheProductApi {
 
 	private final JuheRetrySettings retry;
 
+	private final RetryBudgetSettings retryBudget;
+
 	// Built on first use with the product's retry budget: the retry classes are not needed for an
 	// application to start. A field rather than a lazy supplier, whose lambda would be linked during
 	// every cold start-up.
 	private volatile @Nullable RetryTemplate retryTemplate;
-
-	private final RetryBudgetSettings retryBudget;
 
 	private final FailFast failFast;
 
