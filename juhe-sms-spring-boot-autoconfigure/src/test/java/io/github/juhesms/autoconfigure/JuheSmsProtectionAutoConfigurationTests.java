@@ -118,12 +118,10 @@ class JuheSmsProtectionAutoConfigurationTests {
 
 	@Test
 	void withoutATemplateTheSearchForTheApplicationsOwnCodeServiceIsSkipped() {
+		Class<?> codeService = JuheSmsAutoConfiguration.VerificationCodeServiceConfiguration.class;
 		this.contextRunner.run((context) -> {
-			assertThat(EvaluatedConditions.of(context, JuheSmsAutoConfiguration.VerificationCodeServiceConfiguration.class))
-				.containsExactly("OnCodesTemplateCondition");
-			assertThat(EvaluatedConditions.of(context, JuheSmsAutoConfiguration.VerificationCodeServiceConfiguration.class,
-					"verificationCodeService"))
-				.isEmpty();
+			assertThat(EvaluatedConditions.of(context, codeService)).containsExactly("OnCodesTemplateCondition");
+			assertThat(EvaluatedConditions.of(context, codeService, "verificationCodeService")).isEmpty();
 		});
 	}
 
