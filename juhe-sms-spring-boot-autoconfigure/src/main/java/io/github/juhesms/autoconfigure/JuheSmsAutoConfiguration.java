@@ -177,7 +177,7 @@ public final class JuheSmsAutoConfiguration {
 		for (JuheSmsProperties.Limits.Rule rule : limits.getRules()) {
 			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
 		}
-		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store), rules,
+		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, rules), rules,
 				limits.isPerTemplate(), Clock.systemUTC());
 		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
 	}

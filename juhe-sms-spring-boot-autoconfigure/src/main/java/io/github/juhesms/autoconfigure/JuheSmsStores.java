@@ -2,8 +2,10 @@ package io.github.juhesms.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.juhesms.core.IdempotencyStore;
+import io.github.juhesms.core.SendLimitRule;
 import io.github.juhesms.idempotency.FailOpenIdempotencyStore;
 import io.github.juhesms.idempotency.InMemoryIdempotencyStore;
 import io.github.juhesms.limits.InMemorySendLimitStore;
@@ -23,20 +25,12 @@ final class JuheSmsStores {
 	private JuheSmsStores() {
 	}
 
-	static SendLimitStore sendLimits(JuheSmsProperties properties, ObjectProvider<SendLimitStore> beans) {
+	static SendLimitStore sendLimits(JuheSmsProperties properties, ObjectProvider<SendLimitStore> beans,
+			List<SendLimitRule> rules) {
 		SendLimitStore bean = bean(properties, beans, "send limits");
-		if (bean != null) {
-			return bean;
-		}
 		// An idle number is dropped after the longest window of the rules (a day without rules).
-		Duration longest = null;
-		for (JuheSmsProperties.Limits.Rule rule : properties.getLimits().getRules()) {
-			if (longest == null || rule.getWindow().compareTo(longest) > 0) {
-				longest = rule.getWindow();
-			}
-		}
-		return new InMemorySendLimitStore(properties.getLimits().getMaxNumbers(),
-				(longest != null) ? longest : Duration.ofDays(1));
+		return (bean != null) ? bean : new InMemorySendLimitStore(properties.getLimits().getMaxNumbers(),
+				SendLimitRule.longestWindow(rules, Duration.ofDays(1)));
 	}
 
 	static IdempotencyStore idempotencyKeys(JuheSmsProperties properties, ObjectProvider<IdempotencyStore> beans) {

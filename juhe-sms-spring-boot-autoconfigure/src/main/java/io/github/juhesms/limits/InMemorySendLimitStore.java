@@ -33,7 +33,7 @@ public class InMemorySendLimitStore implements SendLimitStore {
 	@Override
 	public SendLimitStore.@Nullable Refusal tryAcquire(String key, String permitId, List<SendLimitRule> rules,
 			Instant now) {
-		long horizon = now.toEpochMilli() - SlidingWindow.longestWindowMillis(rules);
+		long horizon = now.toEpochMilli() - SendLimitRule.longestWindow(rules, Duration.ZERO).toMillis();
 		Refusal[] refusal = new Refusal[1];
 		this.sends.get().asMap().compute(key, (ignored, existing) -> {
 			List<Send> kept = new ArrayList<>();

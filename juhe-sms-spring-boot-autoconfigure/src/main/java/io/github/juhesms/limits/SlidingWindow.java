@@ -41,8 +41,4 @@ final class SlidingWindow {
 		return index;
 	}
 
-	static long longestWindowMillis(List<SendLimitRule> rules) {
-		return rules.stream().mapToLong((rule) -> rule.window().toMillis()).max().orElse(0);
-	}
-
 }

@@ -42,7 +42,7 @@ public class RedisSendLimitStore implements SendLimitStore {
 		List<String> args = new ArrayList<>();
 		args.add(Long.toString(now.toEpochMilli()));
 		args.add(permitId);
-		args.add(Long.toString(rules.stream().mapToLong((rule) -> rule.window().toMillis()).max().orElse(1)));
+		args.add(Long.toString(SendLimitRule.longestWindow(rules, Duration.ofMillis(1)).toMillis()));
 		for (SendLimitRule rule : rules) {
 			args.add(Integer.toString(rule.count()));
 			args.add(Long.toString(rule.window().toMillis()));

@@ -204,6 +204,14 @@ class SendLimitsTests extends JuheWireMockTests {
 	}
 
 	@Test
+	void longestWindowIsTheLongestRulesWindowOrTheGivenDefault() {
+		List<SendLimitRule> rules = List.of(new SendLimitRule(3, Duration.ofMinutes(10)),
+				new SendLimitRule(20, Duration.ofDays(1)), new SendLimitRule(1, Duration.ofMinutes(1)));
+		assertThat(SendLimitRule.longestWindow(rules, Duration.ZERO)).isEqualTo(Duration.ofDays(1));
+		assertThat(SendLimitRule.longestWindow(List.of(), Duration.ofMillis(1))).isEqualTo(Duration.ofMillis(1));
+	}
+
+	@Test
 	void inMemoryStoreIsBoundedInSize() {
 		InMemorySendLimitStore store = new InMemorySendLimitStore(1_000, Duration.ofDays(1));
 		List<SendLimitRule> rules = List.of(new SendLimitRule(1, Duration.ofMinutes(1)));
