@@ -63,8 +63,11 @@ public final class BenchmarkReport {
 	static final int PAIRED_RUNS = 3;
 
 	// Single cold starts on this machine differ by 100-200 ms (standard deviation of a paired
-	// difference, about 150 ms): 200 pairs bring the median's interval to about plus or minus 20 ms.
-	static final int STARTUP_PAIRS = 200;
+	// difference, about 150 ms): 300 pairs bring the median's interval to about plus or minus 18 ms.
+	// They are taken in batches between the other phases, so one busy stretch of the shared machine
+	// cannot decide the median: in one batch of 200 pairs it moved by 15-30 ms from run to run. Five
+	// batches: before the first phase and after each of the next four.
+	static final int STARTUP_PAIRS_PER_BATCH = 60;
 
 	static final List<String> IN_MEMORY_CLIENTS = List.of("starter-in-memory", "restclient-in-memory");
 
@@ -87,13 +90,20 @@ public final class BenchmarkReport {
 	}
 
 	private void run(Path report) throws Exception {
+		Startup startup = new Startup();
+		coldStarts(startup);
 		Map<String, Figures> one = withStub((url) -> send(url, 1));
+		coldStarts(startup);
 		Map<String, Figures> sixteen = withStub((url) -> send(url, 16));
+		coldStarts(startup);
 		Map<String, Figures> inMemory = inMemory();
 		Collection<RunResult> codec = codec();
+		coldStarts(startup);
 		Map<String, long[]> cpu = withStub(BenchmarkReport::cpuTime);
+		coldStarts(startup);
 		List<double[]> paired = withStub(BenchmarkReport::paired);
-		Startup startup = startup();
+		startup.warmDifference = Double
+			.parseDouble(lastLine(run(StartupProbe.class.getName(), List.of("warm", QUICK ? "2" : "40"))));
 		Map<String, int[]> stale = stale();
 		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale);
 	}
@@ -224,20 +234,16 @@ public final class BenchmarkReport {
 		return pairs;
 	}
 
-	// Fresh JVMs, with and without the starter in turn, so a pair shares the machine's state of the
-	// moment, and which of the two starts first alternates; then both in one warm JVM, where class
-	// loading and compilation are done.
-	private static Startup startup() throws Exception {
-		Startup startup = new Startup();
-		for (int i = 0; i < (QUICK ? 2 : STARTUP_PAIRS); i++) {
+	// One batch of fresh JVMs, with and without the starter in turn, so a pair shares the machine's
+	// state of the moment, and which of the two starts first alternates.
+	private static void coldStarts(Startup startup) throws Exception {
+		for (int i = 0; i < (QUICK ? 2 : STARTUP_PAIRS_PER_BATCH); i++) {
 			boolean withFirst = (i % 2 == 0);
 			String[] first = startOnce(withFirst);
 			String[] second = startOnce(!withFirst);
 			startup.add(withFirst ? first : second, withFirst ? second : first);
 		}
-		startup.warmDifference = Double
-			.parseDouble(lastLine(run(StartupProbe.class.getName(), List.of("warm", QUICK ? "2" : "40"))));
-		return startup;
+		startup.batchEnds.add(startup.differences.size());
 	}
 
 	// <refresh ms> <bean definitions> <main thread CPU ms during the refresh>
@@ -368,6 +374,9 @@ public final class BenchmarkReport {
 		final List<Double> cpuDifferences = new ArrayList<>();
 
 		final double[] beans = new double[2];
+
+		// The number of pairs after each batch.
+		final List<Integer> batchEnds = new ArrayList<>();
 
 		double warmDifference;
 
