@@ -96,7 +96,7 @@ public final class JuheProductApi {
 				template = this.retryTemplate;
 				if (template == null) {
 					template = new RetryTemplate(RetryPolicy.builder()
-						.backOff(budgeted(this.retry, new RetryBudget(this.retryBudget)))
+						.backOff(budgeted())
 						.predicate(this::shouldRetry)
 						.build());
 					this.retryTemplate = template;
@@ -108,7 +108,9 @@ public final class JuheProductApi {
 
 	// Exponential backoff with jitter, where every retry also takes a token of the product's budget:
 	// the token is taken only for a retry that will happen, never for the attempt that ends the loop.
-	private BackOff budgeted(JuheRetrySettings retry, RetryBudget budget) {
+	private BackOff budgeted() {
+		JuheRetrySettings retry = this.retry;
+		RetryBudget budget = new RetryBudget(this.retryBudget);
 		ExponentialBackOff exponential = new ExponentialBackOff(retry.initialInterval().toMillis(),
 				retry.multiplier());
 		exponential.setMaxInterval(retry.maxInterval().toMillis());
