@@ -27,23 +27,26 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every measurement in one go and writes the report: JMH throughput, average time and
- * allocation of each client at 1 and 16 threads, the codec micro-benchmarks, client CPU time per
- * call, context refresh time with and without the starter, and failures on stale connections.
+ * Runs every measurement in one go and writes the report: JMH throughput, average time
+ * and allocation of each client at 1 and 16 threads, the codec micro-benchmarks, client
+ * CPU time per call, context refresh time with and without the starter, and failures on
+ * stale connections.
  */
 public final class BenchmarkReport {
 
-	// -Djuhe.bench.quick=true: one short iteration of everything, to check the report end to end.
+	// -Djuhe.bench.quick=true: one short iteration of everything, to check the report end
+	// to end.
 	private static final boolean QUICK = Boolean.getBoolean("juhe.bench.quick");
 
-	// Each client is first called from one thread, so the JIT is not starved of CPU by the measured
-	// threads (see SendClient#compileWarmUp); then warm-up iterations at the measured thread count.
+	// Each client is first called from one thread, so the JIT is not starved of CPU by
+	// the measured threads (see SendClient#compileWarmUp); then warm-up iterations at the
+	// measured thread count.
 	static final int COMPILE_WARM_UP_SECONDS = 20;
 
 	static final int WARM_UP_ITERATIONS = 10;
 
-	// One JVM's compilation, and the machine's load while it runs, can decide a client's figure: two
-	// forks per client spread both.
+	// One JVM's compilation, and the machine's load while it runs, can decide a client's
+	// figure: two forks per client spread both.
 	static final int FORKS = 2;
 
 	static final int CPU_WARM_UP_SECONDS = 40;
@@ -52,8 +55,9 @@ public final class BenchmarkReport {
 
 	static final int CPU_RUNS = 3;
 
-	// The starter and the hand-written call alternate in rounds of this length in one JVM, after a
-	// compile warm-up of each and some unrecorded pairs; fresh JVMs, their pairs pooled.
+	// The starter and the hand-written call alternate in rounds of this length in one
+	// JVM, after a compile warm-up of each and some unrecorded pairs; fresh JVMs, their
+	// pairs pooled.
 	static final int ROUND_MILLIS = 2000;
 
 	static final int PAIRED_WARM_UP_PAIRS = 10;
@@ -62,11 +66,12 @@ public final class BenchmarkReport {
 
 	static final int PAIRED_RUNS = 3;
 
-	// Single cold starts on this machine differ by 100-200 ms (standard deviation of a paired
-	// difference, about 150 ms): 300 pairs bring the median's interval to about plus or minus 18 ms.
-	// They are taken in batches between the other phases, so one busy stretch of the shared machine
-	// cannot decide the median: in one batch of 200 pairs it moved by 15-30 ms from run to run. Five
-	// batches: before the first phase and after each of the next four.
+	// Single cold starts on this machine differ by 100-200 ms (standard deviation of a
+	// paired difference, about 150 ms): 300 pairs bring the median's interval to about
+	// plus or minus 18 ms. They are taken in batches between the other phases, so one
+	// busy stretch of the shared machine cannot decide the median: in one batch of 200
+	// pairs it moved by 15-30 ms from run to run. Five batches: before the first phase
+	// and after each of the next four.
 	static final int STARTUP_PAIRS_PER_BATCH = 60;
 
 	static final List<String> IN_MEMORY_CLIENTS = List.of("starter-in-memory", "restclient-in-memory");
@@ -108,7 +113,8 @@ public final class BenchmarkReport {
 		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale);
 	}
 
-	// A fresh stub for each phase, so no phase inherits another's idle connections or warm state.
+	// A fresh stub for each phase, so no phase inherits another's idle connections or
+	// warm state.
 	private static <T> T withStub(StubPhase<T> phase) throws Exception {
 		Process stub = start(LoopbackStub.class.getName(), List.of());
 		try {
@@ -122,7 +128,8 @@ public final class BenchmarkReport {
 		}
 	}
 
-	// A cold stub would make the first client measured look slower than the ones after it.
+	// A cold stub would make the first client measured look slower than the ones after
+	// it.
 	private static void warmUp(String url) throws Exception {
 		try (SendClient client = SendClient.create("raw-apache-httpclient5", url)) {
 			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(QUICK ? 1 : 15);
@@ -147,21 +154,22 @@ public final class BenchmarkReport {
 		}
 	}
 
-	// Average time per call is not measured apart: in a closed loop it is the threads divided by the
-	// throughput, which halves the run time.
+	// Average time per call is not measured apart: in a closed loop it is the threads
+	// divided by the throughput, which halves the run time.
 	private Map<String, Figures> send(String url, int threads) throws RunnerException {
 		return throughput(options(SendBenchmark.class, threads, url).forks(FORKS), threads, WARM_UP_ITERATIONS);
 	}
 
-	// The code above the transport alone: the starter and the hand-written call on a transport that
-	// answers from memory, one thread, so that nothing but that code is measured.
+	// The code above the transport alone: the starter and the hand-written call on a
+	// transport that answers from memory, one thread, so that nothing but that code is
+	// measured.
 	private Map<String, Figures> inMemory() throws RunnerException {
 		return throughput(options(SendBenchmark.class, 1, "https://v.juhe.cn").param("client",
 				IN_MEMORY_CLIENTS.toArray(String[]::new)), 1, 10);
 	}
 
-	private static Map<String, Figures> throughput(ChainedOptionsBuilder options, int threads,
-			int warmUpIterations) throws RunnerException {
+	private static Map<String, Figures> throughput(ChainedOptionsBuilder options, int threads, int warmUpIterations)
+			throws RunnerException {
 		Map<String, Figures> figures = new LinkedHashMap<>();
 		for (RunResult result : new Runner(options.mode(Mode.Throughput)
 			.timeUnit(TimeUnit.SECONDS)
@@ -194,17 +202,20 @@ public final class BenchmarkReport {
 					"-Djuhe.bench.compile-warm-up=" + (QUICK ? 1 : COMPILE_WARM_UP_SECONDS));
 	}
 
-	// Rounds over all clients, each run in a fresh JVM; per client the run with the median CPU time
-	// is kept. How well the JIT compiles the deep Spring call paths differs from one JVM to the next.
+	// Rounds over all clients, each run in a fresh JVM; per client the run with the
+	// median CPU time is kept. How well the JIT compiles the deep Spring call paths
+	// differs from one JVM to the next.
 	private static Map<String, long[]> cpuTime(String url) throws Exception {
 		Map<String, List<long[]>> runs = new LinkedHashMap<>();
 		for (int round = 0; round < (QUICK ? 1 : CPU_RUNS); round++) {
 			for (String client : CLIENTS) {
-				String[] answer = lastLine(run(ClientCpuTime.class.getName(), List.of(client, url, "16",
-						String.valueOf(QUICK ? 2 : CPU_WARM_UP_SECONDS), String.valueOf(QUICK ? 2 : CPU_MEASURED_SECONDS))))
+				String[] answer = lastLine(run(ClientCpuTime.class.getName(),
+						List.of(client, url, "16", String.valueOf(QUICK ? 2 : CPU_WARM_UP_SECONDS),
+								String.valueOf(QUICK ? 2 : CPU_MEASURED_SECONDS))))
 					.split(" ");
 				runs.computeIfAbsent(client, (key) -> new ArrayList<>())
-					.add(new long[] { Long.parseLong(answer[0]), Long.parseLong(answer[1]), Long.parseLong(answer[2]) });
+					.add(new long[] { Long.parseLong(answer[0]), Long.parseLong(answer[1]),
+							Long.parseLong(answer[2]) });
 			}
 		}
 		Map<String, long[]> cpu = new LinkedHashMap<>();
@@ -217,7 +228,8 @@ public final class BenchmarkReport {
 		return cpu;
 	}
 
-	// The pairs of rounds of every run: starter calls/s, hand-written calls/s, and the CPU ns per call of each.
+	// The pairs of rounds of every run: starter calls/s, hand-written calls/s, and the
+	// CPU ns per call of each.
 	private static List<double[]> paired(String url) throws Exception {
 		List<double[]> pairs = new ArrayList<>();
 		for (int run = 0; run < (QUICK ? 1 : PAIRED_RUNS); run++) {
@@ -234,8 +246,8 @@ public final class BenchmarkReport {
 		return pairs;
 	}
 
-	// One batch of fresh JVMs, with and without the starter in turn, so a pair shares the machine's
-	// state of the moment, and which of the two starts first alternates.
+	// One batch of fresh JVMs, with and without the starter in turn, so a pair shares the
+	// machine's state of the moment, and which of the two starts first alternates.
 	private static void coldStarts(Startup startup) throws Exception {
 		for (int i = 0; i < (QUICK ? 2 : STARTUP_PAIRS_PER_BATCH); i++) {
 			boolean withFirst = (i % 2 == 0);
@@ -251,7 +263,8 @@ public final class BenchmarkReport {
 		return lastLine(run(StartupProbe.class.getName(), List.of(withStarter ? "with" : "without"))).split(" ");
 	}
 
-	// A stub whose keep-alive ends after one idle second, and sends after 0.9-1.2 s of silence.
+	// A stub whose keep-alive ends after one idle second, and sends after 0.9-1.2 s of
+	// silence.
 	private static Map<String, int[]> stale() throws Exception {
 		Process stub = start(LoopbackStub.class.getName(),
 				List.of("-Dsun.net.httpserver.idleInterval=1", "-Dsun.net.httpserver.clockTick=20"));
@@ -260,7 +273,8 @@ public final class BenchmarkReport {
 		try {
 			for (String client : List.of("starter-jdk", "starter-http-components")) {
 				String[] answer = lastLine(run(StaleConnectionProbe.class.getName(),
-						List.of(client, url, QUICK ? "3" : "40", "900", "1200"))).split(" ");
+						List.of(client, url, QUICK ? "3" : "40", "900", "1200")))
+					.split(" ");
 				failures.put(client, new int[] { Integer.parseInt(answer[0]), Integer.parseInt(answer[1]) });
 			}
 		}
@@ -286,7 +300,8 @@ public final class BenchmarkReport {
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
 
-	// The stub prints its port first and keeps running; a probe prints its figures last and exits.
+	// The stub prints its port first and keeps running; a probe prints its figures last
+	// and exits.
 	private static String lastLine(Process process) throws IOException, InterruptedException {
 		String last = null;
 		try (BufferedReader reader = new BufferedReader(
@@ -314,8 +329,8 @@ public final class BenchmarkReport {
 	}
 
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
-			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu,
-			List<double[]> paired, Startup startup, Map<String, int[]> stale) throws IOException {
+			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, List<double[]> paired,
+			Startup startup, Map<String, int[]> stale) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -361,7 +376,8 @@ public final class BenchmarkReport {
 	}
 
 	/**
-	 * Context refresh times with and without the starter, and the main thread's CPU time during them.
+	 * Context refresh times with and without the starter, and the main thread's CPU time
+	 * during them.
 	 */
 	static final class Startup {
 
@@ -401,6 +417,5 @@ public final class BenchmarkReport {
 	static String format(double value) {
 		return String.format(Locale.ROOT, (value >= 100) ? "%,.0f" : "%.2f", value);
 	}
-
 
 }

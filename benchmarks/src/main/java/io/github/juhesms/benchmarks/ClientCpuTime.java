@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.LongAdder;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * CPU time the client spends per call: this JVM's process CPU time (caller threads, the HTTP
- * library's own threads, GC and JIT) over the calls made, while the stub runs in another process.
- * Prints {@code <cpu ns per call> <calls per second> <failed calls>}.
+ * CPU time the client spends per call: this JVM's process CPU time (caller threads, the
+ * HTTP library's own threads, GC and JIT) over the calls made, while the stub runs in
+ * another process. Prints {@code <cpu ns per call> <calls per second> <failed calls>}.
  */
 public final class ClientCpuTime {
 
@@ -20,8 +20,8 @@ public final class ClientCpuTime {
 
 	/**
 	 * Measure one client.
-	 * @param args client name, stub URL, threads, warm-up seconds (half from one thread, half from all),
-	 * measured seconds
+	 * @param args client name, stub URL, threads, warm-up seconds (half from one thread,
+	 * half from all), measured seconds
 	 * @throws Exception if the client fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -54,8 +54,7 @@ public final class ClientCpuTime {
 	 * @return the calls that succeeded
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	static long run(SendClient client, int threads, long millis, LongAdder failures)
-			throws InterruptedException {
+	static long run(SendClient client, int threads, long millis, LongAdder failures) throws InterruptedException {
 		LongAdder calls = new LongAdder();
 		AtomicBoolean running = new AtomicBoolean(true);
 		List<Thread> workers = new ArrayList<>();

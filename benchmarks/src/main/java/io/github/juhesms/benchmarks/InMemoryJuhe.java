@@ -17,9 +17,9 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * An HTTP "transport" that answers every request with the SMS API's success response without any
- * I/O, so that a benchmark measures only the code above the transport: the starter's, or a
- * hand-written {@code RestClient} call's, each with Boot's observations.
+ * An HTTP "transport" that answers every request with the SMS API's success response
+ * without any I/O, so that a benchmark measures only the code above the transport: the
+ * starter's, or a hand-written {@code RestClient} call's, each with Boot's observations.
  */
 final class InMemoryJuhe implements ClientHttpRequestFactory {
 
@@ -77,9 +77,9 @@ final class InMemoryJuhe implements ClientHttpRequestFactory {
 	}
 
 	/**
-	 * Makes the in-memory transport the one Boot's {@code RestClient} builder, and so the starter,
-	 * uses. Not a {@code @Configuration}: component scanning would give it to every benchmark's
-	 * application; only the in-memory ones add it as a source.
+	 * Makes the in-memory transport the one Boot's {@code RestClient} builder, and so the
+	 * starter, uses. Not a {@code @Configuration}: component scanning would give it to
+	 * every benchmark's application; only the in-memory ones add it as a source.
 	 */
 	static class Transport {
 

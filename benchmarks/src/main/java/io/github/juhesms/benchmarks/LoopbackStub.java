@@ -12,13 +12,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A Juhe stand-in that answers the send endpoints with the documents' success responses as fast as
- * it can: keep-alive, TCP_NODELAY, no logging, a fixed answer per path. Runs in its own process, so
- * the client's CPU time can be measured apart from it. Prints its port on the first line.
+ * A Juhe stand-in that answers the send endpoints with the documents' success responses
+ * as fast as it can: keep-alive, TCP_NODELAY, no logging, a fixed answer per path. Runs
+ * in its own process, so the client's CPU time can be measured apart from it. Prints its
+ * port on the first line.
  */
 public final class LoopbackStub {
 
-	// The SMS API document's success example, and the other products' documented success answers.
+	// The SMS API document's success example, and the other products' documented success
+	// answers.
 	static final byte[] SMS_API_SENT = bytes(
 			"{\"reason\":\"短信发送成功\",\"result\":{\"count\":1,\"fee\":1,\"sid\":\"23d6bc4913614919a823271d820662af\"},\"error_code\":0}");
 

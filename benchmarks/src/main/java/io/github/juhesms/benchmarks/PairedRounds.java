@@ -9,10 +9,11 @@ import java.util.concurrent.atomic.LongAdder;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * The starter and the hand-written {@code RestClient} call in one JVM, on the same transport, in
- * alternating short rounds at the same thread count: each pair of rounds shares the machine's state
- * of the moment (the stub, the other processes, the JIT's progress), which separate JMH runs do not.
- * Prints, on one line, {@code <starter calls/s>,<hand-written calls/s>,<starter CPU ns/call>,<hand-written CPU ns/call>}
+ * The starter and the hand-written {@code RestClient} call in one JVM, on the same
+ * transport, in alternating short rounds at the same thread count: each pair of rounds
+ * shares the machine's state of the moment (the stub, the other processes, the JIT's
+ * progress), which separate JMH runs do not. Prints, on one line,
+ * {@code <starter calls/s>,<hand-written calls/s>,<starter CPU ns/call>,<hand-written CPU ns/call>}
  * for every pair, pairs separated by {@code ;}.
  */
 public final class PairedRounds {
@@ -22,8 +23,9 @@ public final class PairedRounds {
 
 	/**
 	 * Measure.
-	 * @param args transport ({@code http-components} or {@code jdk}), stub URL, threads, compile warm-up
-	 * seconds per client, warm-up pairs, measured pairs, round milliseconds
+	 * @param args transport ({@code http-components} or {@code jdk}), stub URL, threads,
+	 * compile warm-up seconds per client, warm-up pairs, measured pairs, round
+	 * milliseconds
 	 * @throws Exception if a client fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -41,7 +43,8 @@ public final class PairedRounds {
 			starter.compileWarmUp(compileWarmUp);
 			handWritten.compileWarmUp(compileWarmUp);
 			for (int pair = 0; pair < warmUpPairs + pairs; pair++) {
-				// Which client goes first alternates, so neither always follows the other's load.
+				// Which client goes first alternates, so neither always follows the
+				// other's load.
 				boolean starterFirst = (pair % 2 == 0);
 				double[] first = round(starterFirst ? starter : handWritten, threads, roundMillis, os);
 				double[] second = round(starterFirst ? handWritten : starter, threads, roundMillis, os);

@@ -73,9 +73,10 @@ final class ReportWriter {
 		figures.forEach((client, f) -> {
 			String sameTransport = client.startsWith("starter-")
 					? ratio(f.throughput().getScore(), score(figures, client.replace("starter-", "restclient-"))) : "";
-			add("| " + LABELS.get(client) + " | " + withError(f.throughput()) + " | " + format(f.averageMicros()) + " ± "
-					+ format(f.averageMicrosError()) + " | " + format(f.allocation().getScore()) + " | " + sameTransport + " | "
-					+ ratio(f.throughput().getScore(), rawApache) + " | " + ratio(f.throughput().getScore(), rawJdk) + " |");
+			add("| " + LABELS.get(client) + " | " + withError(f.throughput()) + " | " + format(f.averageMicros())
+					+ " ± " + format(f.averageMicrosError()) + " | " + format(f.allocation().getScore()) + " | "
+					+ sameTransport + " | " + ratio(f.throughput().getScore(), rawApache) + " | "
+					+ ratio(f.throughput().getScore(), rawJdk) + " |");
 		});
 		add("");
 	}
@@ -116,8 +117,8 @@ final class ReportWriter {
 		add("- The starter on its default transport (Apache HttpClient 5) against a raw JDK `HttpClient`: "
 				+ format(starterDefault / rawJdk) + " at 16 threads (target above 1: " + met(starterDefault > rawJdk)
 				+ "), " + format(score(one, "starter-http-components") / score(one, "raw-jdk-httpclient"))
-				+ " at 1 thread; CPU per call " + format(cpu.get("starter-http-components")[0] / 1000.0) + " µs against "
-				+ format(cpu.get("raw-jdk-httpclient")[0] / 1000.0) + " µs.");
+				+ " at 1 thread; CPU per call " + format(cpu.get("starter-http-components")[0] / 1000.0)
+				+ " µs against " + format(cpu.get("raw-jdk-httpclient")[0] / 1000.0) + " µs.");
 		add("");
 		add("On two shared cores the 16-thread throughputs move by a third or more of their value from one run "
 				+ "to the next (see the errors), because the stub and the clients compete for the cores, and the "
@@ -188,7 +189,8 @@ final class ReportWriter {
 		add("The client's JVM process CPU time (caller threads, the HTTP library's own threads, GC, JIT) over "
 				+ BenchmarkReport.CPU_MEASURED_SECONDS + " s of calls after " + BenchmarkReport.CPU_WARM_UP_SECONDS
 				+ " s of warm-up (half of it from one thread, so the JIT gets a core), the median of "
-				+ BenchmarkReport.CPU_RUNS + " runs in fresh JVMs (failed calls: all runs); the stub runs in another process and is not counted, so "
+				+ BenchmarkReport.CPU_RUNS
+				+ " runs in fresh JVMs (failed calls: all runs); the stub runs in another process and is not counted, so "
 				+ "this figure is not disturbed by the competition for the two cores.");
 		add("");
 		add("| client | CPU µs per call | calls/s during the measurement | failed calls |");
@@ -267,8 +269,8 @@ final class ReportWriter {
 		add("");
 		add("| client | failed sends |");
 		add("|---|---|");
-		stale.forEach((client, figures) -> add("| " + LABELS.get(client) + " | " + figures[0] + " of " + figures[1]
-				+ " |"));
+		stale.forEach(
+				(client, figures) -> add("| " + LABELS.get(client) + " | " + figures[0] + " of " + figures[1] + " |"));
 		add("");
 	}
 

@@ -9,8 +9,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One send per invocation through each client, against the loopback stub named by the system
- * property {@code juhe.bench.url}.
+ * One send per invocation through each client, against the loopback stub named by the
+ * system property {@code juhe.bench.url}.
  */
 @State(Scope.Benchmark)
 public class SendBenchmark {

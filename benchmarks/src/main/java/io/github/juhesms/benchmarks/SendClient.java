@@ -37,8 +37,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * The clients compared, each doing the same work: a form POST of an SMS API send with template
- * variables, then parse the envelope and read sid and fee.
+ * The clients compared, each doing the same work: a form POST of an SMS API send with
+ * template variables, then parse the envelope and read sid and fee.
  */
 interface SendClient extends AutoCloseable {
 
@@ -46,7 +46,10 @@ interface SendClient extends AutoCloseable {
 
 	String MOBILE = "13812345678";
 
-	/** Pooled connections of the Apache clients: the starter's default {@code juhe.sms.max-connections}. */
+	/**
+	 * Pooled connections of the Apache clients: the starter's default
+	 * {@code juhe.sms.max-connections}.
+	 */
 	int CONNECTIONS = new JuheSmsProperties().getMaxConnections();
 
 	Map<String, String> VARIABLES = Map.of("code", "123456", "name", "张三");
@@ -61,9 +64,10 @@ interface SendClient extends AutoCloseable {
 	Receipt send() throws Exception;
 
 	/**
-	 * Call from this one thread for a while, so the JIT compiles the call path before the measured
-	 * threads start: with 16 callers and the stub on two cores, the compiler threads get so little
-	 * CPU that the Spring-based clients were still speeding up after 40 s of 16-thread warm-up.
+	 * Call from this one thread for a while, so the JIT compiles the call path before the
+	 * measured threads start: with 16 callers and the stub on two cores, the compiler
+	 * threads get so little CPU that the Spring-based clients were still speeding up
+	 * after 40 s of 16-thread warm-up.
 	 * @param seconds how long
 	 * @throws Exception if a call fails
 	 */
@@ -118,8 +122,8 @@ interface SendClient extends AutoCloseable {
 	}
 
 	/**
-	 * A minimal application with the starter, on the HTTP client Boot is told to use, or on the
-	 * in-memory transport for {@code in-memory}.
+	 * A minimal application with the starter, on the HTTP client Boot is told to use, or
+	 * on the in-memory transport for {@code in-memory}.
 	 */
 	private static ConfigurableApplicationContext application(String baseUrl, String factory) {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(BenchApplication.class)
@@ -127,7 +131,8 @@ interface SendClient extends AutoCloseable {
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "juhe.sms.base-url=" + baseUrl, "juhe.sms.key=" + KEY,
 					"logging.level.root=warn",
-					// One number is sent to millions of times: the per-number limits would refuse it.
+					// One number is sent to millions of times: the per-number limits
+					// would refuse it.
 					"juhe.sms.limits.enabled=false");
 		if (factory.equals("in-memory")) {
 			application.sources(InMemoryJuhe.Transport.class);
@@ -138,7 +143,10 @@ interface SendClient extends AutoCloseable {
 		return application.run();
 	}
 
-	/** The starter's bean, configured as a user would: Boot's builder, observations on, retry enabled. */
+	/**
+	 * The starter's bean, configured as a user would: Boot's builder, observations on,
+	 * retry enabled.
+	 */
 	final class Starter implements SendClient {
 
 		private final ConfigurableApplicationContext context;
@@ -165,7 +173,10 @@ interface SendClient extends AutoCloseable {
 
 	}
 
-	/** What a Spring user writes without the starter: a RestClient from Boot's builder, same transport. */
+	/**
+	 * What a Spring user writes without the starter: a RestClient from Boot's builder,
+	 * same transport.
+	 */
 	final class HandWrittenRestClient implements SendClient {
 
 		private final ConfigurableApplicationContext context;
@@ -179,7 +190,8 @@ interface SendClient extends AutoCloseable {
 				builder.requestFactory(new InMemoryJuhe());
 			}
 			else if (factory.equals("http-components")) {
-				// The same pool and timeouts as the starter's, so the comparison is of the code above the transport.
+				// The same pool and timeouts as the starter's, so the comparison is of
+				// the code above the transport.
 				JuheSmsProperties starterDefaults = new JuheSmsProperties();
 				builder.requestFactory(ClientHttpRequestFactoryBuilder.httpComponents()
 					.withConnectionManagerCustomizer(
@@ -234,16 +246,20 @@ interface SendClient extends AutoCloseable {
 				return read(this.client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
 			}
 			catch (IOException ex) {
-				// "header parser received no bytes": the POST went out on a connection the server had
-				// closed. Resent here only to keep the measurement going; for a billed send this is
-				// exactly the resend that must not happen (the starter reports an unknown outcome).
+				// "header parser received no bytes": the POST went out on a connection
+				// the server had closed. Resent here only to keep the measurement going;
+				// for a billed send this is exactly the resend that must not happen (the
+				// starter reports an unknown outcome).
 				return read(this.client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
 			}
 		}
 
 	}
 
-	/** Apache HttpClient 5 with a pooled connection manager, reused, with a hand-built form body and Jackson. */
+	/**
+	 * Apache HttpClient 5 with a pooled connection manager, reused, with a hand-built
+	 * form body and Jackson.
+	 */
 	final class RawApache implements SendClient {
 
 		private final CloseableHttpClient client = HttpClients.custom()
@@ -274,7 +290,10 @@ interface SendClient extends AutoCloseable {
 
 	}
 
-	/** What many users copy from vendor samples: HttpURLConnection per call, parameters (key too) in the query. */
+	/**
+	 * What many users copy from vendor samples: HttpURLConnection per call, parameters
+	 * (key too) in the query.
+	 */
 	final class UrlConnectionQuery implements SendClient {
 
 		private final String baseUrl;
@@ -285,8 +304,7 @@ interface SendClient extends AutoCloseable {
 
 		@Override
 		public Receipt send() throws IOException {
-			HttpURLConnection connection = (HttpURLConnection) URI
-				.create(this.baseUrl + "/sms/send?" + form())
+			HttpURLConnection connection = (HttpURLConnection) URI.create(this.baseUrl + "/sms/send?" + form())
 				.toURL()
 				.openConnection();
 			connection.setRequestMethod("POST");

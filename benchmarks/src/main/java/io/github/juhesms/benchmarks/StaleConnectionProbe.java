@@ -3,8 +3,8 @@ package io.github.juhesms.benchmarks;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends through one client with idle gaps around the stub's keep-alive timeout, so that the server
- * closes a pooled connection about when the client picks it up again. Prints
+ * Sends through one client with idle gaps around the stub's keep-alive timeout, so that
+ * the server closes a pooled connection about when the client picks it up again. Prints
  * {@code <failed sends> <sends>}: each failure is a POST whose answer was lost on a stale
  * connection, which the starter must report as "outcome unknown" rather than resend.
  */

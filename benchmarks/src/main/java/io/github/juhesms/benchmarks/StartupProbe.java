@@ -12,11 +12,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
- * Starts the minimal application with or without the starter's auto-configuration and measures the
- * context refresh. {@code with} or {@code without}: one start in this fresh JVM, printing
+ * Starts the minimal application with or without the starter's auto-configuration and
+ * measures the context refresh. {@code with} or {@code without}: one start in this fresh
+ * JVM, printing
  * {@code <refresh ms> <bean definitions> <main thread CPU ms during the refresh>}.
- * {@code warm <pairs>}: after ten warm-up pairs, that many starts of each, alternating, in this one
- * JVM, printing {@code <median of the paired differences ms>}.
+ * {@code warm <pairs>}: after ten warm-up pairs, that many starts of each, alternating,
+ * in this one JVM, printing {@code <median of the paired differences ms>}.
  */
 public final class StartupProbe {
 

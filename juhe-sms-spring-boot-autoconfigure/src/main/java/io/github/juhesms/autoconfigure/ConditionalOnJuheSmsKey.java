@@ -11,8 +11,8 @@ import io.github.juhesms.core.JuheProduct;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when a key resolves for the product: {@code juhe.sms.<product>.key} or the shared
- * {@code juhe.sms.key}.
+ * Matches when a key resolves for the product: {@code juhe.sms.<product>.key} or the
+ * shared {@code juhe.sms.key}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -56,17 +56,19 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration of the Juhe SMS clients: a client bean per product that is enabled and has a key,
- * all created by one {@link JuheProductApiFactory} over one HTTP transport built from Boot's
- * {@link RestClient.Builder}, and the verification-code service once its template is set.
+ * Auto-configuration of the Juhe SMS clients: a client bean per product that is enabled
+ * and has a key, all created by one {@link JuheProductApiFactory} over one HTTP transport
+ * built from Boot's {@link RestClient.Builder}, and the verification-code service once
+ * its template is set.
  * <p>
- * Kept to few beans in one class because every bean definition, bean search and configuration class
- * adds to the cold start-up of every application that has the starter. The transport, the send
- * limiter and the stores are therefore not beans: an application's own bean of that type still
- * replaces the starter's. Every {@code @ConditionalOnMissingBean} names its type: without one, Boot
- * looks the bean method up by reflection to deduce it. The optional parts are nested classes rather
- * than imports: Spring reads a nested class without loading it, while the classes an {@code @Import}
- * names are loaded whenever this class's annotations are.
+ * Kept to few beans in one class because every bean definition, bean search and
+ * configuration class adds to the cold start-up of every application that has the
+ * starter. The transport, the send limiter and the stores are therefore not beans: an
+ * application's own bean of that type still replaces the starter's. Every
+ * {@code @ConditionalOnMissingBean} names its type: without one, Boot looks the bean
+ * method up by reflection to deduce it. The optional parts are nested classes rather than
+ * imports: Spring reads a nested class without loading it, while the classes an
+ * {@code @Import} names are loaded whenever this class's annotations are.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -92,15 +94,16 @@ public final class JuheSmsAutoConfiguration {
 		JuheSmsProperties.Budget budget = retry.getBudget();
 		JuheSmsProperties.FailFast failFast = properties.getFailFast();
 		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
-		// Null checks rather than getIfAvailable(Supplier): each lambda linked during a cold start-up
-		// costs more than the code it defers.
+		// Null checks rather than getIfAvailable(Supplier): each lambda linked during a
+		// cold start-up costs more than the code it defers.
 		JuheHttpTransport httpTransport = transport.getIfAvailable();
 		if (httpTransport == null) {
 			JuheSmsRestClientFactory.warnIfPlainHttp(properties.getBaseUrl());
-			// The RestClient is built on first use: Boot's builder and the HTTP library's client take
-			// longer to create than the rest of the starter together.
-			httpTransport = new JuheHttpTransport(new JuheSmsRestClientFactory(properties, restClientBuilder,
-					requestFactoryBuilder, httpClientSettings, customizers, resourceLoader.getClassLoader()),
+			// The RestClient is built on first use: Boot's builder and the HTTP library's
+			// client take longer to create than the rest of the starter together.
+			httpTransport = new JuheHttpTransport(
+					new JuheSmsRestClientFactory(properties, restClientBuilder, requestFactoryBuilder,
+							httpClientSettings, customizers, resourceLoader.getClassLoader()),
 					Math.toIntExact(properties.getMaxResponseSize().toBytes()));
 		}
 		ObservationRegistry registry = observationRegistry.getIfUnique();
@@ -124,8 +127,8 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnProperty(prefix = "juhe.sms.international", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.INTERNATIONAL)
 	InternationalSmsClient internationalSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new InternationalSmsClient(api(factory, properties, JuheProduct.INTERNATIONAL,
-				properties.getInternational()));
+		return new InternationalSmsClient(
+				api(factory, properties, JuheProduct.INTERNATIONAL, properties.getInternational()));
 	}
 
 	@Bean
@@ -141,8 +144,8 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnProperty(prefix = "juhe.sms.verification-code", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.VERIFICATION_CODE)
 	VerificationCodeSmsClient verificationCodeSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new VerificationCodeSmsClient(api(factory, properties, JuheProduct.VERIFICATION_CODE,
-				properties.getVerificationCode()));
+		return new VerificationCodeSmsClient(
+				api(factory, properties, JuheProduct.VERIFICATION_CODE, properties.getVerificationCode()));
 	}
 
 	@Bean
@@ -162,12 +165,13 @@ public final class JuheSmsAutoConfiguration {
 		return new VideoSmsClient(api(factory, properties, JuheProduct.VIDEO, properties.getVideo()));
 	}
 
-	private static JuheProductApi api(JuheProductApiFactory factory, JuheSmsProperties properties,
-			JuheProduct product, JuheSmsProperties.Product settings) {
+	private static JuheProductApi api(JuheProductApiFactory factory, JuheSmsProperties properties, JuheProduct product,
+			JuheSmsProperties.Product settings) {
 		return factory.create(product, properties.resolveKey(settings), settings.getBusyCodes());
 	}
 
-	// The per-number limits of the properties over the configured store (see JuheSmsStores).
+	// The per-number limits of the properties over the configured store (see
+	// JuheSmsStores).
 	private static SendLimiter sendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store) {
 		JuheSmsProperties.Limits limits = properties.getLimits();
 		if (!limits.isEnabled()) {
@@ -183,8 +187,9 @@ public final class JuheSmsAutoConfiguration {
 	}
 
 	/**
-	 * The verification-code service, once {@code juhe.sms.codes.template-id} is set. A nested class, so
-	 * that an application without a template does not load the service's classes.
+	 * The verification-code service, once {@code juhe.sms.codes.template-id} is set. A
+	 * nested class, so that an application without a template does not load the service's
+	 * classes.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnCodesTemplateCondition.class)
@@ -202,8 +207,10 @@ public final class JuheSmsAutoConfiguration {
 						"juhe.sms.codes (the verification-code product: set juhe.sms.verification-code.key or "
 								+ "juhe.sms.key)"),
 						templateId);
-				case SMS_API -> VerificationCodeSender.smsApi(required(smsApi,
-						"juhe.sms.codes (the SMS API product: set juhe.sms.sms-api.key or juhe.sms.key)"), templateId);
+				case SMS_API -> VerificationCodeSender.smsApi(
+						required(smsApi,
+								"juhe.sms.codes (the SMS API product: set juhe.sms.sms-api.key or juhe.sms.key)"),
+						templateId);
 			};
 			return new VerificationCodeService(sender, verificationCodes(properties, store),
 					new VerificationCodeSettings(codes.getLength(), codes.getTtl(), codes.getResendCooldown(),
@@ -231,10 +238,10 @@ public final class JuheSmsAutoConfiguration {
 
 	/**
 	 * The Redis stores of send limits, idempotency keys and verification codes, with
-	 * {@code juhe.sms.store=redis}. Redis is chosen explicitly, not whenever a connection factory exists:
-	 * moving abuse protection into a Redis the application uses for something else, and making sends
-	 * fail closed when that Redis is down, must be a decision. The in-memory default stores are not beans
-	 * (see {@link JuheSmsStores}).
+	 * {@code juhe.sms.store=redis}. Redis is chosen explicitly, not whenever a connection
+	 * factory exists: moving abuse protection into a Redis the application uses for
+	 * something else, and making sends fail closed when that Redis is down, must be a
+	 * decision. The in-memory default stores are not beans (see {@link JuheSmsStores}).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "juhe.sms.store", havingValue = "redis")
@@ -262,7 +269,8 @@ public final class JuheSmsAutoConfiguration {
 			return new RedisVerificationCodeStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
 		}
 
-		// Not a bean: a StringRedisTemplate bean of ours would replace the application's own.
+		// Not a bean: a StringRedisTemplate bean of ours would replace the application's
+		// own.
 		private static StringRedisTemplate template(ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			RedisConnectionFactory factory = connectionFactory.getIfAvailable();
 			if (factory == null) {
@@ -277,14 +285,16 @@ public final class JuheSmsAutoConfiguration {
 	}
 
 	/**
-	 * Masks the Juhe keys in {@code /actuator/configprops} and {@code /actuator/env} even when an
-	 * application shows their values ({@code show-values=always}), which Boot would otherwise print in clear.
+	 * Masks the Juhe keys in {@code /actuator/configprops} and {@code /actuator/env} even
+	 * when an application shows their values ({@code show-values=always}), which Boot
+	 * would otherwise print in clear.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class KeySanitizingConfiguration {
 
-		// juhe.sms.key, juhe.sms.<product>.key and their environment-variable forms (JUHE_SMS_KEY, ...).
+		// juhe.sms.key, juhe.sms.<product>.key and their environment-variable forms
+		// (JUHE_SMS_KEY, ...).
 		private static final Pattern KEY_PROPERTY = Pattern.compile("(?i)juhe[._-]sms[._-](?:[a-z-]+[._])?key");
 
 		@Bean

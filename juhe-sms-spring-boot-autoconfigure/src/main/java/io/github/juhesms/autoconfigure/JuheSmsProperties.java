@@ -22,13 +22,14 @@ import org.springframework.util.unit.DataSize;
 public class JuheSmsProperties {
 
 	/**
-	 * Key used by every product that has no key of its own. Juhe issues one key per product
-	 * subscription, so a product's own key wins.
+	 * Key used by every product that has no key of its own. Juhe issues one key per
+	 * product subscription, so a product's own key wins.
 	 */
 	private @Nullable String key;
 
 	/**
-	 * Base URL of the Juhe API. http is accepted, with a warning, because the key would travel in clear.
+	 * Base URL of the Juhe API. http is accepted, with a warning, because the key would
+	 * travel in clear.
 	 */
 	private String baseUrl = "https://v.juhe.cn";
 
@@ -38,7 +39,8 @@ public class JuheSmsProperties {
 	private Duration connectTimeout = Duration.ofSeconds(3);
 
 	/**
-	 * Read timeout of calls to Juhe. A send that times out is not resent: its outcome is unknown.
+	 * Read timeout of calls to Juhe. A send that times out is not resent: its outcome is
+	 * unknown.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(10);
 
@@ -48,8 +50,8 @@ public class JuheSmsProperties {
 	private DataSize maxResponseSize = DataSize.ofMegabytes(1);
 
 	/**
-	 * Most connections to Juhe open at once, with Apache HttpClient (the library's own default of 5
-	 * per host would make concurrent sends wait for one another).
+	 * Most connections to Juhe open at once, with Apache HttpClient (the library's own
+	 * default of 5 per host would make concurrent sends wait for one another).
 	 */
 	private int maxConnections = 20;
 
@@ -64,8 +66,9 @@ public class JuheSmsProperties {
 	private final FailFast failFast = new FailFast();
 
 	/**
-	 * Where send limits, idempotency keys and verification codes are kept: in this process, or in
-	 * Redis for applications that run several instances (needs a Spring Data Redis connection factory).
+	 * Where send limits, idempotency keys and verification codes are kept: in this
+	 * process, or in Redis for applications that run several instances (needs a Spring
+	 * Data Redis connection factory).
 	 */
 	private StoreType store = StoreType.MEMORY;
 
@@ -94,9 +97,9 @@ public class JuheSmsProperties {
 	 */
 	private final Product international = new Product(235700, 235712);
 
-	// 222800 ("网络异常，发送失败") is not a busy code on purpose: the document reports a failed send but,
-	// unlike 228807, does not invite a retry, and a network fault between Juhe and the carrier is
-	// exactly where a message may have gone out unacknowledged.
+	// 222800 ("网络异常，发送失败") is not a busy code on purpose: the document reports a failed
+	// send but, unlike 228807, does not invite a retry, and a network fault between Juhe
+	// and the carrier is exactly where a message may have gone out unacknowledged.
 	/**
 	 * Financial SMS (金融短信).
 	 */
@@ -265,7 +268,8 @@ public class JuheSmsProperties {
 		private Duration maxInterval = Duration.ofSeconds(2);
 
 		/**
-		 * Random deviation added to or taken from each wait, so that many callers do not retry in step.
+		 * Random deviation added to or taken from each wait, so that many callers do not
+		 * retry in step.
 		 */
 		private Duration jitter = Duration.ofMillis(100);
 
@@ -321,13 +325,15 @@ public class JuheSmsProperties {
 	}
 
 	/**
-	 * Budget of retries shared by all calls of one product: first attempts are never held back, each
-	 * retry takes a token, and tokens come back one per refill interval up to the capacity.
+	 * Budget of retries shared by all calls of one product: first attempts are never held
+	 * back, each retry takes a token, and tokens come back one per refill interval up to
+	 * the capacity.
 	 */
 	public static class Budget {
 
 		/**
-		 * Whether retries are limited by a budget, so an outage of Juhe does not multiply traffic.
+		 * Whether retries are limited by a budget, so an outage of Juhe does not multiply
+		 * traffic.
 		 */
 		private boolean enabled = true;
 
@@ -368,19 +374,20 @@ public class JuheSmsProperties {
 	}
 
 	/**
-	 * After an answer that will not change by retrying soon, a product refuses calls without HTTP
-	 * for a cool-down, then tries Juhe again.
+	 * After an answer that will not change by retrying soon, a product refuses calls
+	 * without HTTP for a cool-down, then tries Juhe again.
 	 */
 	public static class FailFast {
 
 		/**
-		 * Error codes that start a cool-down: bad key, key expired, IP banned, key banned, maintenance,
-		 * API stopped.
+		 * Error codes that start a cool-down: bad key, key expired, IP banned, key
+		 * banned, maintenance, API stopped.
 		 */
 		private Set<Integer> codes = new LinkedHashSet<>(List.of(10001, 10003, 10008, 10009, 10020, 10021));
 
 		/**
-		 * How long a product refuses calls after one of those codes; 0 turns failing fast off.
+		 * How long a product refuses calls after one of those codes; 0 turns failing fast
+		 * off.
 		 */
 		private Duration cooldown = Duration.ofSeconds(30);
 
@@ -418,7 +425,8 @@ public class JuheSmsProperties {
 		private @Nullable String key;
 
 		/**
-		 * Error codes that mean "busy, not accepted, retry later"; only these answers are retried.
+		 * Error codes that mean "busy, not accepted, retry later"; only these answers are
+		 * retried.
 		 */
 		private List<Integer> busyCodes;
 
@@ -429,8 +437,8 @@ public class JuheSmsProperties {
 			this.busyCodes = new ArrayList<>();
 		}
 
-		// Not public: with a public constructor taking arguments as its only one, Boot would bind the
-		// product through that constructor instead of its setters.
+		// Not public: with a public constructor taking arguments as its only one, Boot
+		// would bind the product through that constructor instead of its setters.
 		Product(Integer... defaultBusyCodes) {
 			this.busyCodes = new ArrayList<>(List.of(defaultBusyCodes));
 		}
@@ -472,8 +480,8 @@ public class JuheSmsProperties {
 	public static class SmsApi extends Product {
 
 		/**
-		 * How send carries template variables: as the vars JSON object (recommended by the document) or
-		 * as tpl_value pairs.
+		 * How send carries template variables: as the vars JSON object (recommended by
+		 * the document) or as tpl_value pairs.
 		 */
 		private SmsApiVariablesFormat variablesFormat = SmsApiVariablesFormat.VARS;
 
@@ -515,8 +523,9 @@ public class JuheSmsProperties {
 		private String keyPrefix = "juhe:sms:";
 
 		/**
-		 * Whether sends go ahead without limits and de-duplication when Redis cannot be reached. By
-		 * default they fail closed (nothing is sent). Verification codes always fail closed.
+		 * Whether sends go ahead without limits and de-duplication when Redis cannot be
+		 * reached. By default they fail closed (nothing is sent). Verification codes
+		 * always fail closed.
 		 */
 		private boolean failOpen = false;
 
@@ -539,7 +548,8 @@ public class JuheSmsProperties {
 	}
 
 	/**
-	 * Per-number send limits. Only configuration can bypass them: there is no per-call switch.
+	 * Per-number send limits. Only configuration can bypass them: there is no per-call
+	 * switch.
 	 */
 	public static class Limits {
 
@@ -549,20 +559,23 @@ public class JuheSmsProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Rules every number must stay within, each at most count sends in any window. The defaults are
-		 * the carriers' rules for one number and signature.
+		 * Rules every number must stay within, each at most count sends in any window.
+		 * The defaults are the carriers' rules for one number and signature.
 		 */
-		private List<Rule> rules = new ArrayList<>(List.of(new Rule(1, Duration.ofMinutes(1)),
-				new Rule(3, Duration.ofMinutes(10)), new Rule(4, Duration.ofHours(1)), new Rule(20, Duration.ofDays(1))));
+		private List<Rule> rules = new ArrayList<>(
+				List.of(new Rule(1, Duration.ofMinutes(1)), new Rule(3, Duration.ofMinutes(10)),
+						new Rule(4, Duration.ofHours(1)), new Rule(20, Duration.ofDays(1))));
 
 		/**
-		 * Whether each template of a number is limited on its own; by default all templates of a
-		 * product share the number's limits (stricter, safer against SMS bombing).
+		 * Whether each template of a number is limited on its own; by default all
+		 * templates of a product share the number's limits (stricter, safer against SMS
+		 * bombing).
 		 */
 		private boolean perTemplate = false;
 
 		/**
-		 * Most numbers the in-memory store tracks at once (the least recently sent to are dropped first).
+		 * Most numbers the in-memory store tracks at once (the least recently sent to are
+		 * dropped first).
 		 */
 		private long maxNumbers = 100_000;
 
@@ -648,12 +661,14 @@ public class JuheSmsProperties {
 	public static class Idempotency {
 
 		/**
-		 * How long a key is remembered: a repeat within it returns the first send's result.
+		 * How long a key is remembered: a repeat within it returns the first send's
+		 * result.
 		 */
 		private Duration window = Duration.ofHours(24);
 
 		/**
-		 * How long a repeat waits for a first send with the same key that is still in flight.
+		 * How long a repeat waits for a first send with the same key that is still in
+		 * flight.
 		 */
 		private Duration waitTimeout = Duration.ofSeconds(30);
 
@@ -689,7 +704,8 @@ public class JuheSmsProperties {
 	}
 
 	/**
-	 * Verification codes; the VerificationCodeService bean exists once template-id is set.
+	 * Verification codes; the VerificationCodeService bean exists once template-id is
+	 * set.
 	 */
 	public static class Codes {
 
@@ -729,7 +745,8 @@ public class JuheSmsProperties {
 		private String codeVariable = "code";
 
 		/**
-		 * Template variable that receives the validity in minutes, for templates such as "有效期#m#分钟".
+		 * Template variable that receives the validity in minutes, for templates such as
+		 * "有效期#m#分钟".
 		 */
 		private @Nullable String minutesVariable;
 

@@ -19,10 +19,11 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds the {@link RestClient} of the Juhe clients when the transport first needs it: from a clone
- * of Boot's builder, so Boot's HTTP library choice, SSL bundles and {@code http.client.requests}
- * observations apply, with the starter's timeouts, no redirects and no retry of the HTTP library's
- * own. A named supplier rather than a lambda, which costs more to link during a cold start-up.
+ * Builds the {@link RestClient} of the Juhe clients when the transport first needs it:
+ * from a clone of Boot's builder, so Boot's HTTP library choice, SSL bundles and
+ * {@code http.client.requests} observations apply, with the starter's timeouts, no
+ * redirects and no retry of the HTTP library's own. A named supplier rather than a
+ * lambda, which costs more to link during a cold start-up.
  */
 final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 
@@ -55,7 +56,8 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 	@Override
 	public RestClient get() {
 		return create(this.properties, this.restClientBuilder.getIfAvailable(RestClient::builder),
-				this.requestFactoryBuilder.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(this.classLoader)),
+				this.requestFactoryBuilder
+					.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(this.classLoader)),
 				this.httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
 				this.customizers.orderedStream().toList());
 	}
@@ -64,7 +66,8 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings bootSettings,
 			List<JuheSmsRestClientCustomizer> customizers) {
 		String baseUrl = properties.getBaseUrl();
-		// A redirect of a billed POST is never followed silently: it surfaces as an invalid response.
+		// A redirect of a billed POST is never followed silently: it surfaces as an
+		// invalid response.
 		HttpClientSettings settings = bootSettings
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
@@ -82,7 +85,8 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 		}
 	}
 
-	// Plain http to a loopback address (a local fake server) does not expose the key on a network.
+	// Plain http to a loopback address (a local fake server) does not expose the key on a
+	// network.
 	private static boolean isPlainHttpOverTheNetwork(String baseUrl) {
 		URI uri = URI.create(baseUrl);
 		if (!"http".equalsIgnoreCase(uri.getScheme())) {
@@ -92,12 +96,12 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 		return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
 	}
 
-	// The starter's retry loop must be the only one: a library that resends a POST by itself could
-	// send a billed message twice.
+	// The starter's retry loop must be the only one: a library that resends a POST by
+	// itself could send a billed message twice.
 	private static ClientHttpRequestFactoryBuilder<?> tuned(ClientHttpRequestFactoryBuilder<?> builder,
 			int maxConnections) {
-		// Checked when the client is built, not in a static field, which would load the library's
-		// builder class during the application's start-up.
+		// Checked when the client is built, not in a static field, which would load the
+		// library's builder class during the application's start-up.
 		if (ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
 				JuheSmsRestClientFactory.class.getClassLoader())
 				&& builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
@@ -108,16 +112,15 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 
 	private static final class HttpComponents {
 
-		// No automatic retries: by default the library would resend even a POST that got a 503.
-		// A pooled connection idle for a second is checked before a POST is written on it, so a
-		// connection the server has closed is replaced instead of losing a billed request's answer.
-		// Every connection goes to one host: the pool's default of 5 per host would queue concurrent sends.
+		// No automatic retries: by default the library would resend even a POST that got
+		// a 503. A pooled connection idle for a second is checked before a POST is
+		// written on it, so a connection the server has closed is replaced instead of
+		// losing a billed request's answer. Every connection goes to one host: the pool's
+		// default of 5 per host would queue concurrent sends.
 		static ClientHttpRequestFactoryBuilder<?> tune(HttpComponentsClientHttpRequestFactoryBuilder builder,
 				int maxConnections) {
-			return builder
-				.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
-				.withConnectionConfigCustomizer((config) -> config
-					.setValidateAfterInactivity(TimeValue.ofSeconds(1)))
+			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+				.withConnectionConfigCustomizer((config) -> config.setValidateAfterInactivity(TimeValue.ofSeconds(1)))
 				.withConnectionManagerCustomizer(
 						(manager) -> manager.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections));
 		}

@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The store of send limits, idempotency keys or verification codes that the starter uses: the
- * application's own bean, else the Redis one ({@code juhe.sms.store=redis}), else a new one in memory.
- * The in-memory stores are not beans: three bean definitions and bean searches would cost the
- * start-up of every application for a default that is rarely replaced, and a replacement still wins.
+ * The store of send limits, idempotency keys or verification codes that the starter uses:
+ * the application's own bean, else the Redis one ({@code juhe.sms.store=redis}), else a
+ * new one in memory. The in-memory stores are not beans: three bean definitions and bean
+ * searches would cost the start-up of every application for a default that is rarely
+ * replaced, and a replacement still wins.
  */
 final class JuheSmsStores {
 
@@ -28,7 +29,8 @@ final class JuheSmsStores {
 	static SendLimitStore sendLimits(JuheSmsProperties properties, ObjectProvider<SendLimitStore> beans,
 			List<SendLimitRule> rules) {
 		SendLimitStore bean = bean(properties, beans, "send limits");
-		// An idle number is dropped after the longest window of the rules (a day without rules).
+		// An idle number is dropped after the longest window of the rules (a day without
+		// rules).
 		return (bean != null) ? bean : new InMemorySendLimitStore(properties.getLimits().getMaxNumbers(),
 				SendLimitRule.longestWindow(rules, Duration.ofDays(1)));
 	}
@@ -46,8 +48,9 @@ final class JuheSmsStores {
 		return properties.getStore() == JuheSmsProperties.StoreType.REDIS && properties.getRedis().isFailOpen();
 	}
 
-	// The application's or the Redis bean, or null for a store in memory. Plain code without
-	// lambdas or streams, which cost more to link during a cold start-up than they save here.
+	// The application's or the Redis bean, or null for a store in memory. Plain code
+	// without lambdas or streams, which cost more to link during a cold start-up than
+	// they save here.
 	static <T> @Nullable T bean(JuheSmsProperties properties, ObjectProvider<T> beans, String what) {
 		T bean = beans.getIfAvailable();
 		if (bean != null || properties.getStore() == JuheSmsProperties.StoreType.MEMORY) {

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
- * The URI factory of the Juhe clients: the base URL and each operation's fixed path are expanded
- * into a {@link URI} once, not parsed again on every call. Templates with variables are expanded
- * as usual.
+ * The URI factory of the Juhe clients: the base URL and each operation's fixed path are
+ * expanded into a {@link URI} once, not parsed again on every call. Templates with
+ * variables are expanded as usual.
  */
 final class JuheUriBuilderFactory extends DefaultUriBuilderFactory {
 

@@ -10,10 +10,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches when {@code juhe.sms.codes.template-id} is set and not blank: an unset environment
- * variable mapped in {@code application.yml} binds an empty value. Plain Java rather than a SpEL
- * condition, whose parser would add to every application's start-up. Ordered with Boot's property
- * conditions, so an application without a template skips the search for a user's own service.
+ * Matches when {@code juhe.sms.codes.template-id} is set and not blank: an unset
+ * environment variable mapped in {@code application.yml} binds an empty value. Plain Java
+ * rather than a SpEL condition, whose parser would add to every application's start-up.
+ * Ordered with Boot's property conditions, so an application without a template skips the
+ * search for a user's own service.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
 class OnCodesTemplateCondition extends SpringBootCondition {

@@ -16,9 +16,10 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * Condition behind {@link ConditionalOnJuheSmsKey}. Ordered with Boot's property conditions, ahead of
- * {@code @ConditionalOnMissingBean}: reading a property is cheap, searching every bean definition for
- * a type is not, and a product without a key needs no search.
+ * Condition behind {@link ConditionalOnJuheSmsKey}. Ordered with Boot's property
+ * conditions, ahead of {@code @ConditionalOnMissingBean}: reading a property is cheap,
+ * searching every bean definition for a type is not, and a product without a key needs no
+ * search.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
 class OnJuheSmsKeyCondition extends SpringBootCondition {
@@ -28,8 +29,7 @@ class OnJuheSmsKeyCondition extends SpringBootCondition {
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnJuheSmsKey.class.getName());
 		Assert.state(attributes != null, "@ConditionalOnJuheSmsKey not found");
 		JuheProduct product = (JuheProduct) attributes.get("value");
-		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnJuheSmsKey.class,
-				product.id());
+		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnJuheSmsKey.class, product.id());
 		Environment environment = context.getEnvironment();
 		String ownKey = "juhe.sms." + product.id() + ".key";
 		if (StringUtils.hasText(environment.getProperty(ownKey))) {

@@ -1,6 +1,6 @@
 /**
- * Auto-configuration of the Juhe SMS clients: {@code juhe.sms.*} properties, the shared HTTP
- * transport and one bean per enabled product that has a key.
+ * Auto-configuration of the Juhe SMS clients: {@code juhe.sms.*} properties, the shared
+ * HTTP transport and one bean per enabled product that has a key.
  */
 @NullMarked
 package io.github.juhesms.autoconfigure;

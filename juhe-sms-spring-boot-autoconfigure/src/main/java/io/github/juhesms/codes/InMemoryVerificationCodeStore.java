@@ -10,8 +10,8 @@ import io.github.juhesms.core.CacheOnFirstUse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps codes and cool-downs in this process, at most {@code maxKeys} of each (oldest dropped
- * first). Atomic per key through the cache's {@code compute}.
+ * Keeps codes and cool-downs in this process, at most {@code maxKeys} of each (oldest
+ * dropped first). Atomic per key through the cache's {@code compute}.
  */
 public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 
@@ -77,8 +77,7 @@ public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 				attempt[0] = Attempt.answered(VerificationResult.TOO_MANY_ATTEMPTS);
 				return kept;
 			}
-			StoredCode counted = new StoredCode(code.salt(), code.hash(), code.expiresAt(), code.attempts() + 1,
-					false);
+			StoredCode counted = new StoredCode(code.salt(), code.hash(), code.expiresAt(), code.attempts() + 1, false);
 			attempt[0] = new Attempt(null, counted, counted.attempts() >= maxAttempts);
 			return new Kept(counted, kept.keptUntil());
 		});

@@ -3,7 +3,8 @@ package io.github.juhesms.codes;
 import java.time.Instant;
 
 /**
- * A code was sent. The code itself is not part of it: only the phone's owner should know it.
+ * A code was sent. The code itself is not part of it: only the phone's owner should know
+ * it.
  *
  * @param purpose the purpose the code unlocks
  * @param maskedMobile the number, masked

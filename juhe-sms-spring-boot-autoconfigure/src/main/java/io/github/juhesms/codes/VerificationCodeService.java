@@ -26,15 +26,17 @@ import io.github.juhesms.core.SendLimitRule;
 import io.github.juhesms.core.SendReceipt;
 
 /**
- * Verification codes for sign-in, sign-up and resets. {@link #send} makes a random code, sends it and
- * keeps only a salted hash; {@link #verify} checks a code once, in constant time, within a number of
- * attempts. Codes are scoped by purpose, so a login code does not unlock a reset.
+ * Verification codes for sign-in, sign-up and resets. {@link #send} makes a random code,
+ * sends it and keeps only a salted hash; {@link #verify} checks a code once, in constant
+ * time, within a number of attempts. Codes are scoped by purpose, so a login code does
+ * not unlock a reset.
  */
 public class VerificationCodeService {
 
 	private static final Pattern PURPOSE = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
 
-	// Kept past expiry so an expired or used code is told apart from none; a day bounds the storage.
+	// Kept past expiry so an expired or used code is told apart from none; a day bounds
+	// the storage.
 	private static final Duration RETENTION_AFTER_EXPIRY = Duration.ofDays(1);
 
 	private final SecureRandom random = new SecureRandom();
@@ -64,11 +66,14 @@ public class VerificationCodeService {
 
 	/**
 	 * Send a new code for a purpose to a number, replacing any earlier code of the two.
-	 * @param purpose what the code unlocks, e.g. {@code login}, {@code register}, {@code reset}
+	 * @param purpose what the code unlocks, e.g. {@code login}, {@code register},
+	 * {@code reset}
 	 * @param mobile the mainland number
 	 * @return when the code expires and when a new one may be sent
-	 * @throws JuheSmsSendLimitException if the resend cool-down or a send limit refuses the send
-	 * @throws JuheSmsException if the send failed; an unknown outcome keeps the code valid, since it may have arrived
+	 * @throws JuheSmsSendLimitException if the resend cool-down or a send limit refuses
+	 * the send
+	 * @throws JuheSmsException if the send failed; an unknown outcome keeps the code
+	 * valid, since it may have arrived
 	 */
 	public SentVerificationCode send(String purpose, String mobile) {
 		JuheOperation operation = this.sender.operation();
@@ -107,7 +112,8 @@ public class VerificationCodeService {
 	 * @param purpose what the code unlocks
 	 * @param mobile the mainland number
 	 * @param code the code the user typed
-	 * @return the result: tell the end user only whether it {@link VerificationResult#isVerified() verified}
+	 * @return the result: tell the end user only whether it
+	 * {@link VerificationResult#isVerified() verified}
 	 */
 	public VerificationResult verify(String purpose, String mobile, String code) {
 		JuheOperation operation = this.sender.operation();
@@ -119,7 +125,8 @@ public class VerificationCodeService {
 		}
 		StoredCode stored = attempt.code();
 		byte[] expected = stored.hash().getBytes(StandardCharsets.US_ASCII);
-		byte[] actual = hash(stored.salt(), purpose, mobile, (code != null) ? code : "").getBytes(StandardCharsets.US_ASCII);
+		byte[] actual = hash(stored.salt(), purpose, mobile, (code != null) ? code : "")
+			.getBytes(StandardCharsets.US_ASCII);
 		if (MessageDigest.isEqual(expected, actual)) {
 			boolean consumed = fromStore(operation, () -> this.store.consume(key, stored.salt()));
 			return consumed ? VerificationResult.VERIFIED : VerificationResult.USED;

@@ -12,10 +12,12 @@ import org.springframework.util.Assert;
  *
  * @param length digits of a code, 4-8 (the verification-code templates allow 4-8 digits)
  * @param ttl how long a code is valid
- * @param resendCooldown how long after a send no new code is sent to the same purpose and number
+ * @param resendCooldown how long after a send no new code is sent to the same purpose and
+ * number
  * @param maxAttempts verifications allowed per code; after that the code is void
  * @param codeVariable the template variable that receives the code
- * @param minutesVariable a template variable that receives the time to live in minutes, if the template has one
+ * @param minutesVariable a template variable that receives the time to live in minutes,
+ * if the template has one
  * @param variables further fixed variables of the template
  */
 public record VerificationCodeSettings(int length, Duration ttl, Duration resendCooldown, int maxAttempts,

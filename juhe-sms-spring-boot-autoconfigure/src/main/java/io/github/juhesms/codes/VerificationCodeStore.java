@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where sent codes and resend cool-downs are kept. Each method is atomic, so two instances sharing a
- * store verify a code once and enforce one cool-down.
+ * Where sent codes and resend cool-downs are kept. Each method is atomic, so two
+ * instances sharing a store verify a code once and enforce one cool-down.
  */
 public interface VerificationCodeStore {
 
@@ -15,7 +15,8 @@ public interface VerificationCodeStore {
 	 * Start a resend cool-down unless one is running.
 	 * @param key the purpose and number
 	 * @param cooldown how long no new code may be sent
-	 * @return {@code null} if the cool-down started, else the time left of the running one
+	 * @return {@code null} if the cool-down started, else the time left of the running
+	 * one
 	 */
 	@Nullable Duration startCooldown(String key, Duration cooldown);
 
@@ -29,7 +30,8 @@ public interface VerificationCodeStore {
 	 * Keep a code, replacing any earlier code of the key.
 	 * @param key the purpose and number
 	 * @param code the code's hash and validity
-	 * @param retention how long the record is kept (longer than its validity, to tell expired and used codes from none)
+	 * @param retention how long the record is kept (longer than its validity, to tell
+	 * expired and used codes from none)
 	 */
 	void save(String key, StoredCode code, Duration retention);
 
@@ -53,7 +55,8 @@ public interface VerificationCodeStore {
 	/**
 	 * One counted attempt: either a final result, or a code to compare.
 	 *
-	 * @param result the result if no comparison is needed (no code, expired, used, too many attempts), else {@code null}
+	 * @param result the result if no comparison is needed (no code, expired, used, too
+	 * many attempts), else {@code null}
 	 * @param code the code to compare against, when {@code result} is {@code null}
 	 * @param lastAttempt whether this attempt used up the allowed attempts
 	 */

@@ -1,9 +1,9 @@
 package io.github.juhesms.codes;
 
 /**
- * What a verification found. The application may log or count these apart; an end user should get
- * the same answer for every result but {@link #VERIFIED}, so that nobody learns whether a number has
- * a pending code.
+ * What a verification found. The application may log or count these apart; an end user
+ * should get the same answer for every result but {@link #VERIFIED}, so that nobody
+ * learns whether a number has a pending code.
  */
 public enum VerificationResult {
 

@@ -1,5 +1,6 @@
 /**
- * Verification codes for sign-in and sign-up: generated, sent, stored as a hash, verified once.
+ * Verification codes for sign-in and sign-up: generated, sent, stored as a hash, verified
+ * once.
  */
 @NullMarked
 package io.github.juhesms.codes;

@@ -8,10 +8,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Caffeine cache bounded in size, built the first time it is needed, for the in-memory stores.
- * Building a cache loads enough classes to add tens of milliseconds to a cold start-up, and most
- * applications send nothing while they start. A class rather than a lambda, which costs more to link
- * during a cold start-up than this class costs to load.
+ * A Caffeine cache bounded in size, built the first time it is needed, for the in-memory
+ * stores. Building a cache loads enough classes to add tens of milliseconds to a cold
+ * start-up, and most applications send nothing while they start. A class rather than a
+ * lambda, which costs more to link during a cold start-up than this class costs to load.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -27,8 +27,8 @@ public final class CacheOnFirstUse<K, V> implements Supplier<Cache<K, V>> {
 	/**
 	 * Create a cache that is built on first use.
 	 * @param maximumSize the most entries kept; the least recently used go first
-	 * @param expireAfterAccess how long an entry is kept after it was last read or written, or
-	 * {@code null} to keep it until the size bound drops it
+	 * @param expireAfterAccess how long an entry is kept after it was last read or
+	 * written, or {@code null} to keep it until the size bound drops it
 	 */
 	public CacheOnFirstUse(long maximumSize, @Nullable Duration expireAfterAccess) {
 		this.maximumSize = maximumSize;

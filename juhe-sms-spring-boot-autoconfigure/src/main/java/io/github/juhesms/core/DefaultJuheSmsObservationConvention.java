@@ -8,11 +8,11 @@ import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default names and tags: observation {@code juhe.sms.client.requests} with low-cardinality
- * keys {@code product}, {@code operation}, {@code outcome} and {@code error.code} (the last two once
- * the call has ended), and
- * high-cardinality keys {@code juhe.sms.template.id}, {@code juhe.sms.sid} and
- * {@code juhe.sms.attempts}. Phone numbers are never keys.
+ * The default names and tags: observation {@code juhe.sms.client.requests} with
+ * low-cardinality keys {@code product}, {@code operation}, {@code outcome} and
+ * {@code error.code} (the last two once the call has ended), and high-cardinality keys
+ * {@code juhe.sms.template.id}, {@code juhe.sms.sid} and {@code juhe.sms.attempts}. Phone
+ * numbers are never keys.
  */
 public class DefaultJuheSmsObservationConvention implements JuheSmsObservationConvention {
 
@@ -35,8 +35,9 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 	public KeyValues getLowCardinalityKeyValues(JuheSmsObservationContext context) {
 		JuheSmsObservationContext.Outcome outcome = context.getOutcome();
 		Integer code = context.getErrorCode();
-		// The same few combinations recur on every call: built once, then shared. While the call is in
-		// flight (the long-task timer of active calls) only product and operation are known.
+		// The same few combinations recur on every call: built once, then shared. While
+		// the call is in flight (the long-task timer of active calls) only product and
+		// operation are known.
 		return this.lowCardinality.computeIfAbsent(
 				new LowCardinality(context.getOperation(), outcome, (code != null) ? code.toString() : "none"),
 				LowCardinality::keyValues);

@@ -6,7 +6,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers the last answer of a product that starts a cool-down, and until when calls are refused.
+ * Remembers the last answer of a product that starts a cool-down, and until when calls
+ * are refused.
  */
 final class FailFast {
 

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param store where keys are remembered
  * @param window how long a key is remembered
- * @param waitTimeout how long a repeat waits for a first send still in flight before reporting it
+ * @param waitTimeout how long a repeat waits for a first send still in flight before
+ * reporting it
  */
 public record IdempotencySettings(IdempotencyStore store, Duration window, Duration waitTimeout) {
 

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where sends with an idempotency key are remembered. Implementations make {@link #claim} atomic,
- * so two concurrent calls with one key produce exactly one request.
+ * Where sends with an idempotency key are remembered. Implementations make {@link #claim}
+ * atomic, so two concurrent calls with one key produce exactly one request.
  */
 public interface IdempotencyStore {
 

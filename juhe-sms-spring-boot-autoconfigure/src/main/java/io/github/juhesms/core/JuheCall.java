@@ -5,16 +5,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One call to make: the operation, its form (without the key) and what logs, observations, events,
- * limits and de-duplication need to know about it.
+ * One call to make: the operation, its form (without the key) and what logs,
+ * observations, events, limits and de-duplication need to know about it.
  *
  * @param operation the operation
  * @param form the form parameters, without the key
  * @param mobiles the recipients, masked wherever they are shown
  * @param templateId the template id, if the call uses one
  * @param idempotencyKey the caller's key for de-duplicating a send, if any
- * @param admission permits the product client already took for the recipients, or {@code null} to
- * let the call take them
+ * @param admission permits the product client already took for the recipients, or
+ * {@code null} to let the call take them
  */
 public record JuheCall(JuheOperation operation, JuheForm form, List<String> mobiles, @Nullable String templateId,
 		@Nullable String idempotencyKey, @Nullable SendAdmission admission) {

@@ -15,8 +15,9 @@ import static io.github.juhesms.core.JuheSmsErrorCategory.SERVICE_ERROR;
 import static io.github.juhesms.core.JuheSmsErrorCategory.SERVICE_UNAVAILABLE;
 
 /**
- * Every {@code error_code} of the five Juhe SMS documents, with the document's text, an English
- * description and a category. Codes are unique across products (they embed the product's data id).
+ * Every {@code error_code} of the five Juhe SMS documents, with the document's text, an
+ * English description and a category. Codes are unique across products (they embed the
+ * product's data id).
  */
 public final class JuheErrorCatalog {
 
@@ -34,10 +35,10 @@ public final class JuheErrorCatalog {
 		system(10011, "当前IP请求超过限制", "Request limit for this IP exceeded", QUOTA);
 		system(10012, "请求超过次数限制", "Request count limit exceeded", QUOTA);
 		system(10013, "测试KEY超过请求限制", "Test key request limit exceeded", QUOTA);
-		CODES.put(10014, new JuheErrorCode(10014, null,
-				"系统内部异常(调用充值类业务时，请务必联系客服或通过订单查询接口检测订单，避免造成损失)",
-				"Juhe internal error; for billed operations check the outcome before repeating", SERVICE_ERROR, 114,
-				true));
+		CODES.put(10014,
+				new JuheErrorCode(10014, null, "系统内部异常(调用充值类业务时，请务必联系客服或通过订单查询接口检测订单，避免造成损失)",
+						"Juhe internal error; for billed operations check the outcome before repeating", SERVICE_ERROR,
+						114, true));
 		system(10020, "接口维护", "API under maintenance", SERVICE_UNAVAILABLE);
 		system(10021, "接口停用", "API stopped", SERVICE_UNAVAILABLE);
 
@@ -51,18 +52,17 @@ public final class JuheErrorCatalog {
 		product(international, 235707, "此模板已删除", "Template deleted", REJECTED);
 		product(international, 235708, "内部错误:通道暂时不可用", "Internal error: channel temporarily unavailable",
 				SERVICE_UNAVAILABLE);
-		product(international, 235709, "发送内容过长,限制500字以内", "Content too long, 500 characters at most",
-				REJECTED);
+		product(international, 235709, "发送内容过长,限制500字以内", "Content too long, 500 characters at most", REJECTED);
 		product(international, 235710, "手机号码格式错误", "Malformed mobile number", REJECTED);
 		product(international, 235711, "群发次数不足", "Not enough bulk-send quota left", QUOTA);
 		product(international, 235712, "系统繁忙,请稍后重试", "System busy, retry later", BUSY);
 		product(international, 235713, "国际代码不存在", "Area code does not exist", REJECTED);
 
 		JuheProduct financial = JuheProduct.FINANCIAL;
-		// A network fault between Juhe and the carrier may lose the carrier's acceptance: not retried,
-		// and a send that got it is reported with an unknown outcome.
-		CODES.put(222800, new JuheErrorCode(222800, financial, "网络异常，发送失败", "Network error, send failed",
-				SERVICE_ERROR, null, true));
+		// A network fault between Juhe and the carrier may lose the carrier's acceptance:
+		// not retried, and a send that got it is reported with an unknown outcome.
+		CODES.put(222800, new JuheErrorCode(222800, financial, "网络异常，发送失败", "Network error, send failed", SERVICE_ERROR,
+				null, true));
 		product(financial, 228801, "模板相关错误", "Template error", REJECTED);
 		product(financial, 228802, "相关参数错误,具体看返回", "Parameter error, see the reason", REJECTED);
 		product(financial, 228803, "通道故障", "Channel failure", SERVICE_UNAVAILABLE);
@@ -74,8 +74,7 @@ public final class JuheErrorCatalog {
 		JuheProduct verification = JuheProduct.VERIFICATION_CODE;
 		product(verification, 248601, "模板签名必须为2-16个中英文数字字符",
 				"Signature must be 2-16 Chinese, English or digit characters", REJECTED);
-		product(verification, 248602, "验证码模板编号格式错误", "Malformed verification template code (tplcode)",
-				REJECTED);
+		product(verification, 248602, "验证码模板编号格式错误", "Malformed verification template code (tplcode)", REJECTED);
 		product(verification, 248603, "模板id格式错误", "Malformed template id", REJECTED);
 		product(verification, 248604, "模板不存在", "Template does not exist", REJECTED);
 		product(verification, 248605, "模板还未审核通过", "Template not approved yet", REJECTED);
@@ -86,8 +85,7 @@ public final class JuheErrorCatalog {
 		product(verification, 248609, "发送内容过长", "Content too long", REJECTED);
 		product(verification, 248610, "通道不可用", "Channel unavailable", SERVICE_UNAVAILABLE);
 		product(verification, 248611, "模板数量达到上限", "Template count limit reached", QUOTA);
-		product(verification, 248612, "您已提交相同内容模板", "A template with the same content was already submitted",
-				REJECTED);
+		product(verification, 248612, "您已提交相同内容模板", "A template with the same content was already submitted", REJECTED);
 
 		JuheProduct smsApi = JuheProduct.SMS_API;
 		product(smsApi, 205401, "错误的手机号码", "Wrong mobile number", REJECTED);
@@ -118,9 +116,10 @@ public final class JuheErrorCatalog {
 	}
 
 	/**
-	 * The exception for an error answer. A product's configured busy code is busy whatever its
-	 * category; a code the documents do not list is a rejection. Here rather than in the caller so the
-	 * exception classes load on the first failure, not during the application's start-up.
+	 * The exception for an error answer. A product's configured busy code is busy
+	 * whatever its category; a code the documents do not list is a rejection. Here rather
+	 * than in the caller so the exception classes load on the first failure, not during
+	 * the application's start-up.
 	 * @param operation the operation that was answered
 	 * @param code the answer's {@code error_code}
 	 * @param reason the answer's {@code reason}

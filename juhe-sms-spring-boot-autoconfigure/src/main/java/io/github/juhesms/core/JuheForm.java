@@ -8,8 +8,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The form parameters of one call, in order, without the key. The key is added only when the body
- * is encoded, so it never sits in an object that is logged or kept.
+ * The form parameters of one call, in order, without the key. The key is added only when
+ * the body is encoded, so it never sits in an object that is logged or kept.
  */
 public final class JuheForm {
 

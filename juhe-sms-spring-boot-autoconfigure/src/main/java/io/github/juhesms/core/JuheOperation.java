@@ -6,10 +6,12 @@ import org.springframework.util.Assert;
  * One endpoint of a Juhe product, and what a repeated call to it would do.
  *
  * @param product the product the endpoint belongs to
- * @param name the operation name as the Juhe document spells it (used in metrics and logs)
+ * @param name the operation name as the Juhe document spells it (used in metrics and
+ * logs)
  * @param path the path below {@link JuheProduct#basePath()}
  * @param kind whether the call sends (billed), creates, reads or deletes
- * @param bareArrayResult whether Juhe may answer with a bare JSON array instead of the envelope
+ * @param bareArrayResult whether Juhe may answer with a bare JSON array instead of the
+ * envelope
  */
 public record JuheOperation(JuheProduct product, String name, String path, Kind kind, boolean bareArrayResult) {
 
@@ -30,7 +32,8 @@ public record JuheOperation(JuheProduct product, String name, String path, Kind 
 	}
 
 	/**
-	 * A call that creates something at Juhe (a template), so a lost answer leaves its outcome unknown.
+	 * A call that creates something at Juhe (a template), so a lost answer leaves its
+	 * outcome unknown.
 	 * @param product the product
 	 * @param name the operation name
 	 * @param path the path below the product's base path
@@ -79,7 +82,8 @@ public record JuheOperation(JuheProduct product, String name, String path, Kind 
 	}
 
 	/**
-	 * Whether calling twice has the same effect as calling once, so a lost answer may be retried.
+	 * Whether calling twice has the same effect as calling once, so a lost answer may be
+	 * retried.
 	 * @return {@code true} for queries and deletes
 	 */
 	public boolean isIdempotent() {

@@ -22,10 +22,11 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Calls the endpoints of one Juhe product. Every product client goes through here: fail fast while a
- * cool-down runs, encode the form with the product's key, post it, parse the envelope, classify a
- * failure, retry what surely was not accepted (within the product's retry budget), observe the whole
- * call once, publish a send event and log one masked line.
+ * Calls the endpoints of one Juhe product. Every product client goes through here: fail
+ * fast while a cool-down runs, encode the form with the product's key, post it, parse the
+ * envelope, classify a failure, retry what surely was not accepted (within the product's
+ * retry budget), observe the whole call once, publish a send event and log one masked
+ * line.
  */
 public final class JuheProductApi {
 
@@ -47,9 +48,9 @@ public final class JuheProductApi {
 
 	private final RetryBudgetSettings retryBudget;
 
-	// Built on first use with the product's retry budget: the retry classes are not needed for an
-	// application to start. A field rather than a lazy supplier, whose lambda would be linked during
-	// every cold start-up.
+	// Built on first use with the product's retry budget: the retry classes are not
+	// needed for an application to start. A field rather than a lazy supplier, whose
+	// lambda would be linked during every cold start-up.
 	private volatile @Nullable RetryTemplate retryTemplate;
 
 	private final FailFast failFast;
@@ -95,10 +96,8 @@ public final class JuheProductApi {
 			synchronized (this) {
 				template = this.retryTemplate;
 				if (template == null) {
-					template = new RetryTemplate(RetryPolicy.builder()
-						.backOff(budgeted())
-						.predicate(this::shouldRetry)
-						.build());
+					template = new RetryTemplate(
+							RetryPolicy.builder().backOff(budgeted()).predicate(this::shouldRetry).build());
 					this.retryTemplate = template;
 				}
 			}
@@ -106,13 +105,13 @@ public final class JuheProductApi {
 		return template;
 	}
 
-	// Exponential backoff with jitter, where every retry also takes a token of the product's budget:
-	// the token is taken only for a retry that will happen, never for the attempt that ends the loop.
+	// Exponential backoff with jitter, where every retry also takes a token of the
+	// product's budget: the token is taken only for a retry that will happen, never for
+	// the attempt that ends the loop.
 	private BackOff budgeted() {
 		JuheRetrySettings retry = this.retry;
 		RetryBudget budget = new RetryBudget(this.retryBudget);
-		ExponentialBackOff exponential = new ExponentialBackOff(retry.initialInterval().toMillis(),
-				retry.multiplier());
+		ExponentialBackOff exponential = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
 		exponential.setMaxInterval(retry.maxInterval().toMillis());
 		exponential.setJitter(retry.jitter().toMillis());
 		exponential.setMaxAttempts(retry.maxAttempts() - 1);
@@ -129,8 +128,9 @@ public final class JuheProductApi {
 		};
 	}
 
-	// Busy answers are retried only for the product's configured busy codes; other failures when
-	// Juhe surely did not act on the request, or when repeating it is harmless.
+	// Busy answers are retried only for the product's configured busy codes; other
+	// failures when Juhe surely did not act on the request, or when repeating it is
+	// harmless.
 	private boolean shouldRetry(Throwable failure) {
 		if (failure instanceof JuheSmsApiException api) {
 			return this.busyCodes.contains(api.getErrorCode());
@@ -147,8 +147,9 @@ public final class JuheProductApi {
 	}
 
 	/**
-	 * Take send permits for each number, for a product client that sends to the admitted numbers
-	 * only (financial batches); pass the admission on with {@link JuheCall#withAdmission}.
+	 * Take send permits for each number, for a product client that sends to the admitted
+	 * numbers only (financial batches); pass the admission on with
+	 * {@link JuheCall#withAdmission}.
 	 * @param mobiles the numbers
 	 * @param templateId the template, if known
 	 * @return the admitted and refused numbers
@@ -217,8 +218,9 @@ public final class JuheProductApi {
 		}
 	}
 
-	// A send is de-duplicated by its idempotency key, then limited per number, then made. Permits and
-	// keys of a send that surely did not go out are given back; a sent or unknown send keeps them.
+	// A send is de-duplicated by its idempotency key, then limited per number, then made.
+	// Permits and keys of a send that surely did not go out are given back; a sent or
+	// unknown send keeps them.
 	private <T> T send(JuheCall call, Function<JuheResult, T> mapper, Attempts attempts, Instant startedAt) {
 		String key = (call.idempotencyKey() != null && this.idempotency != null)
 				? this.product.id() + ":" + call.idempotencyKey() : null;
@@ -235,8 +237,7 @@ public final class JuheProductApi {
 		}
 		SendAdmission admission = null;
 		try {
-			admission = (call.admission() != null) ? call.admission()
-					: fromStore(call.operation(), () -> admit(call));
+			admission = (call.admission() != null) ? call.admission() : fromStore(call.operation(), () -> admit(call));
 			T result = execute(call, mapper, attempts);
 			if (key != null) {
 				afterSend(() -> complete(key,
@@ -277,7 +278,8 @@ public final class JuheProductApi {
 		}
 	}
 
-	// A store that fails after the send must not hide the send's own outcome from the caller.
+	// A store that fails after the send must not hide the send's own outcome from the
+	// caller.
 	private void afterSend(Runnable storeCall) {
 		try {
 			storeCall.run();
@@ -297,7 +299,8 @@ public final class JuheProductApi {
 		return admission;
 	}
 
-	// Waits while a first send with the key is in flight; a succeeded one is returned for replay.
+	// Waits while a first send with the key is in flight; a succeeded one is returned for
+	// replay.
 	private @Nullable StoredSend claim(JuheOperation operation, String key, Instant startedAt) {
 		IdempotencySettings settings = this.idempotency;
 		Instant deadline = startedAt.plus(settings.waitTimeout());

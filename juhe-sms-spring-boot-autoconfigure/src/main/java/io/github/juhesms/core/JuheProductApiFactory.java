@@ -13,8 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates the {@link JuheProductApi} of each product from what they share: the transport, the
- * retry, budget and fail-fast settings, observations, metrics and the event publisher.
+ * Creates the {@link JuheProductApi} of each product from what they share: the transport,
+ * the retry, budget and fail-fast settings, observations, metrics and the event
+ * publisher.
  */
 public final class JuheProductApiFactory {
 
@@ -65,20 +66,22 @@ public final class JuheProductApiFactory {
 	}
 
 	/**
-	 * Create the API of one product. Each product gets its own retry budget and fail-fast state.
+	 * Create the API of one product. Each product gets its own retry budget and fail-fast
+	 * state.
 	 * @param product the product
 	 * @param key the product's key
 	 * @param busyCodes the error codes that mean "busy, not accepted, retry later"
 	 * @return the product API
 	 */
 	public JuheProductApi create(JuheProduct product, @Nullable String key, Collection<Integer> busyCodes) {
-		// Not Assert with a message supplier: that lambda would be linked during every cold start-up.
+		// Not Assert with a message supplier: that lambda would be linked during every
+		// cold start-up.
 		if (!StringUtils.hasText(key)) {
 			throw new IllegalArgumentException("a key is required for " + product.id());
 		}
-		return new JuheProductApi(product, key, Set.copyOf(busyCodes), this.transport, this.retry,
-				this.retryBudget, new FailFast(this.failFast, this.clock), this.observationRegistry,
-				this.observationConvention, this.metrics, this.events, this.sendLimiter, this.idempotency, this.clock);
+		return new JuheProductApi(product, key, Set.copyOf(busyCodes), this.transport, this.retry, this.retryBudget,
+				new FailFast(this.failFast, this.clock), this.observationRegistry, this.observationConvention,
+				this.metrics, this.events, this.sendLimiter, this.idempotency, this.clock);
 	}
 
 	/**
@@ -144,9 +147,11 @@ public final class JuheProductApiFactory {
 		}
 
 		/**
-		 * Set the observation registry and, optionally, a convention replacing the default.
+		 * Set the observation registry and, optionally, a convention replacing the
+		 * default.
 		 * @param registry the registry
-		 * @param convention the convention, or {@code null} for {@link DefaultJuheSmsObservationConvention}
+		 * @param convention the convention, or {@code null} for
+		 * {@link DefaultJuheSmsObservationConvention}
 		 * @return this builder
 		 */
 		public Builder observations(ObservationRegistry registry, @Nullable JuheSmsObservationConvention convention) {

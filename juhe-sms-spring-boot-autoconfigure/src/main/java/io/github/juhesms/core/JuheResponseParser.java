@@ -9,15 +9,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Turns a raw HTTP answer into a {@link JuheEnvelope}, whatever its Content-Type says (Juhe sends
- * JSON as text/html or text/plain at times). Anything that is not an envelope becomes a
- * {@link JuheSmsInvalidResponseException} carrying the status and a short excerpt of the body.
+ * Turns a raw HTTP answer into a {@link JuheEnvelope}, whatever its Content-Type says
+ * (Juhe sends JSON as text/html or text/plain at times). Anything that is not an envelope
+ * becomes a {@link JuheSmsInvalidResponseException} carrying the status and a short
+ * excerpt of the body.
  */
 public final class JuheResponseParser {
 
 	static final int EXCERPT_LENGTH = 200;
 
-	// Our own mapper, so an application's Jackson customizations cannot change how Juhe is read.
+	// Our own mapper, so an application's Jackson customizations cannot change how Juhe
+	// is read.
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private JuheResponseParser() {
@@ -53,8 +55,9 @@ public final class JuheResponseParser {
 			return new JuheEnvelope(0, "", new JuheResult(operation, status, body, root, "result"));
 		}
 		if (!root.isObject()) {
-			throw invalid(operation, status, body, "a JSON " + root.getNodeType().name().toLowerCase()
-					+ " instead of the JSON object envelope", false, null);
+			throw invalid(operation, status, body,
+					"a JSON " + root.getNodeType().name().toLowerCase() + " instead of the JSON object envelope", false,
+					null);
 		}
 		JuheResult envelope = new JuheResult(operation, status, body, root, "");
 		int errorCode = envelope.requiredInt("error_code");
@@ -79,15 +82,13 @@ public final class JuheResponseParser {
 		return JsonNodeFactory.instance.nullNode();
 	}
 
-	static JuheSmsInvalidResponseException invalid(JuheOperation operation, int status, byte[] body,
-			String problem, boolean transientFailure, @Nullable Throwable cause) {
-		return new JuheSmsInvalidResponseException(operation, status, excerpt(body), problem, transientFailure,
-				cause);
+	static JuheSmsInvalidResponseException invalid(JuheOperation operation, int status, byte[] body, String problem,
+			boolean transientFailure, @Nullable Throwable cause) {
+		return new JuheSmsInvalidResponseException(operation, status, excerpt(body), problem, transientFailure, cause);
 	}
 
 	static String excerpt(byte[] body) {
-		String text = new String(body, 0, Math.min(body.length, EXCERPT_LENGTH * 4), StandardCharsets.UTF_8)
-			.strip()
+		String text = new String(body, 0, Math.min(body.length, EXCERPT_LENGTH * 4), StandardCharsets.UTF_8).strip()
 			.replaceAll("\\s+", " ");
 		String cut = (text.length() > EXCERPT_LENGTH) ? text.substring(0, EXCERPT_LENGTH) + "…" : text;
 		return Masking.digitRuns(cut);

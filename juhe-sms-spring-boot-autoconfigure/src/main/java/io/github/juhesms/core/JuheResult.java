@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Lenient, typed access to one node of Juhe's answer. The documents' tables and examples disagree
- * on types ({@code fee}, {@code areanum}, {@code sid}), so numbers sent as strings and strings sent
- * as numbers are both accepted. A missing required field or a value of an unusable type becomes a
- * {@link JuheSmsInvalidResponseException} naming the field, never a {@code NullPointerException}.
+ * Lenient, typed access to one node of Juhe's answer. The documents' tables and examples
+ * disagree on types ({@code fee}, {@code areanum}, {@code sid}), so numbers sent as
+ * strings and strings sent as numbers are both accepted. A missing required field or a
+ * value of an unusable type becomes a {@link JuheSmsInvalidResponseException} naming the
+ * field, never a {@code NullPointerException}.
  */
 public final class JuheResult {
 
@@ -36,7 +37,8 @@ public final class JuheResult {
 	}
 
 	/**
-	 * This node as JSON text, to be stored and read back with {@link JuheResponseParser#result}.
+	 * This node as JSON text, to be stored and read back with
+	 * {@link JuheResponseParser#result}.
 	 * @return the JSON
 	 */
 	String toJson() {
@@ -166,7 +168,8 @@ public final class JuheResult {
 	}
 
 	/**
-	 * A whole-number field that may be absent, null or empty text; numeric text is accepted.
+	 * A whole-number field that may be absent, null or empty text; numeric text is
+	 * accepted.
 	 * @param field the field name
 	 * @return the value or {@code null}
 	 */
@@ -194,7 +197,8 @@ public final class JuheResult {
 	}
 
 	/**
-	 * Map this node, which must be an array (JSON {@code null} or absent reads as empty), element by element.
+	 * Map this node, which must be an array (JSON {@code null} or absent reads as empty),
+	 * element by element.
 	 * @param <T> the element type
 	 * @param mapper maps one element
 	 * @return the mapped elements
@@ -209,8 +213,8 @@ public final class JuheResult {
 		List<T> elements = new ArrayList<>(this.node.size());
 		for (int i = 0; i < this.node.size(); i++) {
 			JsonNode element = this.node.get(i);
-			elements.add(mapper.apply(
-					new JuheResult(this.operation, this.status, this.body, element, this.path + "[" + i + "]")));
+			elements.add(mapper
+				.apply(new JuheResult(this.operation, this.status, this.body, element, this.path + "[" + i + "]")));
 		}
 		return Collections.unmodifiableList(elements);
 	}

@@ -44,7 +44,8 @@ public abstract class JuheSmsApiException extends JuheSmsException {
 	}
 
 	/**
-	 * The catalog entry for the code, with the document's text, when the code is documented.
+	 * The catalog entry for the code, with the document's text, when the code is
+	 * documented.
 	 * @return the documented code or {@code null}
 	 */
 	public @Nullable JuheErrorCode getDocumented() {

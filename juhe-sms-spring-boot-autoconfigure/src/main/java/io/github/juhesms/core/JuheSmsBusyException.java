@@ -1,8 +1,8 @@
 package io.github.juhesms.core;
 
 /**
- * Juhe answered with one of the product's busy codes, so it did not accept the request. The
- * starter retried up to the configured attempts; it is safe to try again later.
+ * Juhe answered with one of the product's busy codes, so it did not accept the request.
+ * The starter retried up to the configured attempts; it is safe to try again later.
  */
 public class JuheSmsBusyException extends JuheSmsApiException {
 

@@ -3,8 +3,9 @@ package io.github.juhesms.core;
 import java.time.Instant;
 
 /**
- * A send with the same idempotency key was made before and its outcome is unknown (or it is still in
- * flight): the starter did not send again. Reconcile with Juhe before sending with a new key.
+ * A send with the same idempotency key was made before and its outcome is unknown (or it
+ * is still in flight): the starter did not send again. Reconcile with Juhe before sending
+ * with a new key.
  */
 public class JuheSmsDuplicateSendException extends JuheSmsException {
 

@@ -3,8 +3,9 @@ package io.github.juhesms.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every exception the Juhe SMS clients throw. Carries the product and operation, and the
- * Juhe {@code error_code} and {@code reason} when Juhe answered with one. Never carries the key.
+ * Base of every exception the Juhe SMS clients throw. Carries the product and operation,
+ * and the Juhe {@code error_code} and {@code reason} when Juhe answered with one. Never
+ * carries the key.
  */
 public abstract class JuheSmsException extends RuntimeException {
 
@@ -65,7 +66,8 @@ public abstract class JuheSmsException extends RuntimeException {
 	}
 
 	/**
-	 * Whether the same request may safely be made again later, because Juhe surely did not act on it.
+	 * Whether the same request may safely be made again later, because Juhe surely did
+	 * not act on it.
 	 * @return {@code true} when a later retry cannot duplicate a message
 	 */
 	public boolean isRetryable() {
@@ -73,8 +75,9 @@ public abstract class JuheSmsException extends RuntimeException {
 	}
 
 	/**
-	 * Whether the request may have been accepted although no usable answer arrived. A send in this
-	 * state may have been delivered and billed: reconcile with Juhe before sending again.
+	 * Whether the request may have been accepted although no usable answer arrived. A
+	 * send in this state may have been delivered and billed: reconcile with Juhe before
+	 * sending again.
 	 * @return {@code true} when the outcome is unknown
 	 */
 	public boolean isOutcomeUnknown() {
@@ -82,7 +85,8 @@ public abstract class JuheSmsException extends RuntimeException {
 	}
 
 	/**
-	 * Number of HTTP requests made for the call, retries included (0 when refused before any call).
+	 * Number of HTTP requests made for the call, retries included (0 when refused before
+	 * any call).
 	 * @return the attempts
 	 */
 	public int getAttempts() {

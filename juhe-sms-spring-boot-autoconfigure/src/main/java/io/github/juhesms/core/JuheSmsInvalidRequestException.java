@@ -1,8 +1,8 @@
 package io.github.juhesms.core;
 
 /**
- * An input breaks a rule of the Juhe document, so the request was refused before any HTTP call.
- * Names the field and the rule; never quotes a full mobile number.
+ * An input breaks a rule of the Juhe document, so the request was refused before any HTTP
+ * call. Names the field and the rule; never quotes a full mobile number.
  */
 public class JuheSmsInvalidRequestException extends JuheSmsException {
 

@@ -4,9 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Juhe's answer was not a usable envelope: a non-2xx status, an HTML page, an empty body,
- * malformed JSON or a field of an unexpected type. Carries the HTTP status and a short excerpt of
- * the body. For a send or a template submission the request may have been accepted, so the
- * outcome is unknown.
+ * malformed JSON or a field of an unexpected type. Carries the HTTP status and a short
+ * excerpt of the body. For a send or a template submission the request may have been
+ * accepted, so the outcome is unknown.
  */
 public class JuheSmsInvalidResponseException extends JuheSmsException {
 
@@ -24,12 +24,12 @@ public class JuheSmsInvalidResponseException extends JuheSmsException {
 	 * @param httpStatus the HTTP status code
 	 * @param bodyExcerpt a short excerpt of the body (never the request)
 	 * @param problem what is wrong with the answer
-	 * @param transientFailure whether a repeat may get a usable answer (a 5xx, a garbled or empty
-	 * body), as opposed to an answer that does not fit the document
+	 * @param transientFailure whether a repeat may get a usable answer (a 5xx, a garbled
+	 * or empty body), as opposed to an answer that does not fit the document
 	 * @param cause the parsing failure, if any
 	 */
-	public JuheSmsInvalidResponseException(JuheOperation operation, int httpStatus, String bodyExcerpt,
-			String problem, boolean transientFailure, @Nullable Throwable cause) {
+	public JuheSmsInvalidResponseException(JuheOperation operation, int httpStatus, String bodyExcerpt, String problem,
+			boolean transientFailure, @Nullable Throwable cause) {
 		super(operation, JuheSmsErrorCategory.INVALID_RESPONSE,
 				Masking.digitRuns(problem) + " (HTTP " + httpStatus + ", body: " + quote(bodyExcerpt) + ")", cause);
 		this.httpStatus = httpStatus;

@@ -5,10 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counters beside the call observation: retries by product, operation and the code that caused
- * them, retries the budget refused, and billed units by product. Does nothing without a
- * {@link MeterRegistry}. Counters are looked up in the registry on each use, so meters an
- * application removes or filters are never updated behind its back.
+ * Counters beside the call observation: retries by product, operation and the code that
+ * caused them, retries the budget refused, and billed units by product. Does nothing
+ * without a {@link MeterRegistry}. Counters are looked up in the registry on each use, so
+ * meters an application removes or filters are never updated behind its back.
  */
 public class JuheSmsMetrics {
 
@@ -22,7 +22,6 @@ public class JuheSmsMetrics {
 	public static final String BILLED = "juhe.sms.client.billed";
 
 	private final @Nullable MeterRegistry registry;
-
 
 	/**
 	 * Create the counters.

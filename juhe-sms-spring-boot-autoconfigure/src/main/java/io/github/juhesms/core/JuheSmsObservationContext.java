@@ -6,8 +6,8 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an observation of one logical Juhe call (all its attempts) knows. Holds no key and no
- * phone number.
+ * What an observation of one logical Juhe call (all its attempts) knows. Holds no key and
+ * no phone number.
  */
 public class JuheSmsObservationContext extends Observation.Context {
 
@@ -60,7 +60,8 @@ public class JuheSmsObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Juhe's error code of the last answer, {@code 0} on success, {@code null} when none arrived.
+	 * Juhe's error code of the last answer, {@code 0} on success, {@code null} when none
+	 * arrived.
 	 * @return the error code or {@code null}
 	 */
 	public @Nullable Integer getErrorCode() {
@@ -106,7 +107,8 @@ public class JuheSmsObservationContext extends Observation.Context {
 		this.outcome = Outcome.DUPLICATE;
 	}
 
-	// Not a Juhe outcome (a bug in a mapper or customizer): still an ended call, tagged like the others.
+	// Not a Juhe outcome (a bug in a mapper or customizer): still an ended call, tagged
+	// like the others.
 	void failedUnexpectedly() {
 		this.outcome = Outcome.ERROR;
 	}
@@ -137,7 +139,10 @@ public class JuheSmsObservationContext extends Observation.Context {
 		/** No usable answer to a send or creation: Juhe may have acted on it. */
 		UNKNOWN,
 
-		/** A repeat of a send with the same idempotency key, answered from the store without calling Juhe. */
+		/**
+		 * A repeat of a send with the same idempotency key, answered from the store
+		 * without calling Juhe.
+		 */
 		DUPLICATE;
 
 		// Computed once: the tag is read on every call.

@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A send was surely not accepted: Juhe answered an error code (busy after every attempt included),
- * the connection never opened, or the starter refused it while failing fast. Not billed.
+ * A send was surely not accepted: Juhe answered an error code (busy after every attempt
+ * included), the connection never opened, or the starter refused it while failing fast.
+ * Not billed.
  *
  * @param product the product
  * @param operation the operation
@@ -17,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when the send started
  * @param category the category of the failure
  * @param errorCode Juhe's error code, or {@code null} when no answer arrived
- * @param reason Juhe's reason with digit runs masked (it may quote a refused number), or a description
- * of the failure
+ * @param reason Juhe's reason with digit runs masked (it may quote a refused number), or
+ * a description of the failure
  */
 public record JuheSmsRejectedEvent(JuheProduct product, String operation, List<String> maskedMobiles,
 		@Nullable String templateId, int attempts, Instant startedAt, JuheSmsErrorCategory category,

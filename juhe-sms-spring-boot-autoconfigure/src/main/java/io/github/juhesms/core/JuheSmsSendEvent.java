@@ -6,10 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Published once for every send whose request reached the starter's HTTP core, when its outcome is
- * known: {@link JuheSmsSentEvent}, {@link JuheSmsRejectedEvent} or
- * {@link JuheSmsOutcomeUnknownEvent}. Listen with {@code @EventListener} for an audit log. Phone
- * numbers are masked; the key is never part of an event.
+ * Published once for every send whose request reached the starter's HTTP core, when its
+ * outcome is known: {@link JuheSmsSentEvent}, {@link JuheSmsRejectedEvent} or
+ * {@link JuheSmsOutcomeUnknownEvent}. Listen with {@code @EventListener} for an audit
+ * log. Phone numbers are masked; the key is never part of an event.
  */
 public sealed interface JuheSmsSendEvent permits JuheSmsSentEvent, JuheSmsRejectedEvent, JuheSmsOutcomeUnknownEvent {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The starter's per-number send limit refused a send before any HTTP call. Says which rule and when
- * the next send to the number is allowed. Nothing was sent or billed.
+ * The starter's per-number send limit refused a send before any HTTP call. Says which
+ * rule and when the next send to the number is allowed. Nothing was sent or billed.
  */
 public class JuheSmsSendLimitException extends JuheSmsException {
 
@@ -24,7 +24,8 @@ public class JuheSmsSendLimitException extends JuheSmsException {
 	}
 
 	/**
-	 * The refused numbers, with the rule that refused each and when it may be sent to again.
+	 * The refused numbers, with the rule that refused each and when it may be sent to
+	 * again.
 	 * @return the refusals
 	 */
 	public List<SendLimitRefusal> getRefusals() {

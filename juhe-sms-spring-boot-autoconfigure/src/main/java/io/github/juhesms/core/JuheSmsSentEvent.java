@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param attempts the HTTP requests made
  * @param startedAt when the send started
  * @param sid the message id Juhe assigned
- * @param fee the billed units Juhe reported, or {@code null} when the product reports none
+ * @param fee the billed units Juhe reported, or {@code null} when the product reports
+ * none
  */
 public record JuheSmsSentEvent(JuheProduct product, String operation, List<String> maskedMobiles,
-		@Nullable String templateId, int attempts, Instant startedAt, String sid, @Nullable Integer fee)
-		implements JuheSmsSendEvent {
+		@Nullable String templateId, int attempts, Instant startedAt, String sid,
+		@Nullable Integer fee) implements JuheSmsSendEvent {
 
 }

@@ -1,10 +1,10 @@
 package io.github.juhesms.core;
 
 /**
- * Juhe or the carrier reported a failure on its side (send failed, internal error). Not retried:
- * Juhe does not invite a retry for these codes. For 10014 on a send (the document itself warns that
- * the outcome must be checked) and 222800 (a network fault between Juhe and the carrier),
- * {@link #isOutcomeUnknown()} is {@code true}.
+ * Juhe or the carrier reported a failure on its side (send failed, internal error). Not
+ * retried: Juhe does not invite a retry for these codes. For 10014 on a send (the
+ * document itself warns that the outcome must be checked) and 222800 (a network fault
+ * between Juhe and the carrier), {@link #isOutcomeUnknown()} is {@code true}.
  */
 public class JuheSmsServiceErrorException extends JuheSmsApiException {
 
@@ -18,9 +18,8 @@ public class JuheSmsServiceErrorException extends JuheSmsApiException {
 	 */
 	public JuheSmsServiceErrorException(JuheOperation operation, int errorCode, String reason) {
 		super(operation, JuheSmsErrorCategory.SERVICE_ERROR, errorCode, reason);
-		this.outcomeUnknown = !operation.isIdempotent() && JuheErrorCatalog.find(errorCode)
-			.map(JuheErrorCode::outcomeUncertain)
-			.orElse(false);
+		this.outcomeUnknown = !operation.isIdempotent()
+				&& JuheErrorCatalog.find(errorCode).map(JuheErrorCode::outcomeUncertain).orElse(false);
 	}
 
 	@Override

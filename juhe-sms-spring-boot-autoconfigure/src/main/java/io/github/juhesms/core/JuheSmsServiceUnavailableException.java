@@ -1,7 +1,8 @@
 package io.github.juhesms.core;
 
 /**
- * The API or its carrier channel is under maintenance, stopped or down (10020, 10021, channel codes).
+ * The API or its carrier channel is under maintenance, stopped or down (10020, 10021,
+ * channel codes).
  */
 public class JuheSmsServiceUnavailableException extends JuheSmsApiException {
 

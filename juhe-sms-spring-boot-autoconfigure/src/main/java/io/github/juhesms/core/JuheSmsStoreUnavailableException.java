@@ -1,9 +1,10 @@
 package io.github.juhesms.core;
 
 /**
- * The store of send limits, idempotency keys or verification codes (Redis) could not be reached, so
- * the send was refused rather than made unlimited or unchecked ({@code juhe.sms.redis.fail-open}
- * changes that for limits and idempotency keys). Nothing was sent.
+ * The store of send limits, idempotency keys or verification codes (Redis) could not be
+ * reached, so the send was refused rather than made unlimited or unchecked
+ * ({@code juhe.sms.redis.fail-open} changes that for limits and idempotency keys).
+ * Nothing was sent.
  */
 public class JuheSmsStoreUnavailableException extends JuheSmsException {
 

@@ -1,10 +1,10 @@
 package io.github.juhesms.core;
 
 /**
- * No answer arrived. When the connection never opened (refused, connect timeout, unknown host)
- * Juhe surely did not see the request and it was retried. Otherwise (read timeout, reset, empty
- * reply) a send may have been accepted: {@link #isOutcomeUnknown()} is {@code true} and the
- * starter did not resend it.
+ * No answer arrived. When the connection never opened (refused, connect timeout, unknown
+ * host) Juhe surely did not see the request and it was retried. Otherwise (read timeout,
+ * reset, empty reply) a send may have been accepted: {@link #isOutcomeUnknown()} is
+ * {@code true} and the starter did not resend it.
  */
 public class JuheSmsTransportException extends JuheSmsException {
 
@@ -17,7 +17,8 @@ public class JuheSmsTransportException extends JuheSmsException {
 	/**
 	 * Create an exception for a call that got no answer.
 	 * @param operation the operation
-	 * @param connectionOpened whether a connection to Juhe was open, so the request may have been written
+	 * @param connectionOpened whether a connection to Juhe was open, so the request may
+	 * have been written
 	 * @param cause the I/O failure
 	 */
 	public JuheSmsTransportException(JuheOperation operation, boolean connectionOpened, Throwable cause) {

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks of request fields, made before any HTTP call. Each failure names the field and the rule;
- * none echoes a phone number.
+ * Checks of request fields, made before any HTTP call. Each failure names the field and
+ * the rule; none echoes a phone number.
  */
 public final class JuheValidation {
 
@@ -54,8 +54,7 @@ public final class JuheValidation {
 		int length = value.codePointCount(0, value.length());
 		if (length < min || length > max) {
 			String rule = (min == max) ? "must be " + min : "must be " + min + "-" + max;
-			throw new JuheSmsInvalidRequestException(operation, field,
-					rule + " characters long (was " + length + ")");
+			throw new JuheSmsInvalidRequestException(operation, field, rule + " characters long (was " + length + ")");
 		}
 		return value;
 	}
@@ -84,7 +83,8 @@ public final class JuheValidation {
 	}
 
 	/**
-	 * Require a mainland China mobile number: 11 ASCII digits of the form {@code 1[3-9]xxxxxxxxx}.
+	 * Require a mainland China mobile number: 11 ASCII digits of the form
+	 * {@code 1[3-9]xxxxxxxxx}.
 	 * @param operation the operation called
 	 * @param field the field name
 	 * @param value the value
@@ -100,8 +100,8 @@ public final class JuheValidation {
 	}
 
 	/**
-	 * Require a list of mainland mobile numbers: at least one, at most {@code max}, each valid. A
-	 * failure names the position of the bad number, never the number.
+	 * Require a list of mainland mobile numbers: at least one, at most {@code max}, each
+	 * valid. A failure names the position of the bad number, never the number.
 	 * @param operation the operation called
 	 * @param field the field name
 	 * @param mobiles the numbers
@@ -132,8 +132,9 @@ public final class JuheValidation {
 	}
 
 	/**
-	 * Require a template's signature and content, at most 500 characters together as the message
-	 * renders them ({@code 【signature】content}), the longest message the documents allow.
+	 * Require a template's signature and content, at most 500 characters together as the
+	 * message renders them ({@code 【signature】content}), the longest message the
+	 * documents allow.
 	 * @param operation the operation called
 	 * @param signature the signature
 	 * @param content the content
@@ -166,8 +167,8 @@ public final class JuheValidation {
 	}
 
 	/**
-	 * Require template variables with non-empty names and non-null values. Values may hold any
-	 * character: the encoder escapes them.
+	 * Require template variables with non-empty names and non-null values. Values may
+	 * hold any character: the encoder escapes them.
 	 * @param operation the operation called
 	 * @param field the field name
 	 * @param variables the variables
@@ -195,7 +196,8 @@ public final class JuheValidation {
 	}
 
 	/**
-	 * Describe a value that breaks a rule without showing it: its length and the kinds of character it holds.
+	 * Describe a value that breaks a rule without showing it: its length and the kinds of
+	 * character it holds.
 	 * @param value the value
 	 * @return a description such as {@code "12 characters, with a non-ASCII digit"}
 	 */

@@ -11,12 +11,13 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Masks phone numbers for logs, exception messages and events: {@code 13812341234} becomes
- * {@code 138****1234}.
+ * Masks phone numbers for logs, exception messages and events: {@code 13812341234}
+ * becomes {@code 138****1234}.
  */
 public final class Masking {
 
-	// Seven or more digits in a row may be a phone number; shorter runs (codes, ids, counts) stay readable.
+	// Seven or more digits in a row may be a phone number; shorter runs (codes, ids,
+	// counts) stay readable.
 	private static final Pattern DIGIT_RUN = Pattern.compile("\\d{7,}");
 
 	private static final byte[] REDACTED = "****".getBytes(StandardCharsets.US_ASCII);
@@ -47,14 +48,15 @@ public final class Masking {
 	 */
 	public static String mobiles(Collection<String> mobiles) {
 		if (mobiles.size() > 5) {
-			return mobiles.stream().limit(3).map(Masking::mobile).collect(Collectors.joining(","))
-					+ ",… (" + mobiles.size() + " numbers)";
+			return mobiles.stream().limit(3).map(Masking::mobile).collect(Collectors.joining(",")) + ",… ("
+					+ mobiles.size() + " numbers)";
 		}
 		return mobiles.stream().map(Masking::mobile).collect(Collectors.joining(","));
 	}
 
 	/**
-	 * Replace every occurrence of a secret in raw bytes, as UTF-8 and URL-encoded, by {@code ****}.
+	 * Replace every occurrence of a secret in raw bytes, as UTF-8 and URL-encoded, by
+	 * {@code ****}.
 	 * @param bytes the bytes, such as an answer that may echo the request
 	 * @param secret the secret, such as the key
 	 * @return the bytes without the secret (the same array when it holds none)

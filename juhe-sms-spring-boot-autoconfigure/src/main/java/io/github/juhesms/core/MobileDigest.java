@@ -6,7 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Digests of phone numbers for store keys, so a store (Redis) need not hold phone numbers.
+ * Digests of phone numbers for store keys, so a store (Redis) need not hold phone
+ * numbers.
  */
 public final class MobileDigest {
 

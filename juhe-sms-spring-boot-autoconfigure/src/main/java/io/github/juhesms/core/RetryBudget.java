@@ -4,9 +4,9 @@ import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The retry tokens of one product: a Bucket4j token bucket, whose atomic consumption keeps the
- * budget exact under any number of concurrent calls. Created with the product's retry template, on
- * its first call.
+ * The retry tokens of one product: a Bucket4j token bucket, whose atomic consumption
+ * keeps the budget exact under any number of concurrent calls. Created with the product's
+ * retry template, on its first call.
  */
 final class RetryBudget {
 

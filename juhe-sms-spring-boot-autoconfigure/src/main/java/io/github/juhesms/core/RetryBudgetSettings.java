@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.springframework.util.Assert;
 
 /**
- * A budget of retries shared by all calls of one product, so that an outage of Juhe does not
- * multiply the traffic: first attempts are never held back, each retry takes a token, and tokens
- * come back one per refill interval up to the capacity.
+ * A budget of retries shared by all calls of one product, so that an outage of Juhe does
+ * not multiply the traffic: first attempts are never held back, each retry takes a token,
+ * and tokens come back one per refill interval up to the capacity.
  *
  * @param enabled whether retries are limited by the budget at all
  * @param capacity the most retries the budget holds (and holds at start)
@@ -21,7 +21,8 @@ public record RetryBudgetSettings(boolean enabled, int capacity, Duration refill
 	}
 
 	/**
-	 * No budget: every retryable failure is retried up to the attempts of the retry settings.
+	 * No budget: every retryable failure is retried up to the attempts of the retry
+	 * settings.
 	 * @return unlimited settings
 	 */
 	public static RetryBudgetSettings unlimited() {

@@ -3,12 +3,13 @@ package io.github.juhesms.core;
 import java.util.List;
 
 /**
- * What a {@link SendLimiter} decided for the numbers of one send: the numbers admitted, with the
- * permits they took, and the numbers refused.
+ * What a {@link SendLimiter} decided for the numbers of one send: the numbers admitted,
+ * with the permits they took, and the numbers refused.
  *
  * @param admitted the numbers that may be sent to
  * @param refused the numbers over a limit
- * @param permits the permits taken for the admitted numbers, given back if the send surely did not go out
+ * @param permits the permits taken for the admitted numbers, given back if the send
+ * surely did not go out
  */
 public record SendAdmission(List<String> admitted, List<SendLimitRefusal> refused, List<Permit> permits) {
 

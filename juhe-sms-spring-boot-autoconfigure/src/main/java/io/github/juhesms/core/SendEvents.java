@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Publishes one {@link JuheSmsSendEvent} per send. A failing listener is logged and otherwise
- * ignored: it must never turn a delivered message into an exception the caller might "fix" by
- * sending again.
+ * Publishes one {@link JuheSmsSendEvent} per send. A failing listener is logged and
+ * otherwise ignored: it must never turn a delivered message into an exception the caller
+ * might "fix" by sending again.
  */
 final class SendEvents {
 
@@ -45,7 +45,8 @@ final class SendEvents {
 					status, failure.getMessage()));
 		}
 		else {
-			// Juhe's reason may quote the number it refuses: masked like everything else in an event.
+			// Juhe's reason may quote the number it refuses: masked like everything else
+			// in an event.
 			String reason = (failure.getReason() != null) ? Masking.digitRuns(failure.getReason())
 					: failure.getMessage();
 			publish(new JuheSmsRejectedEvent(call.operation().product(), call.operation().name(), masked(call),

@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Limits sends per product and number (and template, if configured) before any HTTP call, as the
- * carriers and the vendor ask (SMS bombing). Permits of a send that surely did not go out are given back.
+ * Limits sends per product and number (and template, if configured) before any HTTP call,
+ * as the carriers and the vendor ask (SMS bombing). Permits of a send that surely did not
+ * go out are given back.
  */
 public interface SendLimiter {
 

@@ -7,9 +7,9 @@ import org.springframework.util.Assert;
 /**
  * Options of one send.
  *
- * @param idempotencyKey a key of the caller's choosing (an order or message id): a repeat with the
- * same key within the de-duplication window returns the first send's result, or its "outcome
- * unknown" status, without calling Juhe
+ * @param idempotencyKey a key of the caller's choosing (an order or message id): a repeat
+ * with the same key within the de-duplication window returns the first send's result, or
+ * its "outcome unknown" status, without calling Juhe
  */
 public record SendOptions(@Nullable String idempotencyKey) {
 

@@ -3,7 +3,8 @@ package io.github.juhesms.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every product's send result tells: the message id and, where Juhe reports it, the billed units.
+ * What every product's send result tells: the message id and, where Juhe reports it, the
+ * billed units.
  */
 public interface SendReceipt {
 
@@ -14,7 +15,8 @@ public interface SendReceipt {
 	String sid();
 
 	/**
-	 * Billed units Juhe reported, or {@code null} when the product's answer carries no fee.
+	 * Billed units Juhe reported, or {@code null} when the product's answer carries no
+	 * fee.
 	 * @return the fee or {@code null}
 	 */
 	@Nullable Integer fee();

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state whether it is still in flight, succeeded or ended with an unknown outcome
  * @param startedAt when the first send started
- * @param result Juhe's {@code result} JSON of a successful first send, replayed through the mapper
+ * @param result Juhe's {@code result} JSON of a successful first send, replayed through
+ * the mapper
  * @param failure what went wrong, for an unknown outcome
  */
 public record StoredSend(State state, Instant startedAt, @Nullable String result, @Nullable String failure) {

@@ -7,11 +7,11 @@ import org.springframework.util.Assert;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Encodes template variables into the {@code tplValue}/{@code tpl_value} parameter the Juhe
- * documents describe: {@code #name#=value} pairs joined by {@code &}. A name or value that holds one
- * of {@code # & =} (or {@code %} or {@code +}, which a decoder would otherwise misread) is
- * percent-encoded on its own first; the form encoding of the request then encodes the whole string
- * once more.
+ * Encodes template variables into the {@code tplValue}/{@code tpl_value} parameter the
+ * Juhe documents describe: {@code #name#=value} pairs joined by {@code &}. A name or
+ * value that holds one of {@code # & =} (or {@code %} or {@code +}, which a decoder would
+ * otherwise misread) is percent-encoded on its own first; the form encoding of the
+ * request then encodes the whole string once more.
  */
 public final class TemplateVariables {
 
@@ -23,7 +23,8 @@ public final class TemplateVariables {
 	}
 
 	/**
-	 * Encode variables as {@code #name#=value&#name#=value}, in the map's iteration order.
+	 * Encode variables as {@code #name#=value&#name#=value}, in the map's iteration
+	 * order.
 	 * @param variables variable names (without {@code #}) to values; values may be empty
 	 * @return the parameter value, before form encoding; empty for no variables
 	 */
@@ -41,8 +42,8 @@ public final class TemplateVariables {
 	}
 
 	/**
-	 * Encode variables as the JSON object the SMS API's {@code vars} parameter takes, e.g.
-	 * {@code {"code":"1234","name":"张三"}}.
+	 * Encode variables as the JSON object the SMS API's {@code vars} parameter takes,
+	 * e.g. {@code {"code":"1234","name":"张三"}}.
 	 * @param variables variable names (without {@code #}) to values
 	 * @return the JSON text
 	 */
@@ -83,7 +84,8 @@ public final class TemplateVariables {
 		return false;
 	}
 
-	// RFC 3986 unreserved characters; a space becomes %20, which both urldecode and rawurldecode read back.
+	// RFC 3986 unreserved characters; a space becomes %20, which both urldecode and
+	// rawurldecode read back.
 	private static boolean isUnreserved(byte b) {
 		return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_'
 				|| b == '.' || b == '~';

@@ -1,6 +1,6 @@
 /**
- * Shared core of every Juhe product client: transport, envelope parsing, template-variable
- * encoding, errors and their catalog, retry, observation and masking.
+ * Shared core of every Juhe product client: transport, envelope parsing,
+ * template-variable encoding, errors and their catalog, retry, observation and masking.
  */
 @NullMarked
 package io.github.juhesms.core;

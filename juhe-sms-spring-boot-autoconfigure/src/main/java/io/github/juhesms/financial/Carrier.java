@@ -3,9 +3,9 @@ package io.github.juhesms.financial;
 import io.github.juhesms.core.JuheResult;
 
 /**
- * A mainland carrier, or all three networks (三网). Each endpoint of the Financial SMS document
- * encodes carriers its own way, so each has its own mapping: reading one with another's would send
- * a message with another carrier's template.
+ * A mainland carrier, or all three networks (三网). Each endpoint of the Financial SMS
+ * document encodes carriers its own way, so each has its own mapping: reading one with
+ * another's would send a message with another carrier's template.
  */
 public enum Carrier {
 
@@ -22,8 +22,8 @@ public enum Carrier {
 	CHINA_TELECOM;
 
 	/**
-	 * Map a letter of {@code submitTpl}'s {@code tplBatchInfo}: a = all three networks, b = Mobile,
-	 * c = Unicom, d = Telecom.
+	 * Map a letter of {@code submitTpl}'s {@code tplBatchInfo}: a = all three networks, b
+	 * = Mobile, c = Unicom, d = Telecom.
 	 * @param letter the letter
 	 * @param where the node holding it, to report an unknown letter
 	 * @return the carrier
@@ -40,8 +40,9 @@ public enum Carrier {
 	}
 
 	/**
-	 * Map a group letter of {@code mobileGroup}'s result: a = Mobile, b = Unicom, c = Telecom. Unlike
-	 * {@code tplBatchInfo}, {@code a} is not "all networks" here; {@code unknown} is read by the caller.
+	 * Map a group letter of {@code mobileGroup}'s result: a = Mobile, b = Unicom, c =
+	 * Telecom. Unlike {@code tplBatchInfo}, {@code a} is not "all networks" here;
+	 * {@code unknown} is read by the caller.
 	 * @param letter the letter
 	 * @param where the node holding it, to report an unknown letter
 	 * @return the carrier, never {@link #ALL}
@@ -57,7 +58,8 @@ public enum Carrier {
 	}
 
 	/**
-	 * Map {@code myTemplates}' {@code operation}: 0 = all networks, 1 = Mobile, 2 = Unicom, 3 = Telecom.
+	 * Map {@code myTemplates}' {@code operation}: 0 = all networks, 1 = Mobile, 2 =
+	 * Unicom, 3 = Telecom.
 	 * @param operation the value
 	 * @param where the node holding it, to report an unknown value
 	 * @return the carrier

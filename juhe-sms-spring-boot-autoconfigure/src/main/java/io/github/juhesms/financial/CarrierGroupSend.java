@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * One send of a carrier-aware send: a carrier's numbers (10,000 at most) with that carrier's
- * template, and either Juhe's receipt or the failure.
+ * One send of a carrier-aware send: a carrier's numbers (10,000 at most) with that
+ * carrier's template, and either Juhe's receipt or the failure.
  *
  * @param carrier the carrier of the numbers
  * @param templateId the template used: the carrier's own, else the all-networks one
@@ -35,8 +35,8 @@ public record CarrierGroupSend(Carrier carrier, long templateId, List<String> mo
 	}
 
 	/**
-	 * Whether this send failed without a usable answer, so the numbers may have received the message
-	 * and been billed: reconcile with Juhe before sending to them again.
+	 * Whether this send failed without a usable answer, so the numbers may have received
+	 * the message and been billed: reconcile with Juhe before sending to them again.
 	 * @return {@code true} when the outcome is unknown
 	 */
 	public boolean isOutcomeUnknown() {

@@ -5,10 +5,12 @@ import java.util.List;
 import io.github.juhesms.core.Masking;
 
 /**
- * What a carrier-aware send did: one entry per send to a carrier's numbers, the numbers that were
- * not sent because their carrier is unknown, and the duplicates removed beforehand.
+ * What a carrier-aware send did: one entry per send to a carrier's numbers, the numbers
+ * that were not sent because their carrier is unknown, and the duplicates removed
+ * beforehand.
  *
- * @param sends the sends, Mobile first, then Unicom, then Telecom, each carrier's numbers 10,000 per send
+ * @param sends the sends, Mobile first, then Unicom, then Telecom, each carrier's numbers
+ * 10,000 per send
  * @param unknownCarrier numbers Juhe placed under no known carrier: these were not sent
  * @param duplicatesRemoved how many repeated numbers were removed before sending
  */

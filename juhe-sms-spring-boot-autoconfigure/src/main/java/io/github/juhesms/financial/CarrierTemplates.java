@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Template ids by carrier: the all-networks template ({@link Carrier#ALL}) and, where the template
- * was also registered per carrier, each carrier's own.
+ * Template ids by carrier: the all-networks template ({@link Carrier#ALL}) and, where the
+ * template was also registered per carrier, each carrier's own.
  *
  * @param templateIds the template id of each carrier that has one
  */
@@ -18,7 +18,8 @@ public record CarrierTemplates(Map<Carrier, Long> templateIds) {
 
 	public CarrierTemplates {
 		Assert.noNullElements(templateIds.values(), "Template ids must not be null");
-		// A copy in declaration order, so the ids read ALL, Mobile, Unicom, Telecom wherever they are shown.
+		// A copy in declaration order, so the ids read ALL, Mobile, Unicom, Telecom
+		// wherever they are shown.
 		EnumMap<Carrier, Long> copy = new EnumMap<>(Carrier.class);
 		copy.putAll(templateIds);
 		templateIds = Collections.unmodifiableMap(copy);

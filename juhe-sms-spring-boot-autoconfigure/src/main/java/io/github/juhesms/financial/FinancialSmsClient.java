@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Client of Juhe's Financial SMS (金融短信): submit and list templates, send to up to 10,000
- * mainland numbers at once, group numbers by carrier, and send each carrier's numbers with that
- * carrier's template.
+ * mainland numbers at once, group numbers by carrier, and send each carrier's numbers
+ * with that carrier's template.
  */
 public class FinancialSmsClient {
 
@@ -45,7 +45,10 @@ public class FinancialSmsClient {
 	static final JuheOperation MY_TEMPLATES = JuheOperation.query(JuheProduct.FINANCIAL, "myTemplates",
 			"/myTemplates.php");
 
-	/** Most numbers in one send or one grouping call ({@code mobileGroup} documents 10,000). */
+	/**
+	 * Most numbers in one send or one grouping call ({@code mobileGroup} documents
+	 * 10,000).
+	 */
 	public static final int MAX_MOBILES = 10_000;
 
 	private static final List<Carrier> CARRIERS = List.of(Carrier.CHINA_MOBILE, Carrier.CHINA_UNICOM,
@@ -62,11 +65,12 @@ public class FinancialSmsClient {
 	}
 
 	/**
-	 * Submit a template for review ({@code submitTpl}). Juhe registers it for all networks and for
-	 * each carrier, each with its own id.
+	 * Submit a template for review ({@code submitTpl}). Juhe registers it for all
+	 * networks and for each carrier, each with its own id.
 	 * @param signature the signature, e.g. a company or product name
 	 * @param content the content, with variables written {@code #name#}
-	 * @return the content as sent, the all-networks template id and each carrier's template id
+	 * @return the content as sent, the all-networks template id and each carrier's
+	 * template id
 	 */
 	public SubmittedFinancialTemplate submitTemplate(String signature, String content) {
 		JuheValidation.requireTemplateText(SUBMIT_TEMPLATE, signature, content);
@@ -75,8 +79,9 @@ public class FinancialSmsClient {
 	}
 
 	/**
-	 * Send a message with one template to up to 10,000 mainland numbers ({@code send}). Billed per
-	 * number and message. A number given twice is refused rather than billed and received twice.
+	 * Send a message with one template to up to 10,000 mainland numbers ({@code send}).
+	 * Billed per number and message. A number given twice is refused rather than billed
+	 * and received twice.
 	 * @param request the numbers, template and variables
 	 * @return the message id and the billed messages
 	 */
@@ -85,13 +90,15 @@ public class FinancialSmsClient {
 	}
 
 	/**
-	 * Send a message with one template to up to 10,000 mainland numbers ({@code send}), with options
-	 * such as an idempotency key. Each number passes the per-number send limits: numbers over their
-	 * limit are left out and reported in {@link FinancialSmsResult#limited()}, the rest are sent.
+	 * Send a message with one template to up to 10,000 mainland numbers ({@code send}),
+	 * with options such as an idempotency key. Each number passes the per-number send
+	 * limits: numbers over their limit are left out and reported in
+	 * {@link FinancialSmsResult#limited()}, the rest are sent.
 	 * @param request the numbers, template and variables
 	 * @param options the send options
 	 * @return the message id, the billed messages and the numbers held back by the limits
-	 * @throws JuheSmsSendLimitException if every number is over its limit (nothing is sent)
+	 * @throws JuheSmsSendLimitException if every number is over its limit (nothing is
+	 * sent)
 	 */
 	public FinancialSmsResult send(FinancialSmsRequest request, SendOptions options) {
 		List<String> mobiles = JuheValidation.requireMainlandMobiles(SEND, "mobile", request.mobiles(), MAX_MOBILES);
@@ -113,7 +120,8 @@ public class FinancialSmsClient {
 	}
 
 	/**
-	 * Group up to 10,000 mainland numbers by carrier, by their number ranges ({@code mobileGroup}).
+	 * Group up to 10,000 mainland numbers by carrier, by their number ranges
+	 * ({@code mobileGroup}).
 	 * @param mobiles the numbers
 	 * @return the numbers of each carrier, and those of no known carrier
 	 */
@@ -132,19 +140,22 @@ public class FinancialSmsClient {
 	}
 
 	/**
-	 * Send to any number of mainland numbers, each carrier's numbers with that carrier's template.
-	 * Repeated numbers are removed (and counted). Every number is first grouped by carrier
-	 * ({@code mobileGroup}, 10,000 per call), so a failed grouping call throws and sends nothing.
-	 * Then each carrier's numbers are sent ({@code send}, 10,000 per send) with the carrier's template,
-	 * else the all-networks one. A failed send does not stop the others: each send is reported with
-	 * its receipt or its failure. <strong>Numbers of no known carrier ({@code unknown}), and any
-	 * number Juhe left out of every group, are not sent</strong>: they are reported in
+	 * Send to any number of mainland numbers, each carrier's numbers with that carrier's
+	 * template. Repeated numbers are removed (and counted). Every number is first grouped
+	 * by carrier ({@code mobileGroup}, 10,000 per call), so a failed grouping call throws
+	 * and sends nothing. Then each carrier's numbers are sent ({@code send}, 10,000 per
+	 * send) with the carrier's template, else the all-networks one. A failed send does
+	 * not stop the others: each send is reported with its receipt or its failure.
+	 * <strong>Numbers of no known carrier ({@code unknown}), and any number Juhe left out
+	 * of every group, are not sent</strong>: they are reported in
 	 * {@link CarrierSendReport#unknownCarrier()}.
-	 * @param templates the template of each carrier, or an all-networks template to fall back on
+	 * @param templates the template of each carrier, or an all-networks template to fall
+	 * back on
 	 * @param mobiles the numbers
 	 * @param variables the template's variables, names without {@code #}; empty for none
 	 * @return one entry per send, the numbers not sent and the number of repeats removed
-	 * @throws JuheSmsException if the input is invalid or grouping the numbers failed; nothing was sent then
+	 * @throws JuheSmsException if the input is invalid or grouping the numbers failed;
+	 * nothing was sent then
 	 */
 	public CarrierSendReport sendByCarrier(CarrierTemplates templates, List<String> mobiles,
 			Map<String, String> variables) {
@@ -152,10 +163,12 @@ public class FinancialSmsClient {
 	}
 
 	/**
-	 * Send to any number of mainland numbers, each carrier's numbers with that carrier's template,
-	 * with options. An idempotency key applies to each send of the report on its own (the key
-	 * followed by the carrier and the chunk), so repeating the whole call repeats none of its sends.
-	 * @param templates the template of each carrier, or an all-networks template to fall back on
+	 * Send to any number of mainland numbers, each carrier's numbers with that carrier's
+	 * template, with options. An idempotency key applies to each send of the report on
+	 * its own (the key followed by the carrier and the chunk), so repeating the whole
+	 * call repeats none of its sends.
+	 * @param templates the template of each carrier, or an all-networks template to fall
+	 * back on
 	 * @param mobiles the numbers
 	 * @param variables the template's variables, names without {@code #}; empty for none
 	 * @param options the send options
@@ -197,7 +210,8 @@ public class FinancialSmsClient {
 			return new CarrierGroupSend(carrier, templateId, mobiles, result, null);
 		}
 		catch (JuheSmsException ex) {
-			// Other groups may already be billed: their sids must survive this group's failure.
+			// Other groups may already be billed: their sids must survive this group's
+			// failure.
 			return new CarrierGroupSend(carrier, templateId, mobiles, null, ex);
 		}
 	}
@@ -207,7 +221,8 @@ public class FinancialSmsClient {
 		return this.api.call(new JuheCall(MOBILE_GROUP, form, mobiles, null), mapper);
 	}
 
-	// The template each carrier's numbers are sent with, checked for every carrier before any call.
+	// The template each carrier's numbers are sent with, checked for every carrier before
+	// any call.
 	private static Map<Carrier, Long> resolveTemplates(@Nullable CarrierTemplates templates) {
 		if (templates == null) {
 			throw new JuheSmsInvalidRequestException(SEND, "tplId", "is required: the template of each carrier");
@@ -230,8 +245,8 @@ public class FinancialSmsClient {
 		return resolved;
 	}
 
-	// Each copy of a number in one send is billed and received again: refused, not silently removed,
-	// because only the caller knows whether the list itself is wrong.
+	// Each copy of a number in one send is billed and received again: refused, not
+	// silently removed, because only the caller knows whether the list itself is wrong.
 	private static void requireNoRepeats(List<String> mobiles) {
 		Map<String, Integer> firstIndex = new HashMap<>();
 		@Nullable String firstRepeat = null;
@@ -264,7 +279,8 @@ public class FinancialSmsClient {
 		result.asObject();
 		long templateId = result.requiredLong("tplId");
 		Map<Carrier, Long> templateIds = new EnumMap<>(Carrier.class);
-		// The document shows tplBatchInfo as an array of single-letter objects: [{"a":767},{"b":768},...].
+		// The document shows tplBatchInfo as an array of single-letter objects:
+		// [{"a":767},{"b":768},...].
 		for (JuheResult entry : result.list("tplBatchInfo", JuheResult::asObject)) {
 			for (String letter : entry.fieldNames()) {
 				Carrier carrier = Carrier.ofTemplateBatchLetter(letter, entry.child(letter));
@@ -296,8 +312,9 @@ public class FinancialSmsClient {
 				groups.getOrDefault(Carrier.CHINA_TELECOM, List.of()), unknown);
 	}
 
-	// Before sending with per-carrier templates, the groups must hold exactly the numbers asked for:
-	// a number never asked for must not be sent to, and one Juhe left out must not be dropped silently.
+	// Before sending with per-carrier templates, the groups must hold exactly the numbers
+	// asked for: a number never asked for must not be sent to, and one Juhe left out must
+	// not be dropped silently.
 	private static MobileGroups reconciledGroups(JuheResult result, List<String> asked) {
 		MobileGroups groups = mobileGroups(result);
 		Set<String> askedSet = new HashSet<>(asked);

@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sid the message id ({@code sid})
  * @param fee billed messages ({@code fee})
- * @param limited the numbers the per-number send limits held back: not sent, each with its rule and
- * when it may be sent to again
+ * @param limited the numbers the per-number send limits held back: not sent, each with
+ * its rule and when it may be sent to again
  */
-public record FinancialSmsResult(String sid, @Nullable Integer fee, List<SendLimitRefusal> limited)
-		implements SendReceipt {
+public record FinancialSmsResult(String sid, @Nullable Integer fee,
+		List<SendLimitRefusal> limited) implements SendReceipt {
 
 	public FinancialSmsResult {
 		limited = List.copyOf(limited);

@@ -9,8 +9,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An idempotency store that lets sends through, with a warning, when its store cannot be reached
- * ({@code juhe.sms.redis.fail-open=true}): a repeat may then be sent again. Without it, sends fail closed.
+ * An idempotency store that lets sends through, with a warning, when its store cannot be
+ * reached ({@code juhe.sms.redis.fail-open=true}): a repeat may then be sent again.
+ * Without it, sends fail closed.
  */
 public class FailOpenIdempotencyStore implements IdempotencyStore {
 

@@ -12,8 +12,9 @@ import io.github.juhesms.core.StoredSend;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers idempotency keys in this process, for at most {@code maxKeys} keys (the oldest dropped
- * first) and each for its window. A claim is atomic through the cache's {@code compute}.
+ * Remembers idempotency keys in this process, for at most {@code maxKeys} keys (the
+ * oldest dropped first) and each for its window. A claim is atomic through the cache's
+ * {@code compute}.
  */
 public class InMemoryIdempotencyStore implements IdempotencyStore {
 

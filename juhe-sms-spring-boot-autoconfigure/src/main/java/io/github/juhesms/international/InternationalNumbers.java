@@ -9,9 +9,9 @@ import io.github.juhesms.core.JuheSmsInvalidRequestException;
 import io.github.juhesms.core.JuheValidation;
 
 /**
- * Checks an area code and number with Google's libphonenumber before Juhe is called. Juhe writes
- * some North American areas as {@code 1} plus the area code ({@code 1649} for Turks and Caicos), so
- * the area code and the number are parsed together.
+ * Checks an area code and number with Google's libphonenumber before Juhe is called. Juhe
+ * writes some North American areas as {@code 1} plus the area code ({@code 1649} for
+ * Turks and Caicos), so the area code and the number are parsed together.
  */
 final class InternationalNumbers {
 
@@ -31,13 +31,15 @@ final class InternationalNumbers {
 			throw unknownAreaCode(operation, areaCode);
 		}
 		String countryCode = Integer.toString(number.getCountryCode());
-		// "+8" followed by "1..." parses as Japan (+81): the area code itself must start with the country code.
+		// "+8" followed by "1..." parses as Japan (+81): the area code itself must start
+		// with the country code.
 		if (!areaCode.startsWith(countryCode)
 				|| PHONE_NUMBERS.getRegionCodesForCountryCode(number.getCountryCode()).isEmpty()) {
 			throw unknownAreaCode(operation, areaCode);
 		}
 		ValidationResult result = PHONE_NUMBERS.isPossibleNumberWithReason(number);
-		// A number dialable only locally lacks its area prefix: Juhe needs the full national number.
+		// A number dialable only locally lacks its area prefix: Juhe needs the full
+		// national number.
 		if (result != ValidationResult.IS_POSSIBLE) {
 			throw new JuheSmsInvalidRequestException(operation, "mobile", "is not a possible number for area code "
 					+ areaCode + " (" + result.name().toLowerCase().replace('_', ' ') + ")");

@@ -14,8 +14,8 @@ import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.core.TemplateVariables;
 
 /**
- * Client of Juhe's International SMS (国际短信): submit, list and delete templates, send to an area
- * code and number, and list area codes with their fees.
+ * Client of Juhe's International SMS (国际短信): submit, list and delete templates, send to
+ * an area code and number, and list area codes with their fees.
  */
 public class InternationalSmsClient {
 
@@ -24,8 +24,7 @@ public class InternationalSmsClient {
 
 	static final JuheOperation SEND = JuheOperation.send(JuheProduct.INTERNATIONAL, "send", "/send");
 
-	static final JuheOperation AREA_CODES = JuheOperation
-		.query(JuheProduct.INTERNATIONAL, "areaCode", "/areaCode")
+	static final JuheOperation AREA_CODES = JuheOperation.query(JuheProduct.INTERNATIONAL, "areaCode", "/areaCode")
 		.acceptingBareArray();
 
 	static final JuheOperation MY_TEMPLATES = JuheOperation.query(JuheProduct.INTERNATIONAL, "myTemplates",
@@ -81,13 +80,15 @@ public class InternationalSmsClient {
 			.add("tplId", request.templateId())
 			.add("tplValue", request.variables().isEmpty() ? null : TemplateVariables.encode(request.variables()));
 		JuheCall call = new JuheCall(SEND, form, List.of(request.areaCode() + request.mobile()),
-				Long.toString(request.templateId())).with(options);
-		return this.api.call(call, (result) -> new InternationalSmsResult(result.requiredText("sid"),
-				result.optionalInt("fee")));
+				Long.toString(request.templateId()))
+			.with(options);
+		return this.api.call(call,
+				(result) -> new InternationalSmsResult(result.requiredText("sid"), result.optionalInt("fee")));
 	}
 
 	/**
-	 * List the countries and areas Juhe sends to, with their per-message fees ({@code areaCode}).
+	 * List the countries and areas Juhe sends to, with their per-message fees
+	 * ({@code areaCode}).
 	 * @return the area codes
 	 */
 	public List<AreaCode> areaCodes() {

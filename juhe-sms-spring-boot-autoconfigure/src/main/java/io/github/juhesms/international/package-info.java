@@ -1,5 +1,6 @@
 /**
- * International SMS (国际短信): templates, sends to any area code, area codes with their fees.
+ * International SMS (国际短信): templates, sends to any area code, area codes with their
+ * fees.
  */
 @NullMarked
 package io.github.juhesms.international;

@@ -12,9 +12,10 @@ import io.github.juhesms.core.SendLimitRule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts sends in this process. Bounded: at most {@code maxKeys} numbers are tracked (the least
- * recently sent to are dropped first) and a key is dropped once its longest window has passed, so
- * many numbers cannot exhaust memory. Atomic per key through the cache's {@code compute}.
+ * Counts sends in this process. Bounded: at most {@code maxKeys} numbers are tracked (the
+ * least recently sent to are dropped first) and a key is dropped once its longest window
+ * has passed, so many numbers cannot exhaust memory. Atomic per key through the cache's
+ * {@code compute}.
  */
 public class InMemorySendLimitStore implements SendLimitStore {
 
@@ -24,7 +25,8 @@ public class InMemorySendLimitStore implements SendLimitStore {
 	/**
 	 * Create a store.
 	 * @param maxKeys the most numbers tracked at once
-	 * @param longestWindow the longest window of the rules, after which an idle key is dropped
+	 * @param longestWindow the longest window of the rules, after which an idle key is
+	 * dropped
 	 */
 	public InMemorySendLimitStore(long maxKeys, Duration longestWindow) {
 		this.sends = new CacheOnFirstUse<>(maxKeys, longestWindow);

@@ -7,9 +7,9 @@ import io.github.juhesms.core.SendLimitRule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the sends of each key (product and number) are counted. {@link #tryAcquire} checks every
- * rule and records the send in one atomic step, so concurrent sends, from one instance or many,
- * cannot both take the last permit.
+ * Where the sends of each key (product and number) are counted. {@link #tryAcquire}
+ * checks every rule and records the send in one atomic step, so concurrent sends, from
+ * one instance or many, cannot both take the last permit.
  */
 public interface SendLimitStore {
 
@@ -19,7 +19,8 @@ public interface SendLimitStore {
 	 * @param permitId an id for the send, used to give the permit back
 	 * @param rules the rules, each at most {@code count} sends in any {@code window}
 	 * @param now the time of the send
-	 * @return {@code null} if the send was recorded, else the rule that refuses it and when it allows the next send
+	 * @return {@code null} if the send was recorded, else the rule that refuses it and
+	 * when it allows the next send
 	 */
 	@Nullable Refusal tryAcquire(String key, String permitId, List<SendLimitRule> rules, Instant now);
 

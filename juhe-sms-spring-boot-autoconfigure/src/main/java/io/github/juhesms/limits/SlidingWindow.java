@@ -7,8 +7,8 @@ import io.github.juhesms.core.SendLimitRule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The check every store makes: given the times of the sends still in the longest window, oldest
- * first, which rule refuses one more send, and until when.
+ * The check every store makes: given the times of the sends still in the longest window,
+ * oldest first, which rule refuses one more send, and until when.
  */
 final class SlidingWindow {
 
@@ -23,7 +23,8 @@ final class SlidingWindow {
 			int first = firstAfter(sendMillis, windowStart);
 			int inWindow = sendMillis.size() - first;
 			if (inWindow >= rule.count()) {
-				// The next send is allowed once the oldest of the last `count` sends leaves the window.
+				// The next send is allowed once the oldest of the last `count` sends
+				// leaves the window.
 				long retryAt = sendMillis.get(sendMillis.size() - rule.count()) + rule.window().toMillis();
 				if (refusal == null || retryAt > refusal.retryAt().toEpochMilli()) {
 					refusal = new SendLimitStore.Refusal(rule, Instant.ofEpochMilli(retryAt));

@@ -15,14 +15,16 @@ import io.github.juhesms.core.SendLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Limits sends per product and number (and template, if configured) with sliding windows, by
- * default the carriers' rules for one number: 1 a minute, 3 in 10 minutes, 4 an hour, 20 a day.
+ * Limits sends per product and number (and template, if configured) with sliding windows,
+ * by default the carriers' rules for one number: 1 a minute, 3 in 10 minutes, 4 an hour,
+ * 20 a day.
  * <p>
- * Why sliding windows and not a token bucket such as Bucket4j: a bucket refills gradually, so after
- * three sends it would allow a fourth within ten minutes, which the carriers' "3 in 10 minutes"
- * forbids. A log of send times per number answers the rules exactly, and each store checks and
- * records a send in one atomic step (a cache {@code compute} in memory, a Lua script in Redis), which
- * is as atomic as Bucket4j's compare-and-swap.
+ * Why sliding windows and not a token bucket such as Bucket4j: a bucket refills
+ * gradually, so after three sends it would allow a fourth within ten minutes, which the
+ * carriers' "3 in 10 minutes" forbids. A log of send times per number answers the rules
+ * exactly, and each store checks and records a send in one atomic step (a cache
+ * {@code compute} in memory, a Lua script in Redis), which is as atomic as Bucket4j's
+ * compare-and-swap.
  */
 public class SlidingWindowSendLimiter implements SendLimiter {
 
@@ -38,11 +40,11 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 	 * Create a limiter.
 	 * @param store where sends are counted
 	 * @param rules the rules every number must stay within
-	 * @param perTemplate whether each template of a number is limited on its own (else all templates together)
+	 * @param perTemplate whether each template of a number is limited on its own (else
+	 * all templates together)
 	 * @param clock the clock
 	 */
-	public SlidingWindowSendLimiter(SendLimitStore store, List<SendLimitRule> rules, boolean perTemplate,
-			Clock clock) {
+	public SlidingWindowSendLimiter(SendLimitStore store, List<SendLimitRule> rules, boolean perTemplate, Clock clock) {
 		this.store = store;
 		this.rules = List.copyOf(rules);
 		this.perTemplate = perTemplate;
@@ -75,7 +77,8 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 		admission.permits().forEach((permit) -> this.store.release(permit.key(), permit.id()));
 	}
 
-	// Keys hold a digest of the number, not the number: a store (Redis) need not hold phone numbers.
+	// Keys hold a digest of the number, not the number: a store (Redis) need not hold
+	// phone numbers.
 	private String key(JuheProduct product, String mobile, @Nullable String templateId) {
 		String key = product.id() + ":" + MobileDigest.of(mobile);
 		return (this.perTemplate && templateId != null) ? key + ":" + templateId : key;

@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Remembers idempotency keys in Redis. A claim is {@code SET NX}, so of concurrent calls with one
- * key, on any instance, exactly one owns it. Keys expire with their window.
+ * Remembers idempotency keys in Redis. A claim is {@code SET NX}, so of concurrent calls
+ * with one key, on any instance, exactly one owns it. Keys expire with their window.
  */
 public class RedisIdempotencyStore implements IdempotencyStore {
 
@@ -37,7 +37,8 @@ public class RedisIdempotencyStore implements IdempotencyStore {
 	@Override
 	public @Nullable StoredSend claim(String key, StoredSend claim, Duration window) {
 		String redisKey = this.keyPrefix + key;
-		// A key deleted between a failed SET NX and the GET (its first send was abandoned) is claimed again.
+		// A key deleted between a failed SET NX and the GET (its first send was
+		// abandoned) is claimed again.
 		while (true) {
 			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(redisKey, write(claim), window))) {
 				return null;

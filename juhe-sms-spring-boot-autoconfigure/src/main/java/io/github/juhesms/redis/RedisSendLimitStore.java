@@ -14,8 +14,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Counts sends in Redis: one sorted set of send times per key, checked and added to by one Lua script,
- * so instances sharing the Redis cannot both take the last permit. Keys expire after the longest window.
+ * Counts sends in Redis: one sorted set of send times per key, checked and added to by
+ * one Lua script, so instances sharing the Redis cannot both take the last permit. Keys
+ * expire after the longest window.
  */
 public class RedisSendLimitStore implements SendLimitStore {
 

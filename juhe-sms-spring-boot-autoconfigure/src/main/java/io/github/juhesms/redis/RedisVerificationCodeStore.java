@@ -15,8 +15,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Keeps codes and cool-downs in Redis: a hash per purpose and number, changed only by Lua scripts,
- * so a code sent through one instance verifies on another, and only once. Keys expire.
+ * Keeps codes and cool-downs in Redis: a hash per purpose and number, changed only by Lua
+ * scripts, so a code sent through one instance verifies on another, and only once. Keys
+ * expire.
  */
 public class RedisVerificationCodeStore implements VerificationCodeStore {
 
@@ -70,8 +71,8 @@ public class RedisVerificationCodeStore implements VerificationCodeStore {
 
 	@Override
 	public Attempt beginAttempt(String key, int maxAttempts, Instant now) {
-		List<?> answer = this.redis.execute(ATTEMPT, List.of(this.codePrefix + key),
-				Long.toString(now.toEpochMilli()), Integer.toString(maxAttempts));
+		List<?> answer = this.redis.execute(ATTEMPT, List.of(this.codePrefix + key), Long.toString(now.toEpochMilli()),
+				Integer.toString(maxAttempts));
 		if (answer == null || answer.isEmpty()) {
 			throw new IllegalStateException("Redis answered nothing to the code-attempt script");
 		}

@@ -36,8 +36,8 @@ public class SmsApiClient {
 	}
 
 	/**
-	 * Send a message ({@code send}). Billed once accepted: up to 70 characters with the signature is
-	 * one message, longer is one per 67.
+	 * Send a message ({@code send}). Billed once accepted: up to 70 characters with the
+	 * signature is one message, longer is one per 67.
 	 * @param request the mobile, template, variables and extension code
 	 * @return the message id, and the sent and billed counts
 	 */
@@ -56,12 +56,12 @@ public class SmsApiClient {
 		String variablesParameter = json ? "vars" : "tpl_value";
 		JuheValidation.requireMainlandMobile(SEND, "mobile", request.mobile());
 		JuheValidation.requireTemplateId(SEND, "tpl_id", request.templateId());
-		Map<String, String> variables = JuheValidation.requireVariables(SEND, variablesParameter,
-				request.variables());
+		Map<String, String> variables = JuheValidation.requireVariables(SEND, variablesParameter, request.variables());
 		if (request.ext() != null) {
 			JuheValidation.requireDigits(SEND, "ext", request.ext(), 1, 9);
 		}
-		// The document requires one of the two variable parameters, so it is sent even for no variables.
+		// The document requires one of the two variable parameters, so it is sent even
+		// for no variables.
 		JuheForm form = new JuheForm().add("mobile", request.mobile())
 			.add("tpl_id", request.templateId())
 			.add(variablesParameter, json ? TemplateVariables.toJson(variables) : TemplateVariables.encode(variables))
@@ -71,8 +71,8 @@ public class SmsApiClient {
 		return this.api.call(call, SmsApiClient::result);
 	}
 
-	// Only the sid is required: the document's table lists no result fields, and a success must not
-	// be reported as a failure for want of a count.
+	// Only the sid is required: the document's table lists no result fields, and a
+	// success must not be reported as a failure for want of a count.
 	private static SmsApiResult result(JuheResult sent) {
 		return new SmsApiResult(sent.optionalInt("count"), sent.optionalInt("fee"), sent.requiredText("sid"));
 	}

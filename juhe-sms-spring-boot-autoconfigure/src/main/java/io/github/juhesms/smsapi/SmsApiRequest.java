@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param mobile the mainland mobile number, 11 digits ({@code mobile})
  * @param templateId an approved template's id ({@code tpl_id})
- * @param variables the template's variables, names without {@code #} ({@code vars} or {@code tpl_value})
- * @param ext an extension code of at most 9 digits, or {@code null} for none ({@code ext})
+ * @param variables the template's variables, names without {@code #} ({@code vars} or
+ * {@code tpl_value})
+ * @param ext an extension code of at most 9 digits, or {@code null} for none
+ * ({@code ext})
  */
 public record SmsApiRequest(String mobile, long templateId, Map<String, String> variables, @Nullable String ext) {
 

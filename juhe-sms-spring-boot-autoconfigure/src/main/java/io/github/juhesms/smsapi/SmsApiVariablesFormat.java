@@ -1,7 +1,8 @@
 package io.github.juhesms.smsapi;
 
 /**
- * How the SMS API's {@code send} carries template variables: the document offers two parameters.
+ * How the SMS API's {@code send} carries template variables: the document offers two
+ * parameters.
  */
 public enum SmsApiVariablesFormat {
 

@@ -16,8 +16,9 @@ import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.core.TemplateVariables;
 
 /**
- * Client of Juhe's Verification-code SMS (短信API服务（验证码）): list the ready-made texts, submit a
- * template from one, list the submitted templates, and send a code to a mainland mobile.
+ * Client of Juhe's Verification-code SMS (短信API服务（验证码）): list the ready-made texts,
+ * submit a template from one, list the submitted templates, and send a code to a mainland
+ * mobile.
  */
 public class VerificationCodeSmsClient {
 
@@ -53,9 +54,10 @@ public class VerificationCodeSmsClient {
 
 	/**
 	 * Submit a template for review ({@code submitTpl}); Juhe's support approves it.
-	 * @param signature the signature, 2-16 Chinese characters, English letters or digits, e.g. a
-	 * company or product name
-	 * @param templateCode the code of a ready-made text from {@link #optionTemplates()} ({@code tplcode})
+	 * @param signature the signature, 2-16 Chinese characters, English letters or digits,
+	 * e.g. a company or product name
+	 * @param templateCode the code of a ready-made text from {@link #optionTemplates()}
+	 * ({@code tplcode})
 	 * @return the new template's id
 	 */
 	public SubmittedTemplate submitTemplate(String signature, int templateCode) {
@@ -75,12 +77,12 @@ public class VerificationCodeSmsClient {
 	}
 
 	/**
-	 * Send a verification code ({@code send}). Billed per message: up to 70 characters with the
-	 * signature is one, longer is one per 67.
+	 * Send a verification code ({@code send}). Billed per message: up to 70 characters
+	 * with the signature is one, longer is one per 67.
 	 * @param mobile the mainland mobile number, 11 digits
 	 * @param templateId an approved template's id ({@code tplId})
-	 * @param variables the template's variables, names without {@code #}, e.g. {@code code}; at
-	 * least one, as the document requires {@code tplValue}
+	 * @param variables the template's variables, names without {@code #}, e.g.
+	 * {@code code}; at least one, as the document requires {@code tplValue}
 	 * @return the message id
 	 */
 	public VerificationCodeSmsResult send(String mobile, long templateId, Map<String, String> variables) {
@@ -88,12 +90,12 @@ public class VerificationCodeSmsClient {
 	}
 
 	/**
-	 * Send a verification code ({@code send}). Billed per message: up to 70 characters with the
-	 * signature is one, longer is one per 67.
+	 * Send a verification code ({@code send}). Billed per message: up to 70 characters
+	 * with the signature is one, longer is one per 67.
 	 * @param mobile the mainland mobile number, 11 digits
 	 * @param templateId an approved template's id ({@code tplId})
-	 * @param variables the template's variables, names without {@code #}, e.g. {@code code}; at
-	 * least one, as the document requires {@code tplValue}
+	 * @param variables the template's variables, names without {@code #}, e.g.
+	 * {@code code}; at least one, as the document requires {@code tplValue}
 	 * @param options the send options, such as an idempotency key
 	 * @return the message id
 	 */
@@ -122,9 +124,10 @@ public class VerificationCodeSmsClient {
 				(result) -> result.list(VerificationCodeSmsClient::template));
 	}
 
-	// Chinese characters, English letters and digits: the rule of Juhe's 248601, checked here so a
-	// bad signature fails with the field named instead of after a round trip. Not a regular
-	// expression: \p{IsHan} would load Unicode's script tables at start-up, in a static field.
+	// Chinese characters, English letters and digits: the rule of Juhe's 248601, checked
+	// here so a bad signature fails with the field named instead of after a round trip.
+	// Not a regular expression: \p{IsHan} would load Unicode's script tables at start-up,
+	// in a static field.
 	private static boolean isSignatureText(String signature) {
 		return signature.codePoints()
 			.allMatch((c) -> (c < 128 && Character.isLetterOrDigit(c))

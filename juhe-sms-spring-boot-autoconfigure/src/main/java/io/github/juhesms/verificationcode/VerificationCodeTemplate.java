@@ -9,7 +9,8 @@ import io.github.juhesms.core.TemplateReviewState;
  * @param signature the signature ({@code signature})
  * @param content the text sent, with variables written {@code #name#} ({@code sms_tpl})
  * @param state the review state ({@code tpl_state})
- * @param valid whether the template is valid ({@code status} 1), as opposed to invalid ({@code status} 0)
+ * @param valid whether the template is valid ({@code status} 1), as opposed to invalid
+ * ({@code status} 0)
  * @param rules what each variable may hold ({@code des})
  */
 public record VerificationCodeTemplate(long templateId, String signature, String content, TemplateReviewState state,

@@ -17,7 +17,8 @@ import io.github.juhesms.core.SendOptions;
 
 /**
  * Client of Juhe's Video SMS (视频短信): send a template to a mainland mobile, and list the
- * templates. Templates are created by Juhe's support from the video, signature and text sent to them.
+ * templates. Templates are created by Juhe's support from the video, signature and text
+ * sent to them.
  */
 public class VideoSmsClient {
 
@@ -39,8 +40,8 @@ public class VideoSmsClient {
 	}
 
 	/**
-	 * Send a template ({@code send}). Billed only when accepted; the document says only China
-	 * Mobile numbers receive video SMS.
+	 * Send a template ({@code send}). Billed only when accepted; the document says only
+	 * China Mobile numbers receive video SMS.
 	 * @param mobile the mainland mobile number, 11 digits
 	 * @param templateId a usable template's id ({@code tplId})
 	 * @return the message id
@@ -50,8 +51,8 @@ public class VideoSmsClient {
 	}
 
 	/**
-	 * Send a template ({@code send}). Billed only when accepted; the document says only China
-	 * Mobile numbers receive video SMS.
+	 * Send a template ({@code send}). Billed only when accepted; the document says only
+	 * China Mobile numbers receive video SMS.
 	 * @param mobile the mainland mobile number, 11 digits
 	 * @param templateId a usable template's id ({@code tplId})
 	 * @param options the send options, such as an idempotency key

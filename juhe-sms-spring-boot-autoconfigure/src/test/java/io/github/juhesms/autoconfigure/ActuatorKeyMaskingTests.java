@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/configprops} and {@code /actuator/env} show the keys masked, even with values shown.
+ * {@code /actuator/configprops} and {@code /actuator/env} show the keys masked, even with
+ * values shown.
  */
 class ActuatorKeyMaskingTests {
 
@@ -24,7 +25,8 @@ class ActuatorKeyMaskingTests {
 				ConfigurationPropertiesReportEndpointAutoConfiguration.class,
 				EnvironmentEndpointAutoConfiguration.class, JuheSmsAutoConfiguration.class))
 		.withPropertyValues("management.endpoint.configprops.show-values=always",
-				"management.endpoint.env.show-values=always", "management.endpoints.web.exposure.include=configprops,env",
+				"management.endpoint.env.show-values=always",
+				"management.endpoints.web.exposure.include=configprops,env",
 				"management.endpoints.jmx.exposure.include=configprops,env", "juhe.sms.key=shared-secret-key",
 				"juhe.sms.international.key=international-secret-key", "juhe.sms.base-url=https://v.juhe.cn");
 

@@ -14,7 +14,8 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration metadata IDEs read: every {@code juhe.sms.*} property is there with a description.
+ * The configuration metadata IDEs read: every {@code juhe.sms.*} property is there with a
+ * description.
  */
 class ConfigurationMetadataTests {
 

@@ -9,8 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionEvaluationRepor
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The conditions Spring evaluated for a bean method or a configuration class, in order, by simple class
- * name: evaluation stops at the first that does not match, so the list shows which were spared.
+ * The conditions Spring evaluated for a bean method or a configuration class, in order,
+ * by simple class name: evaluation stops at the first that does not match, so the list
+ * shows which were spared.
  */
 final class EvaluatedConditions {
 

@@ -150,12 +150,10 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 
 	@Test
 	void propertiesBind() {
-		contextRunner()
-			.withPropertyValues("juhe.sms.connect-timeout=1500ms", "juhe.sms.read-timeout=7s",
-					"juhe.sms.max-response-size=64KB", "juhe.sms.max-connections=7", "juhe.sms.retry.max-attempts=5",
-					"juhe.sms.retry.initial-interval=1s", "juhe.sms.retry.multiplier=1.5",
-					"juhe.sms.retry.max-interval=4s", "juhe.sms.retry.jitter=50ms",
-					"juhe.sms.international.busy-codes=235700,1")
+		contextRunner().withPropertyValues("juhe.sms.connect-timeout=1500ms", "juhe.sms.read-timeout=7s",
+				"juhe.sms.max-response-size=64KB", "juhe.sms.max-connections=7", "juhe.sms.retry.max-attempts=5",
+				"juhe.sms.retry.initial-interval=1s", "juhe.sms.retry.multiplier=1.5", "juhe.sms.retry.max-interval=4s",
+				"juhe.sms.retry.jitter=50ms", "juhe.sms.international.busy-codes=235700,1")
 			.run((context) -> {
 				JuheSmsProperties properties = context.getBean(JuheSmsProperties.class);
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofMillis(1500));
@@ -203,8 +201,8 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 	@Test
 	void restClientCustomizerIsApplied() {
 		answer("/smsInternational/send", example("international.txt", 1));
-		contextRunner().withBean(JuheSmsRestClientCustomizer.class,
-				() -> (builder) -> builder.defaultHeader("X-Tenant", "acme"))
+		contextRunner()
+			.withBean(JuheSmsRestClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Tenant", "acme"))
 			.run((context) -> {
 				context.getBean(InternationalSmsClient.class).send(InternationalSmsRequest.of("44", "7911123456", 1));
 				assertThat(requestsTo("/smsInternational/send")).singleElement()
@@ -217,8 +215,9 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 		answer("/smsInternational/send", example("international.txt", 1));
 		java.util.concurrent.atomic.AtomicReference<Object> requestFactory = new java.util.concurrent.atomic.AtomicReference<>();
 		contextRunner().withPropertyValues("juhe.sms.max-connections=9")
-			.withBean(JuheSmsRestClientCustomizer.class, () -> (builder) -> requestFactory
-				.set(org.springframework.test.util.ReflectionTestUtils.getField(builder, "requestFactory")))
+			.withBean(JuheSmsRestClientCustomizer.class,
+					() -> (builder) -> requestFactory
+						.set(org.springframework.test.util.ReflectionTestUtils.getField(builder, "requestFactory")))
 			.run((context) -> {
 				assertThat(requestFactory).hasNullValue();
 				context.getBean(InternationalSmsClient.class).send(InternationalSmsRequest.of("44", "7911123456", 1));

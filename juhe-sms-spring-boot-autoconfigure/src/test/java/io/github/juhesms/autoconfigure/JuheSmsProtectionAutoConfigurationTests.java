@@ -30,8 +30,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which stores, limiter and code service the auto-configuration creates, and that an application's
- * own beans win.
+ * Which stores, limiter and code service the auto-configuration creates, and that an
+ * application's own beans win.
  */
 class JuheSmsProtectionAutoConfigurationTests {
 
@@ -133,8 +133,8 @@ class JuheSmsProtectionAutoConfigurationTests {
 
 	@Test
 	void codeServiceWithoutItsProductsKeyFailsWithAClearMessage() {
-		this.contextRunner.withPropertyValues("juhe.sms.key=", "juhe.sms.international.key=k",
-				"juhe.sms.codes.template-id=21")
+		this.contextRunner
+			.withPropertyValues("juhe.sms.key=", "juhe.sms.international.key=k", "juhe.sms.codes.template-id=21")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

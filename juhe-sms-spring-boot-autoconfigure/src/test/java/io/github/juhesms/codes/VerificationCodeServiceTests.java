@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Verification codes: random, sent through the configured product, kept as a hash, verified once
- * within the attempts and the time to live, scoped by purpose.
+ * Verification codes: random, sent through the configured product, kept as a hash,
+ * verified once within the attempts and the time to live, scoped by purpose.
  */
 class VerificationCodeServiceTests extends JuheWireMockTests {
 
@@ -82,8 +82,7 @@ class VerificationCodeServiceTests extends JuheWireMockTests {
 			assertThatExceptionOfType(JuheSmsSendLimitException.class).isThrownBy(() -> codes.send("login", MOBILE))
 				.satisfies((ex) -> assertThat(ex.getRefusals()).singleElement()
 					.satisfies((refusal) -> assertThat(refusal.retryAt())
-						.isBeforeOrEqualTo(sent.nextSendAllowedAt().plusMillis(50)))
-				);
+						.isBeforeOrEqualTo(sent.nextSendAllowedAt().plusMillis(50))));
 			codes.send("register", MOBILE);
 			assertThat(requestsTo(SEND)).hasSize(2);
 		});
@@ -166,7 +165,8 @@ class VerificationCodeServiceTests extends JuheWireMockTests {
 			.toList();
 		Map<String, String> form = form(requests.get(0));
 		String variables = (form.get("tplValue") != null) ? form.get("tplValue") : form.get("vars");
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("code[#\"]*[=:]\"?([0-9]+)").matcher(variables);
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("code[#\"]*[=:]\"?([0-9]+)")
+			.matcher(variables);
 		assertThat(matcher.find()).isTrue();
 		return matcher.group(1);
 	}

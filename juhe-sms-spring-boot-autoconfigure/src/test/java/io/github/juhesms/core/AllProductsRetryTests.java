@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every product: each of its busy codes is retried, a code that is not busy is not, and its
- * observations carry its own product name.
+ * Every product: each of its busy codes is retried, a code that is not busy is not, and
+ * its observations carry its own product name.
  */
 class AllProductsRetryTests extends JuheWireMockTests {
 

@@ -11,7 +11,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The in-memory stores' cache: built on the first call only, once, with the bounds it was given.
+ * The in-memory stores' cache: built on the first call only, once, with the bounds it was
+ * given.
  */
 class CacheOnFirstUseTests {
 
@@ -30,8 +31,8 @@ class CacheOnFirstUseTests {
 		Cache<String, String> cache = new CacheOnFirstUse<String, String>(7, Duration.ofMinutes(3)).get();
 		assertThat(cache.policy().eviction())
 			.hasValueSatisfying((eviction) -> assertThat(eviction.getMaximum()).isEqualTo(7));
-		assertThat(cache.policy().expireAfterAccess()).hasValueSatisfying(
-				(expiry) -> assertThat(expiry.getExpiresAfter(TimeUnit.SECONDS)).isEqualTo(180));
+		assertThat(cache.policy().expireAfterAccess())
+			.hasValueSatisfying((expiry) -> assertThat(expiry.getExpiresAfter(TimeUnit.SECONDS)).isEqualTo(180));
 		assertThat(new CacheOnFirstUse<String, String>(7, null).get().policy().expireAfterAccess()).isEmpty();
 	}
 

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * After an answer that will not change by retrying soon, the product fails fast without HTTP for a
- * cool-down, then calls Juhe again.
+ * After an answer that will not change by retrying soon, the product fails fast without
+ * HTTP for a cool-down, then calls Juhe again.
  */
 class FailFastTests extends JuheWireMockTests {
 
@@ -45,7 +45,8 @@ class FailFastTests extends JuheWireMockTests {
 
 	@Test
 	void afterTheCooldownJuheIsCalledAgain() {
-		answerInTurn(SEND, "{\"reason\":\"接口维护\",\"result\":null,\"error_code\":10020}", example("international.txt", 1));
+		answerInTurn(SEND, "{\"reason\":\"接口维护\",\"result\":null,\"error_code\":10020}",
+				example("international.txt", 1));
 		contextRunner().withPropertyValues("juhe.sms.fail-fast.cooldown=300ms").run((context) -> {
 			InternationalSmsClient client = context.getBean(InternationalSmsClient.class);
 			assertThatExceptionOfType(JuheSmsServiceUnavailableException.class).isThrownBy(() -> client.send(REQUEST));
@@ -87,7 +88,8 @@ class FailFastTests extends JuheWireMockTests {
 		JuheOperation send = JuheOperation.send(JuheProduct.SMS_API, "send", "/send");
 		for (int code : new int[] { 10001, 10003, 10008, 10009, 10020, 10021 }) {
 			failFast.record(new JuheSmsCredentialsException(send, code, "reason"));
-			assertThat(failFast.current()).isNotNull().satisfies((tripped) -> assertThat(tripped.code()).isEqualTo(code));
+			assertThat(failFast.current()).isNotNull()
+				.satisfies((tripped) -> assertThat(tripped.code()).isEqualTo(code));
 			clock.advance(Duration.ofSeconds(29));
 			assertThat(failFast.current()).isNotNull();
 			clock.advance(Duration.ofSeconds(1));

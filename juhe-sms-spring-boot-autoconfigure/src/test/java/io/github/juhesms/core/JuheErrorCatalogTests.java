@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the catalog against the vendor's documents in {@code docs/juhe}: every code they list is in
- * the catalog with the same text, and the catalog lists nothing they do not.
+ * Checks the catalog against the vendor's documents in {@code docs/juhe}: every code they
+ * list is in the catalog with the same text, and the catalog lists nothing they do not.
  */
 class JuheErrorCatalogTests {
 
@@ -87,7 +87,8 @@ class JuheErrorCatalogTests {
 		assertThat(categoryOf(235700)).isEqualTo(JuheSmsErrorCategory.BUSY);
 		assertThat(categoryOf(235712)).isEqualTo(JuheSmsErrorCategory.BUSY);
 		assertThat(categoryOf(235710)).isEqualTo(JuheSmsErrorCategory.REJECTED);
-		assertThat(JuheErrorCatalog.find(10014)).get().satisfies((code) -> assertThat(code.outcomeUncertain()).isTrue());
+		assertThat(JuheErrorCatalog.find(10014)).get()
+			.satisfies((code) -> assertThat(code.outcomeUncertain()).isTrue());
 		assertThat(JuheErrorCatalog.find(10006)).isEmpty();
 	}
 
@@ -99,13 +100,10 @@ class JuheErrorCatalogTests {
 		return Files.readString(DOCS.resolve(DOCUMENTS.get(product)), StandardCharsets.UTF_8);
 	}
 
-	// The documents mix full-width and half-width punctuation and break lines inside a row.
+	// The documents mix full-width and half-width punctuation and break lines inside a
+	// row.
 	private static String normalize(String text) {
-		return text.replaceAll("\\s+", "")
-			.replace('，', ',')
-			.replace('（', '(')
-			.replace('）', ')')
-			.replace('：', ':');
+		return text.replaceAll("\\s+", "").replace('，', ',').replace('（', '(').replace('）', ')').replace('：', ':');
 	}
 
 }

@@ -15,8 +15,9 @@ class JuheResponseParserTests {
 
 	@Test
 	void parsesTheEnvelope() {
-		JuheEnvelope envelope = parse(SEND, 200, """
-				{"reason":"短信发送成功","result":{"count":1,"fee":1,"sid":"23d6bc4913614919a823271d820662af"},"error_code":0}""");
+		JuheEnvelope envelope = parse(SEND, 200,
+				"""
+						{"reason":"短信发送成功","result":{"count":1,"fee":1,"sid":"23d6bc4913614919a823271d820662af"},"error_code":0}""");
 		assertThat(envelope.isSuccess()).isTrue();
 		assertThat(envelope.reason()).isEqualTo("短信发送成功");
 		assertThat(envelope.result().requiredText("sid")).isEqualTo("23d6bc4913614919a823271d820662af");
@@ -58,8 +59,7 @@ class JuheResponseParserTests {
 
 	@Test
 	void refusesABareArrayWhereAnObjectIsExpected() {
-		assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
-			.isThrownBy(() -> parse(SEND, 200, "[1,2]"))
+		assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(() -> parse(SEND, 200, "[1,2]"))
 			.withMessageContaining("a JSON array instead of the JSON object envelope")
 			.satisfies((ex) -> assertThat(ex.getBodyExcerpt()).isEqualTo("[1,2]"));
 	}
@@ -80,8 +80,7 @@ class JuheResponseParserTests {
 
 	@Test
 	void aClientErrorStatusOnASendIsNotAnUnknownOutcome() {
-		assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
-			.isThrownBy(() -> parse(SEND, 404, "Not Found"))
+		assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(() -> parse(SEND, 404, "Not Found"))
 			.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isFalse());
 	}
 

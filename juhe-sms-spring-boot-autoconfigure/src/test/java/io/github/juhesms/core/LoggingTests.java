@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * One DEBUG line per call, with the masked mobile and never the key, even with Spring's HTTP
- * client logging at TRACE.
+ * One DEBUG line per call, with the masked mobile and never the key, even with Spring's
+ * HTTP client logging at TRACE.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LoggingTests extends JuheWireMockTests {

@@ -22,8 +22,8 @@ class MaskingTests {
 	@Test
 	void masksListsAndShortensLongOnes() {
 		assertThat(Masking.mobiles(List.of("13812341234", "13900001111"))).isEqualTo("138****1234,139****1111");
-		assertThat(Masking.mobiles(List.of("13800000001", "13800000002", "13800000003", "13800000004",
-				"13800000005", "13800000006")))
+		assertThat(Masking
+			.mobiles(List.of("13800000001", "13800000002", "13800000003", "13800000004", "13800000005", "13800000006")))
 			.isEqualTo("138****0001,138****0002,138****0003,… (6 numbers)");
 	}
 

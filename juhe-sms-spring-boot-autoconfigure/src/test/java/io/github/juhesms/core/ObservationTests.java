@@ -82,8 +82,7 @@ class ObservationTests extends JuheWireMockTests {
 					Tag.of("operation", "send"));
 			send.get(5, TimeUnit.SECONDS);
 			assertThat(active.activeTasks()).isZero();
-			assertThat(registry.get("juhe.sms.client.requests").tag("outcome", "success").timer().count())
-				.isEqualTo(1);
+			assertThat(registry.get("juhe.sms.client.requests").tag("outcome", "success").timer().count()).isEqualTo(1);
 		});
 	}
 
@@ -94,10 +93,10 @@ class ObservationTests extends JuheWireMockTests {
 			JuheProductApi api = context.getBean(JuheProductApiFactory.class)
 				.create(JuheProduct.INTERNATIONAL, KEY, List.of());
 			JuheOperation send = JuheOperation.send(JuheProduct.INTERNATIONAL, "send", "/send");
-			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> api.call(
-					JuheCall.of(send, new JuheForm().add("mobile", "7911123456")), (result) -> {
-						throw new IllegalStateException("mapper bug");
-					}));
+			assertThatExceptionOfType(IllegalStateException.class)
+				.isThrownBy(() -> api.call(JuheCall.of(send, new JuheForm().add("mobile", "7911123456")), (result) -> {
+					throw new IllegalStateException("mapper bug");
+				}));
 			Timer timer = context.getBean(MeterRegistry.class)
 				.get("juhe.sms.client.requests")
 				.tag("outcome", "error")
@@ -149,8 +148,7 @@ class ObservationTests extends JuheWireMockTests {
 			context.getBean(InternationalSmsClient.class).send(REQUEST);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("juhe.sms.client.retries").counter().count()).isEqualTo(1.0);
-			assertThat(registry.get("juhe.sms.client.requests").tag("outcome", "success").timer().count())
-				.isEqualTo(1);
+			assertThat(registry.get("juhe.sms.client.requests").tag("outcome", "success").timer().count()).isEqualTo(1);
 			assertThat(registry.get("juhe.sms.client.billed").counter().count()).isEqualTo(1.0);
 		});
 	}

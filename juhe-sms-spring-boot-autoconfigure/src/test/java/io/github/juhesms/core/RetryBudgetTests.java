@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The retry budget: first attempts are never held back, retries draw from a token bucket per product.
+ * The retry budget: first attempts are never held back, retries draw from a token bucket
+ * per product.
  */
 class RetryBudgetTests extends JuheWireMockTests {
 
@@ -47,10 +48,12 @@ class RetryBudgetTests extends JuheWireMockTests {
 					send.get();
 				}
 				threads.shutdown();
-				// Without a budget: 3,000 requests. With it: the 1,000 first attempts and 10 retries.
+				// Without a budget: 3,000 requests. With it: the 1,000 first attempts and
+				// 10 retries.
 				assertThat(requestsTo(SEND)).hasSize(1010);
 				assertThat(meters.get("juhe.sms.client.retries").counter().count()).isEqualTo(10.0);
-				assertThat(meters.get("juhe.sms.client.retries.denied").tag("product", "international").counter().count())
+				assertThat(
+						meters.get("juhe.sms.client.retries.denied").tag("product", "international").counter().count())
 					.isGreaterThanOrEqualTo(995.0);
 			});
 	}

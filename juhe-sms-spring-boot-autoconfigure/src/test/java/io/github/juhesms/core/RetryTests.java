@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What is retried and what is not: only answers that mean Juhe did not accept the request, and
- * connections that never opened; a send whose answer was lost is never resent.
+ * What is retried and what is not: only answers that mean Juhe did not accept the
+ * request, and connections that never opened; a send whose answer was lost is never
+ * resent.
  */
 class RetryTests extends JuheWireMockTests {
 
@@ -142,8 +143,8 @@ class RetryTests extends JuheWireMockTests {
 
 	@Test
 	void sendTimingOutIsNotResentAndItsOutcomeIsUnknown() {
-		wireMock.stubFor(post(urlPathEqualTo(SEND))
-			.willReturn(json(example("international.txt", 1)).withFixedDelay(1500)));
+		wireMock
+			.stubFor(post(urlPathEqualTo(SEND)).willReturn(json(example("international.txt", 1)).withFixedDelay(1500)));
 		contextRunner().withPropertyValues("juhe.sms.read-timeout=300ms").run((context) -> {
 			assertThatExceptionOfType(JuheSmsTransportException.class)
 				.isThrownBy(() -> context.getBean(InternationalSmsClient.class).send(REQUEST))
@@ -189,8 +190,8 @@ class RetryTests extends JuheWireMockTests {
 
 	@Test
 	void serverErrorOnASendIsNotRetriedAndItsOutcomeIsUnknown() {
-		wireMock.stubFor(post(urlPathEqualTo(SEND)).willReturn(
-				com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503).withBody("busy")));
+		wireMock.stubFor(post(urlPathEqualTo(SEND))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503).withBody("busy")));
 		contextRunner().run((context) -> {
 			assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
 				.isThrownBy(() -> context.getBean(InternationalSmsClient.class).send(REQUEST))
@@ -204,8 +205,8 @@ class RetryTests extends JuheWireMockTests {
 
 	@Test
 	void serverErrorOnAReadIsRetried() {
-		wireMock.stubFor(post(urlPathEqualTo("/smsInternational/areaCode")).willReturn(
-				com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(502)));
+		wireMock.stubFor(post(urlPathEqualTo("/smsInternational/areaCode"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(502)));
 		contextRunner().run((context) -> {
 			assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
 				.isThrownBy(() -> context.getBean(InternationalSmsClient.class).areaCodes());

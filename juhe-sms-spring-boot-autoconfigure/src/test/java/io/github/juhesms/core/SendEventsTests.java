@@ -39,7 +39,8 @@ class SendEventsTests extends JuheWireMockTests {
 
 	@Test
 	void acceptedSendPublishesOneSentEvent() {
-		answerInTurn(SEND, "{\"reason\":\"busy\",\"result\":null,\"error_code\":235700}", example("international.txt", 1));
+		answerInTurn(SEND, "{\"reason\":\"busy\",\"result\":null,\"error_code\":235700}",
+				example("international.txt", 1));
 		withListener().run((context) -> {
 			context.getBean(InternationalSmsClient.class).send(REQUEST);
 			assertThat(context.getBean(AuditLog.class).events).singleElement()

@@ -24,7 +24,8 @@ class TemplateVariablesTests {
 		variables.put("m", "5");
 		String value = TemplateVariables.encode(variables);
 		assertThat(value).isEqualTo("#code#=12345&#m#=5");
-		// The verification-code document: "%23code%23%3d12345%26%23m%23%3d5" (hex case aside).
+		// The verification-code document: "%23code%23%3d12345%26%23m%23%3d5" (hex case
+		// aside).
 		assertThat(formEncode(value)).isEqualToIgnoringCase("%23code%23%3d12345%26%23m%23%3d5");
 	}
 
@@ -76,7 +77,8 @@ class TemplateVariablesTests {
 		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	// What the Juhe side does: form-decode once, split on '&' and '#...#=', decode each part.
+	// What the Juhe side does: form-decode once, split on '&' and '#...#=', decode each
+	// part.
 	static Map<String, String> decodeLikeJuhe(String formValue) {
 		String value = URLDecoder.decode(formValue, StandardCharsets.UTF_8);
 		Map<String, String> variables = new LinkedHashMap<>();

@@ -87,11 +87,13 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 
 	@Test
 	void submittedTemplateWithoutCarrierIdsFallsBackToTheAllNetworksId() {
-		answer(SUBMIT, """
-				{"reason":"success","result":{"sendContent":"【聚合】内容","tplId":"5","tplBatchInfo":[{"b":6}]},"error_code":0}""");
+		answer(SUBMIT,
+				"""
+						{"reason":"success","result":{"sendContent":"【聚合】内容","tplId":"5","tplBatchInfo":[{"b":6}]},"error_code":0}""");
 		run((client) -> {
 			CarrierTemplates templates = client.submitTemplate("聚合", "内容").templates();
-			assertThat(templates.templateIds()).containsExactly(entry(Carrier.ALL, 5L), entry(Carrier.CHINA_MOBILE, 6L));
+			assertThat(templates.templateIds()).containsExactly(entry(Carrier.ALL, 5L),
+					entry(Carrier.CHINA_MOBILE, 6L));
 			assertThat(templates.forCarrier(Carrier.CHINA_MOBILE)).isEqualTo(6);
 			assertThat(templates.forCarrier(Carrier.CHINA_UNICOM)).isEqualTo(5);
 			assertThat(templates.forCarrier(Carrier.CHINA_TELECOM)).isEqualTo(5);
@@ -109,8 +111,9 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "e", "A", "all", "0" })
 	void unknownBatchLetterIsAnInvalidResponse(String letter) {
-		answer(SUBMIT, "{\"reason\":\"success\",\"result\":{\"sendContent\":\"x\",\"tplId\":5,\"tplBatchInfo\":[{\"a\":5},{\""
-				+ letter + "\":6}]},\"error_code\":0}");
+		answer(SUBMIT,
+				"{\"reason\":\"success\",\"result\":{\"sendContent\":\"x\",\"tplId\":5,\"tplBatchInfo\":[{\"a\":5},{\""
+						+ letter + "\":6}]},\"error_code\":0}");
 		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
 			.isThrownBy(() -> client.submitTemplate("聚合", "内容"))
 			.withMessageContaining("'result.tplBatchInfo[1]." + letter + "': unknown carrier letter '" + letter + "'"));
@@ -118,8 +121,9 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 
 	@Test
 	void batchLetterGivenTwiceIsAnInvalidResponse() {
-		answer(SUBMIT, """
-				{"reason":"success","result":{"sendContent":"x","tplId":5,"tplBatchInfo":[{"b":6},{"b":7}]},"error_code":0}""");
+		answer(SUBMIT,
+				"""
+						{"reason":"success","result":{"sendContent":"x","tplId":5,"tplBatchInfo":[{"b":6},{"b":7}]},"error_code":0}""");
 		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
 			.isThrownBy(() -> client.submitTemplate("聚合", "内容"))
 			.withMessageContaining("carrier letter 'b' given twice"));
@@ -157,7 +161,8 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 		answer(MOBILE_GROUP, mobileGroupExample());
 		run((client) -> {
 			MobileGroups groups = client.groupByCarrier(List.of(MOBILE_1, UNICOM_1));
-			// mobileGroup: a = Mobile, b = Unicom, c = Telecom (not the letters of tplBatchInfo).
+			// mobileGroup: a = Mobile, b = Unicom, c = Telecom (not the letters of
+			// tplBatchInfo).
 			assertThat(groups.chinaMobile()).containsExactly("159****577", "137****524", "139****182", "158****789");
 			assertThat(groups.chinaUnicom()).containsExactly("131****789");
 			assertThat(groups.chinaTelecom()).containsExactly("170****567", "133****901");
@@ -220,14 +225,14 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 	void unknownOperationIsAnInvalidResponse(int operation) {
 		answer(MY_TEMPLATES, "{\"reason\":\"success\",\"result\":{\"templates\":[{\"tplId\":1,\"tpl\":\"a\","
 				+ "\"tpl_signature\":\"s\",\"tpl_state\":3,\"operation\":" + operation + "}]},\"error_code\":0}");
-		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
-			.isThrownBy(client::myTemplates)
+		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(client::myTemplates)
 			.withMessageContaining("'result.templates[0].operation': unknown carrier " + operation));
 	}
 
 	@Test
 	void theDocumentsMobileGroupAndMyTemplatesExamplesAreNotValidJsonAsPrinted() {
-		// The mobileGroup example lacks its opening '{': the extractor finds only the inner result object.
+		// The mobileGroup example lacks its opening '{': the extractor finds only the
+		// inner result object.
 		assertThat(example(DOC, 2)).startsWith("{\n  \"a\": [").doesNotContain("error_code");
 		// The myTemplates example is cut in two by ``` fences and has a trailing comma.
 		assertThat(example(DOC, 3)).contains("```").contains("],\n},");
@@ -235,12 +240,16 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 
 	@Test
 	void sendByCarrierSendsEachCarriersNumbersWithItsTemplateAndReportsUnknownAndRepeats() {
-		answer(MOBILE_GROUP, groupsAnswer(List.of(MOBILE_1, MOBILE_2), List.of(UNICOM_1),
-				List.of(TELECOM_1, TELECOM_2), List.of(UNKNOWN_1)));
-		answerSendContaining(MOBILE_1, "{\"reason\":\"操作成功\",\"result\":{\"sid\":\"sid-mobile\",\"fee\":2},\"error_code\":0}");
-		answerSendContaining(UNICOM_1, "{\"reason\":\"操作成功\",\"result\":{\"sid\":\"sid-unicom\",\"fee\":1},\"error_code\":0}");
-		answerSendContaining(TELECOM_1, "{\"reason\":\"操作成功\",\"result\":{\"sid\":\"sid-telecom\",\"fee\":2},\"error_code\":0}");
-		// Unicom has no template of its own: its numbers go with the all-networks template.
+		answer(MOBILE_GROUP, groupsAnswer(List.of(MOBILE_1, MOBILE_2), List.of(UNICOM_1), List.of(TELECOM_1, TELECOM_2),
+				List.of(UNKNOWN_1)));
+		answerSendContaining(MOBILE_1,
+				"{\"reason\":\"操作成功\",\"result\":{\"sid\":\"sid-mobile\",\"fee\":2},\"error_code\":0}");
+		answerSendContaining(UNICOM_1,
+				"{\"reason\":\"操作成功\",\"result\":{\"sid\":\"sid-unicom\",\"fee\":1},\"error_code\":0}");
+		answerSendContaining(TELECOM_1,
+				"{\"reason\":\"操作成功\",\"result\":{\"sid\":\"sid-telecom\",\"fee\":2},\"error_code\":0}");
+		// Unicom has no template of its own: its numbers go with the all-networks
+		// template.
 		CarrierTemplates templates = CarrierTemplates.allNetworks(100)
 			.with(Carrier.CHINA_MOBILE, 101)
 			.with(Carrier.CHINA_TELECOM, 103);
@@ -250,21 +259,22 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 					Map.of("code", "1234"));
 			assertThat(report.duplicatesRemoved()).isEqualTo(2);
 			assertThat(report.unknownCarrier()).containsExactly(UNKNOWN_1);
-			assertThat(report.sends()).extracting(CarrierGroupSend::carrier, CarrierGroupSend::templateId,
-					CarrierGroupSend::mobiles, (send) -> send.result().sid())
-				.containsExactly(
-						tuple(Carrier.CHINA_MOBILE, 101L, List.of(MOBILE_1, MOBILE_2), "sid-mobile"),
+			assertThat(report.sends())
+				.extracting(CarrierGroupSend::carrier, CarrierGroupSend::templateId, CarrierGroupSend::mobiles,
+						(send) -> send.result().sid())
+				.containsExactly(tuple(Carrier.CHINA_MOBILE, 101L, List.of(MOBILE_1, MOBILE_2), "sid-mobile"),
 						tuple(Carrier.CHINA_UNICOM, 100L, List.of(UNICOM_1), "sid-unicom"),
 						tuple(Carrier.CHINA_TELECOM, 103L, List.of(TELECOM_1, TELECOM_2), "sid-telecom"));
 			assertThat(report.failed()).isEmpty();
 			assertThat(report.isAllSent()).isFalse();
 			assertThat(onlyFormSentTo(MOBILE_GROUP)).containsExactly(entry("key", KEY),
 					entry("mobiles", String.join(",", MOBILE_1, UNICOM_1, TELECOM_1, UNKNOWN_1, MOBILE_2, TELECOM_2)));
-			assertThat(requestsTo(SEND)).extracting(FinancialSmsClientTests::form).containsExactlyInAnyOrder(
-					Map.of("key", KEY, "mobile", MOBILE_1 + "," + MOBILE_2, "tplId", "101", "tplValue", "#code#=1234"),
-					Map.of("key", KEY, "mobile", UNICOM_1, "tplId", "100", "tplValue", "#code#=1234"),
-					Map.of("key", KEY, "mobile", TELECOM_1 + "," + TELECOM_2, "tplId", "103", "tplValue",
-							"#code#=1234"));
+			assertThat(requestsTo(SEND)).extracting(FinancialSmsClientTests::form)
+				.containsExactlyInAnyOrder(
+						Map.of("key", KEY, "mobile", MOBILE_1 + "," + MOBILE_2, "tplId", "101", "tplValue",
+								"#code#=1234"),
+						Map.of("key", KEY, "mobile", UNICOM_1, "tplId", "100", "tplValue", "#code#=1234"), Map.of("key",
+								KEY, "mobile", TELECOM_1 + "," + TELECOM_2, "tplId", "103", "tplValue", "#code#=1234"));
 		});
 	}
 
@@ -305,10 +315,9 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 		run((client) -> {
 			CarrierSendReport report = client.sendByCarrier(CarrierTemplates.allNetworks(100),
 					List.of(MOBILE_1, TELECOM_1), Map.of());
-			assertThat(report.sends()).extracting(CarrierGroupSend::carrier, CarrierGroupSend::isSent,
-					CarrierGroupSend::isOutcomeUnknown)
-				.containsExactly(tuple(Carrier.CHINA_MOBILE, true, false),
-						tuple(Carrier.CHINA_TELECOM, false, true));
+			assertThat(report.sends())
+				.extracting(CarrierGroupSend::carrier, CarrierGroupSend::isSent, CarrierGroupSend::isOutcomeUnknown)
+				.containsExactly(tuple(Carrier.CHINA_MOBILE, true, false), tuple(Carrier.CHINA_TELECOM, false, true));
 			// Never resent: the message may have gone out.
 			assertThat(requestsTo(SEND)).hasSize(2);
 		});
@@ -332,7 +341,8 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 	void sendByCarrierChunksGroupingAndSendingBy10000Numbers() {
 		List<String> mobiles = generatedMobiles(10_001);
 		String last = mobiles.get(10_000);
-		// Grouping answers with exactly the numbers of each chunk: the last number travels alone.
+		// Grouping answers with exactly the numbers of each chunk: the last number
+		// travels alone.
 		answer(MOBILE_GROUP, groupsAnswer(mobiles.subList(0, 10_000), List.of(), List.of(), List.of()));
 		wireMock.stubFor(post(urlPathEqualTo(MOBILE_GROUP)).withRequestBody(containing(last))
 			.atPriority(1)
@@ -390,10 +400,11 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "''|must not be blank", "'   '|must not be blank",
-			"1380013800a|11 ASCII digits", "１３８００１３８０００|11 ASCII digits", "138 0013 8000|11 ASCII digits",
-			"1380013800|11 ASCII digits", "138001380000|11 ASCII digits", "12800138000|11 ASCII digits",
-			"+8613800138000|11 ASCII digits", "13800138000,13900139000|11 ASCII digits" })
+	@CsvSource(delimiter = '|',
+			value = { "''|must not be blank", "'   '|must not be blank", "1380013800a|11 ASCII digits",
+					"１３８００１３８０００|11 ASCII digits", "138 0013 8000|11 ASCII digits", "1380013800|11 ASCII digits",
+					"138001380000|11 ASCII digits", "12800138000|11 ASCII digits", "+8613800138000|11 ASCII digits",
+					"13800138000,13900139000|11 ASCII digits" })
 	void invalidNumbersAreRefusedBeforeAnyCallNamingTheirPosition(String mobile, String rule) {
 		List<String> mobiles = List.of(MOBILE_1, mobile);
 		run((client) -> {
@@ -412,8 +423,7 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 			assertInvalid(() -> client.send(FinancialSmsRequest.of(Arrays.asList(MOBILE_1, null), 12)), "mobile",
 					"number at index 1 is required");
 			assertInvalid(() -> client.send(FinancialSmsRequest.of(null, 12)), "mobile", "is required");
-			assertInvalid(() -> client.send(FinancialSmsRequest.of(List.of(), 12)), "mobile",
-					"at least one number");
+			assertInvalid(() -> client.send(FinancialSmsRequest.of(List.of(), 12)), "mobile", "at least one number");
 			assertInvalid(() -> client.groupByCarrier(List.of()), "mobiles", "at least one number");
 			assertInvalid(() -> client.sendByCarrier(CarrierTemplates.allNetworks(1), List.of(), Map.of()), "mobile",
 					"at least one number");
@@ -427,7 +437,8 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 		run((client) -> {
 			assertInvalid(() -> client.send(FinancialSmsRequest.of(mobiles, 12)), "mobile",
 					"at most 10000 numbers per call (had 10001)");
-			assertInvalid(() -> client.groupByCarrier(mobiles), "mobiles", "at most 10000 numbers per call (had 10001)");
+			assertInvalid(() -> client.groupByCarrier(mobiles), "mobiles",
+					"at most 10000 numbers per call (had 10001)");
 		});
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 	}
@@ -435,7 +446,8 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 	@Test
 	void repeatedNumbersInASendAreRefusedNamingTheirPositions() {
 		run((client) -> assertInvalid(
-				() -> client.send(FinancialSmsRequest.of(List.of(MOBILE_1, UNICOM_1, MOBILE_1, TELECOM_1, UNICOM_1), 12)),
+				() -> client
+					.send(FinancialSmsRequest.of(List.of(MOBILE_1, UNICOM_1, MOBILE_1, TELECOM_1, UNICOM_1), 12)),
 				"mobile", "billed and received twice: index 2 repeats index 0 (2 repeated in all")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(MOBILE_1).doesNotContain(UNICOM_1)));
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
@@ -464,8 +476,7 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 	@Test
 	void carrierTemplatesThatLeaveACarrierWithoutTemplateAreRefusedBeforeAnyCall() {
 		List<String> mobiles = List.of(MOBILE_1);
-		CarrierTemplates noUnicom = new CarrierTemplates(
-				Map.of(Carrier.CHINA_MOBILE, 1L, Carrier.CHINA_TELECOM, 3L));
+		CarrierTemplates noUnicom = new CarrierTemplates(Map.of(Carrier.CHINA_MOBILE, 1L, Carrier.CHINA_TELECOM, 3L));
 		run((client) -> {
 			assertInvalid(() -> client.sendByCarrier(noUnicom, mobiles, Map.of()), "tplId",
 					"no template for CHINA_UNICOM and no all-networks (ALL) template");
@@ -512,7 +523,8 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 				assertThat(ex.getErrorCode()).isEqualTo(222800);
 				assertThat(ex.getAttempts()).isEqualTo(1);
 				assertThat(ex.isRetryable()).isFalse();
-				// A network fault between Juhe and the carrier may have lost the carrier's acceptance.
+				// A network fault between Juhe and the carrier may have lost the
+				// carrier's acceptance.
 				assertThat(ex.isOutcomeUnknown()).isTrue();
 			}));
 		assertThat(requestsTo(SEND)).hasSize(1);
@@ -565,19 +577,18 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 			.accept(context.getBean(FinancialSmsClient.class)));
 	}
 
-	private static ThrowableAssertAlternative<JuheSmsInvalidRequestException> assertInvalid(ThrowingCallable call, String field, String... rule) {
-		return assertThatExceptionOfType(JuheSmsInvalidRequestException.class).isThrownBy(call)
-			.satisfies((ex) -> {
-				assertThat(ex.getField()).isEqualTo(field);
-				assertThat(ex.getRule()).contains(rule);
-				assertThat(ex.getAttempts()).isZero();
-			});
+	private static ThrowableAssertAlternative<JuheSmsInvalidRequestException> assertInvalid(ThrowingCallable call,
+			String field, String... rule) {
+		return assertThatExceptionOfType(JuheSmsInvalidRequestException.class).isThrownBy(call).satisfies((ex) -> {
+			assertThat(ex.getField()).isEqualTo(field);
+			assertThat(ex.getRule()).contains(rule);
+			assertThat(ex.getAttempts()).isZero();
+		});
 	}
 
 	private static void answerSendContaining(String mobile, String json) {
-		wireMock.stubFor(post(urlPathEqualTo(SEND)).withRequestBody(containing(mobile))
-			.atPriority(1)
-			.willReturn(json(json)));
+		wireMock.stubFor(
+				post(urlPathEqualTo(SEND)).withRequestBody(containing(mobile)).atPriority(1).willReturn(json(json)));
 	}
 
 	private static String groupsAnswer(List<String> mobile, List<String> unicom, List<String> telecom,
@@ -599,24 +610,25 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 		return List.of(form(request).get(parameter).split(","));
 	}
 
-	// The document's mobileGroup example lacks its opening '{' (example(...) finds only the inner result
-	// object): minimally repaired here by adding that brace to the text the document prints.
+	// The document's mobileGroup example lacks its opening '{' (example(...) finds only
+	// the inner result object): minimally repaired here by adding that brace to the text
+	// the document prints.
 	private static String mobileGroupExample() {
 		String printed = printedExample(2);
 		assertThat(printed).startsWith("\"reason\": \"success\",");
 		return "{" + printed;
 	}
 
-	// The document's myTemplates example is cut in two by ``` fences and has a trailing comma
-	// ("],\n},"): minimally repaired here by dropping the fences and that comma.
+	// The document's myTemplates example is cut in two by ``` fences and has a trailing
+	// comma ("],\n},"): minimally repaired here by dropping the fences and that comma.
 	private static String myTemplatesExample() {
 		String printed = printedExample(3);
 		assertThat(printed).contains("],\n},");
 		return printed.replace("],\n},", "]\n},");
 	}
 
-	// The text the document prints after its n-th "JSON返回示例" heading up to the next numbered
-	// heading, without the ``` fence lines.
+	// The text the document prints after its n-th "JSON返回示例" heading up to the next
+	// numbered heading, without the ``` fence lines.
 	private static String printedExample(int index) {
 		String text = document();
 		int at = -1;
@@ -628,10 +640,7 @@ class FinancialSmsClientTests extends JuheWireMockTests {
 		if (heading.find()) {
 			section = section.substring(0, heading.start());
 		}
-		return section.lines()
-			.filter((line) -> !line.strip().equals("```"))
-			.collect(Collectors.joining("\n"))
-			.strip();
+		return section.lines().filter((line) -> !line.strip().equals("```")).collect(Collectors.joining("\n")).strip();
 	}
 
 	private static String document() {

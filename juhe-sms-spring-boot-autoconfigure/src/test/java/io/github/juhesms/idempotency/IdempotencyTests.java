@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Sends with an idempotency key: a repeat returns the first result (or its unknown outcome) without
- * calling Juhe; concurrent calls with one key make one request.
+ * Sends with an idempotency key: a repeat returns the first result (or its unknown
+ * outcome) without calling Juhe; concurrent calls with one key make one request.
  */
 class IdempotencyTests extends JuheWireMockTests {
 
@@ -58,8 +58,7 @@ class IdempotencyTests extends JuheWireMockTests {
 
 	@Test
 	void repeatOfAnUnknownOutcomeIsReportedAndNotSent() {
-		wireMock.stubFor(post(urlPathEqualTo(SEND))
-			.willReturn(json(success("{\"sid\":\"x\"}")).withFixedDelay(1000)));
+		wireMock.stubFor(post(urlPathEqualTo(SEND)).willReturn(json(success("{\"sid\":\"x\"}")).withFixedDelay(1000)));
 		contextRunner().withPropertyValues("juhe.sms.read-timeout=200ms").run((context) -> {
 			SmsApiClient client = context.getBean(SmsApiClient.class);
 			assertThatExceptionOfType(JuheSmsTransportException.class).isThrownBy(() -> client.send(REQUEST, ORDER_42))
@@ -89,8 +88,8 @@ class IdempotencyTests extends JuheWireMockTests {
 
 	@Test
 	void concurrentCallsWithOneKeyMakeOneRequest() {
-		wireMock.stubFor(post(urlPathEqualTo(SEND))
-			.willReturn(json(success("{\"sid\":\"only\"}")).withFixedDelay(300)));
+		wireMock
+			.stubFor(post(urlPathEqualTo(SEND)).willReturn(json(success("{\"sid\":\"only\"}")).withFixedDelay(300)));
 		contextRunner().run((context) -> {
 			SmsApiClient client = context.getBean(SmsApiClient.class);
 			ExecutorService threads = Executors.newFixedThreadPool(10);
@@ -130,8 +129,7 @@ class IdempotencyTests extends JuheWireMockTests {
 		answer("/caixinv2/send", success("{\"sid\":\"video\"}"));
 		contextRunner().run((context) -> {
 			assertThat(context.getBean(SmsApiClient.class).send(REQUEST, ORDER_42).sid()).isEqualTo("api");
-			assertThat(context.getBean(VideoSmsClient.class).send("13812345678", 7, ORDER_42).sid())
-				.isEqualTo("video");
+			assertThat(context.getBean(VideoSmsClient.class).send("13812345678", 7, ORDER_42).sid()).isEqualTo("video");
 		});
 	}
 

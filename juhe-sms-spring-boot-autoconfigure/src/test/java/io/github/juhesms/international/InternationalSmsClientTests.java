@@ -50,8 +50,7 @@ class InternationalSmsClientTests extends JuheWireMockTests {
 			Map<String, String> variables = new LinkedHashMap<>();
 			variables.put("code", "123454");
 			variables.put("name", "A&B");
-			InternationalSmsResult result = client
-				.send(new InternationalSmsRequest("44", "7911123456", 12, variables));
+			InternationalSmsResult result = client.send(new InternationalSmsRequest("44", "7911123456", 12, variables));
 			assertThat(result.sid()).isEqualTo("20190326142208");
 			assertThat(result.fee()).isEqualTo(1);
 			assertThat(onlyFormSentTo("/smsInternational/send")).containsExactly(entry("key", KEY),
@@ -85,10 +84,10 @@ class InternationalSmsClientTests extends JuheWireMockTests {
 
 	@Test
 	void areaCodesAlsoAcceptTheEnvelope() {
-		answer("/smsInternational/areaCode", """
-				{"reason":"success","result":[{"cname":"英国","ename":"United Kingdom","areanum":"44","fee":"3"}],"error_code":0}""");
-		run((client) -> assertThat(client.areaCodes())
-			.containsExactly(new AreaCode("英国", "United Kingdom", "44", 3)));
+		answer("/smsInternational/areaCode",
+				"""
+						{"reason":"success","result":[{"cname":"英国","ename":"United Kingdom","areanum":"44","fee":"3"}],"error_code":0}""");
+		run((client) -> assertThat(client.areaCodes()).containsExactly(new AreaCode("英国", "United Kingdom", "44", 3)));
 	}
 
 	@Test
@@ -128,8 +127,8 @@ class InternationalSmsClientTests extends JuheWireMockTests {
 
 	@ParameterizedTest
 	@CsvSource({ "10001, CREDENTIALS", "10003, CREDENTIALS", "10012, QUOTA", "235711, QUOTA",
-			"10020, SERVICE_UNAVAILABLE", "235708, SERVICE_UNAVAILABLE", "235706, SERVICE_ERROR",
-			"235710, REJECTED", "235713, REJECTED", "235704, REJECTED", "235712, BUSY" })
+			"10020, SERVICE_UNAVAILABLE", "235708, SERVICE_UNAVAILABLE", "235706, SERVICE_ERROR", "235710, REJECTED",
+			"235713, REJECTED", "235704, REJECTED", "235712, BUSY" })
 	void errorCodesBecomeTheirCategory(int code, JuheSmsErrorCategory category) {
 		answer("/smsInternational/send", "{\"reason\":\"错误\",\"result\":null,\"error_code\":" + code + "}");
 		run((client) -> assertThatExceptionOfType(JuheSmsException.class)
@@ -154,8 +153,7 @@ class InternationalSmsClientTests extends JuheWireMockTests {
 		run((client) -> {
 			assertThatExceptionOfType(JuheSmsRejectedException.class).isThrownBy(() -> client.deleteTemplate(3))
 				.satisfies((ex) -> assertThat(ex.getDocumented().documentText()).isEqualTo("此模板已删除"));
-			assertThatExceptionOfType(JuheSmsQuotaException.class)
-				.isThrownBy(() -> client.submitTemplate("聚合", "内容"));
+			assertThatExceptionOfType(JuheSmsQuotaException.class).isThrownBy(() -> client.submitTemplate("聚合", "内容"));
 			assertThatExceptionOfType(JuheSmsServiceErrorException.class)
 				.isThrownBy(() -> client.send(InternationalSmsRequest.of("44", "7911123456", 12)))
 				.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isFalse());
@@ -192,19 +190,18 @@ class InternationalSmsClientTests extends JuheWireMockTests {
 
 	@Test
 	void resultOfAnUnexpectedTypeIsAnInvalidResponse() {
-		answer("/smsInternational/myTemplates", "{\"reason\":\"success\",\"result\":{\"templates\":{\"a\":1}},\"error_code\":0}");
-		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
-			.isThrownBy(client::myTemplates)
+		answer("/smsInternational/myTemplates",
+				"{\"reason\":\"success\",\"result\":{\"templates\":{\"a\":1}},\"error_code\":0}");
+		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(client::myTemplates)
 			.withMessageContaining("'result.templates': expected a JSON array"));
 	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "44|''|mobile|must not be blank", "44|'   '|mobile|must not be blank",
 			"44|79111abc56|mobile|ASCII digits", "44|７９１１１２３４５６|mobile|ASCII digits",
-			"44|7911 123456|mobile|ASCII digits", "44|12|mobile|4-14 digits",
-			"44|791112345678901|mobile|4-14 digits", "''|7911123456|areaNum|must not be blank",
-			"4a|7911123456|areaNum|ASCII digits", "99999|7911123456|areaNum|1-4 digits",
-			"999|7911123456|areaNum|not a known international calling code",
+			"44|7911 123456|mobile|ASCII digits", "44|12|mobile|4-14 digits", "44|791112345678901|mobile|4-14 digits",
+			"''|7911123456|areaNum|must not be blank", "4a|7911123456|areaNum|ASCII digits",
+			"99999|7911123456|areaNum|1-4 digits", "999|7911123456|areaNum|not a known international calling code",
 			"8|17911123456|areaNum|not a known international calling code",
 			"44|79111|mobile|not a possible number for area code 44" })
 	void invalidNumbersAreRefusedBeforeAnyCall(String areaCode, String mobile, String field, String rule) {
@@ -241,8 +238,7 @@ class InternationalSmsClientTests extends JuheWireMockTests {
 			assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
 				.isThrownBy(() -> client.submitTemplate("聚合", null))
 				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("content"));
-			assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
-				.isThrownBy(() -> client.deleteTemplate(-1))
+			assertThatExceptionOfType(JuheSmsInvalidRequestException.class).isThrownBy(() -> client.deleteTemplate(-1))
 				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("tplId"));
 		});
 		assertThat(wireMock.getAllServeEvents()).isEmpty();

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Per-number send limits: checked before any HTTP call, the carriers' rules by default, permits of
- * sends that surely did not go out given back.
+ * Per-number send limits: checked before any HTTP call, the carriers' rules by default,
+ * permits of sends that surely did not go out given back.
  */
 class SendLimitsTests extends JuheWireMockTests {
 
@@ -59,7 +59,8 @@ class SendLimitsTests extends JuheWireMockTests {
 						assertThat(refusal.rule()).isEqualTo(new SendLimitRule(1, Duration.ofMinutes(1)));
 						assertThat(refusal.retryAt()).isBetween(before.plusSeconds(59), Instant.now().plusSeconds(61));
 					});
-					assertThat(ex.getMessage()).contains("1 per 1m").contains("next send allowed at")
+					assertThat(ex.getMessage()).contains("1 per 1m")
+						.contains("next send allowed at")
 						.contains("138****5678")
 						.doesNotContain("13812345678");
 					assertThat(ex.getAttempts()).isZero();
@@ -94,13 +95,12 @@ class SendLimitsTests extends JuheWireMockTests {
 
 	@Test
 	void connectionThatNeverOpenedGivesThePermitBack() {
-		withLimits().withPropertyValues("juhe.sms.base-url=http://localhost:" + TestRedis.freePort())
-			.run((context) -> {
-				SmsApiClient client = context.getBean(SmsApiClient.class);
-				assertThatExceptionOfType(JuheSmsTransportException.class).isThrownBy(() -> client.send(TO_A))
-					.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isFalse());
-				assertThatExceptionOfType(JuheSmsTransportException.class).isThrownBy(() -> client.send(TO_A));
-			});
+		withLimits().withPropertyValues("juhe.sms.base-url=http://localhost:" + TestRedis.freePort()).run((context) -> {
+			SmsApiClient client = context.getBean(SmsApiClient.class);
+			assertThatExceptionOfType(JuheSmsTransportException.class).isThrownBy(() -> client.send(TO_A))
+				.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isFalse());
+			assertThatExceptionOfType(JuheSmsTransportException.class).isThrownBy(() -> client.send(TO_A));
+		});
 	}
 
 	@Test
@@ -130,8 +130,9 @@ class SendLimitsTests extends JuheWireMockTests {
 	@Test
 	void limitsAreOnByDefaultAndOffOnlyByConfiguration() {
 		answer(SEND, SENT);
-		contextRunner().withPropertyValues("juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=2",
-				"juhe.sms.limits.rules[0].window=1h")
+		contextRunner()
+			.withPropertyValues("juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=2",
+					"juhe.sms.limits.rules[0].window=1h")
 			.run((context) -> {
 				SmsApiClient client = context.getBean(SmsApiClient.class);
 				client.send(TO_A);
@@ -192,7 +193,8 @@ class SendLimitsTests extends JuheWireMockTests {
 			.isEqualTo(new SendLimitStore.Refusal(rules.get(0), start.plusSeconds(60)));
 		assertThat(store.tryAcquire("k", "p2", rules, start.plusSeconds(60))).isNull();
 		assertThat(store.tryAcquire("k", "p3", rules, start.plusSeconds(120))).isNull();
-		// Three in ten minutes: the fourth waits until the first leaves the window, though a minute passed.
+		// Three in ten minutes: the fourth waits until the first leaves the window,
+		// though a minute passed.
 		assertThat(store.tryAcquire("k", "p4", rules, start.plusSeconds(180)))
 			.isEqualTo(new SendLimitStore.Refusal(rules.get(1), start.plusSeconds(600)));
 		assertThat(store.tryAcquire("k", "p4", rules, start.plusSeconds(600))).isNull();

@@ -47,8 +47,9 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 	@Test
 	void hundredConcurrentSendsToOneNumberAcrossBothStayWithinTheLimit() {
 		answer(SEND, success("{\"sid\":\"s\"}"));
-		instance().withPropertyValues("juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=5",
-				"juhe.sms.limits.rules[0].window=1h")
+		instance()
+			.withPropertyValues("juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=5",
+					"juhe.sms.limits.rules[0].window=1h")
 			.run((first) -> instance()
 				.withPropertyValues("juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=5",
 						"juhe.sms.limits.rules[0].window=1h")
@@ -70,12 +71,14 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 
 	@Test
 	void fiftyConcurrentCallsWithOneKeyAcrossBothMakeOneRequest() {
-		wireMock.stubFor(post(urlPathEqualTo(SEND)).willReturn(json(success("{\"sid\":\"once\"}")).withFixedDelay(300)));
+		wireMock
+			.stubFor(post(urlPathEqualTo(SEND)).willReturn(json(success("{\"sid\":\"once\"}")).withFixedDelay(300)));
 		instance().run((first) -> instance().run((second) -> {
 			SmsApiRequest request = SmsApiRequest.of("13812345678", 12, Map.of("code", "1"));
 			List<Object> outcomes = concurrently(50, (i) -> ((i % 2 == 0) ? first : second).getBean(SmsApiClient.class)
 				.send(request, SendOptions.idempotencyKey("payment-7")));
-			assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome).hasFieldOrPropertyWithValue("sid", "once"));
+			assertThat(outcomes)
+				.allSatisfy((outcome) -> assertThat(outcome).hasFieldOrPropertyWithValue("sid", "once"));
 			assertThat(requestsTo(SEND)).hasSize(1);
 		}));
 	}
@@ -83,17 +86,18 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 	@Test
 	void codeSentThroughOneInstanceVerifiesOnTheOtherOnlyOnce() {
 		answer("/vercodesms/send", success("{\"sid\":\"c\"}"));
-		// Enough attempts for all ten verifies, so each one either uses the code up or finds it used.
-		instance().withPropertyValues("juhe.sms.codes.max-attempts=20").run((first) -> instance()
-			.withPropertyValues("juhe.sms.codes.max-attempts=20").run((second) -> {
-			first.getBean(VerificationCodeService.class).send("login", "13812345678");
-			String code = form(requestsTo("/vercodesms/send").get(0)).get("tplValue").substring("#code#=".length());
-			List<Object> results = concurrently(10, (i) -> ((i % 2 == 0) ? first : second)
-				.getBean(VerificationCodeService.class)
-				.verify("login", "13812345678", code));
-			assertThat(results.stream().filter(VerificationResult.VERIFIED::equals)).hasSize(1);
-			assertThat(results.stream().filter(VerificationResult.USED::equals)).hasSize(9);
-		}));
+		// Enough attempts for all ten verifies, so each one either uses the code up or
+		// finds it used.
+		instance().withPropertyValues("juhe.sms.codes.max-attempts=20")
+			.run((first) -> instance().withPropertyValues("juhe.sms.codes.max-attempts=20").run((second) -> {
+				first.getBean(VerificationCodeService.class).send("login", "13812345678");
+				String code = form(requestsTo("/vercodesms/send").get(0)).get("tplValue").substring("#code#=".length());
+				List<Object> results = concurrently(10,
+						(i) -> ((i % 2 == 0) ? first : second).getBean(VerificationCodeService.class)
+							.verify("login", "13812345678", code));
+				assertThat(results.stream().filter(VerificationResult.VERIFIED::equals)).hasSize(1);
+				assertThat(results.stream().filter(VerificationResult.USED::equals)).hasSize(9);
+			}));
 	}
 
 	private static List<Object> concurrently(int calls, Call call) throws Exception {

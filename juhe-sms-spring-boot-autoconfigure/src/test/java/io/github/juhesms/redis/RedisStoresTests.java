@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Redis stores against a real redis-server: limits, idempotency keys and codes behave as in
- * memory, keys are prefixed and expire, and an unreachable Redis fails closed (or open, if configured).
+ * The Redis stores against a real redis-server: limits, idempotency keys and codes behave
+ * as in memory, keys are prefixed and expire, and an unreachable Redis fails closed (or
+ * open, if configured).
  */
 class RedisStoresTests extends JuheWireMockTests {
 
@@ -90,12 +91,12 @@ class RedisStoresTests extends JuheWireMockTests {
 					new SendLimitRule(3, Duration.ofMinutes(10)));
 			Instant start = Instant.now();
 			assertThat(store.tryAcquire("k", "p1", rules, start)).isNull();
-			assertThat(store.tryAcquire("k", "p2", rules, start.plusSeconds(30)))
-				.isEqualTo(new SendLimitStore.Refusal(rules.get(0), start.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+			assertThat(store.tryAcquire("k", "p2", rules, start.plusSeconds(30))).isEqualTo(new SendLimitStore.Refusal(
+					rules.get(0), start.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
 			assertThat(store.tryAcquire("k", "p2", rules, start.plusSeconds(60))).isNull();
 			assertThat(store.tryAcquire("k", "p3", rules, start.plusSeconds(120))).isNull();
-			assertThat(store.tryAcquire("k", "p4", rules, start.plusSeconds(180)))
-				.isEqualTo(new SendLimitStore.Refusal(rules.get(1), start.plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+			assertThat(store.tryAcquire("k", "p4", rules, start.plusSeconds(180))).isEqualTo(new SendLimitStore.Refusal(
+					rules.get(1), start.plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
 			store.release("k", "p3");
 			assertThat(store.tryAcquire("k", "p4", rules, start.plusSeconds(180))).isNull();
 		});

@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every bad input of every product is refused before any HTTP call, with an exception that names
- * the field and the rule and never echoes a phone number.
+ * Every bad input of every product is refused before any HTTP call, with an exception
+ * that names the field and the rule and never echoes a phone number.
  */
 class BadInputTests extends JuheWireMockTests {
 
@@ -100,8 +100,8 @@ class BadInputTests extends JuheWireMockTests {
 				"must be given without the surrounding '#'", (context) -> international(context)
 					.send(new InternationalSmsRequest("44", "7911123456", 12, Map.of("#code#", "1")))));
 		rows.add(row(INTERNATIONAL, "send", "null variable value", "tplValue",
-				"value of variable 'code' must not be null", (context) -> international(context)
-					.send(new InternationalSmsRequest("44", "7911123456", 12, Collections.singletonMap("code", null)))));
+				"value of variable 'code' must not be null", (context) -> international(context).send(
+						new InternationalSmsRequest("44", "7911123456", 12, Collections.singletonMap("code", null)))));
 		rows.add(row(INTERNATIONAL, "send", "blank variable name", "tplValue", "variable names must not be blank",
 				(context) -> international(context)
 					.send(new InternationalSmsRequest("44", "7911123456", 12, Map.of(" ", "1")))));
@@ -145,11 +145,11 @@ class BadInputTests extends JuheWireMockTests {
 				(context) -> financial(context).sendByCarrier(null, List.of(MOBILE), CODE)));
 		rows.add(row(FINANCIAL, "send", "carrier send missing a carrier's template", "tplId",
 				"has no template for CHINA_UNICOM and no all-networks (ALL) template to fall back on",
-				(context) -> financial(context).sendByCarrier(
-						new CarrierTemplates(Map.of(Carrier.CHINA_MOBILE, 1L)), List.of(MOBILE), CODE)));
+				(context) -> financial(context).sendByCarrier(new CarrierTemplates(Map.of(Carrier.CHINA_MOBILE, 1L)),
+						List.of(MOBILE), CODE)));
 		rows.add(row(FINANCIAL, "send", "carrier send with a bad number", "mobile", "number at index 1",
-				(context) -> financial(context)
-					.sendByCarrier(CarrierTemplates.allNetworks(1), List.of(MOBILE, "23812345678"), CODE)));
+				(context) -> financial(context).sendByCarrier(CarrierTemplates.allNetworks(1),
+						List.of(MOBILE, "23812345678"), CODE)));
 		rows.add(row(FINANCIAL, "submitTpl", "content of 501 characters with the signature", "content",
 				"must be at most 500 characters with the signature (was 501)",
 				(context) -> financial(context).submitTemplate("天聚地合", "额".repeat(495))));
@@ -199,19 +199,18 @@ class BadInputTests extends JuheWireMockTests {
 
 	@ParameterizedTest(name = "{0} {1}: {2}")
 	@MethodSource("badInputs")
-	void badInputIsRefusedBeforeAnyHttpCallNamingTheFieldAndTheRule(JuheProduct product, String operation,
-			String input, String field, String rule, Consumer<ApplicationContext> call) {
+	void badInputIsRefusedBeforeAnyHttpCallNamingTheFieldAndTheRule(JuheProduct product, String operation, String input,
+			String field, String rule, Consumer<ApplicationContext> call) {
 		SharedJuheContext shared = shared();
 		shared.clear();
-		assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
-			.isThrownBy(() -> call.accept(shared.context()))
+		assertThatExceptionOfType(JuheSmsInvalidRequestException.class).isThrownBy(() -> call.accept(shared.context()))
 			.satisfies((ex) -> {
 				assertThat(ex.getProduct()).isEqualTo(product);
 				assertThat(ex.getOperation()).isEqualTo(operation);
 				assertThat(ex.getField()).isEqualTo(field);
 				assertThat(ex.getRule()).contains(rule);
-				assertThat(ex.getMessage()).isEqualTo(product.id() + "." + operation + ": invalid '" + field + "': "
-						+ ex.getRule());
+				assertThat(ex.getMessage())
+					.isEqualTo(product.id() + "." + operation + ": invalid '" + field + "': " + ex.getRule());
 				assertThat(ex.getMessage()).doesNotContainPattern("[0-9０-９]{7,}");
 				assertThat(ex.getAttempts()).isZero();
 			});
@@ -223,8 +222,7 @@ class BadInputTests extends JuheWireMockTests {
 
 	@Test
 	void theTableHoldsAtLeastFortyDistinctBadInputs() {
-		List<String> inputs = badInputs().map((row) -> row.get()[0] + " " + row.get()[1] + " " + row.get()[2])
-			.toList();
+		List<String> inputs = badInputs().map((row) -> row.get()[0] + " " + row.get()[1] + " " + row.get()[2]).toList();
 		assertThat(inputs).hasSizeGreaterThanOrEqualTo(40).doesNotHaveDuplicates();
 	}
 
@@ -244,8 +242,7 @@ class BadInputTests extends JuheWireMockTests {
 		return Arguments.of(product, operation, input, field, rule, call);
 	}
 
-	private static Arguments international(String input, String areaCode, String mobile, String field,
-			String rule) {
+	private static Arguments international(String input, String areaCode, String mobile, String field, String rule) {
 		return row(INTERNATIONAL, "send", input, field, rule,
 				(context) -> international(context).send(new InternationalSmsRequest(areaCode, mobile, 12, CODE)));
 	}

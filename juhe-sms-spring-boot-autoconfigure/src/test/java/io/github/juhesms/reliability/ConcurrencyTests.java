@@ -60,9 +60,9 @@ import static io.github.juhesms.test.ProductFixture.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 200 sends from 16 threads against a server that answers busy at random: every call ends with
- * exactly one outcome, the server received exactly the attempts the calls report, no accepted send
- * is lost or made twice, and the meters add up to the calls made.
+ * 200 sends from 16 threads against a server that answers busy at random: every call ends
+ * with exactly one outcome, the server received exactly the attempts the calls report, no
+ * accepted send is lost or made twice, and the meters add up to the calls made.
  */
 class ConcurrencyTests extends JuheWireMockTests {
 
@@ -76,7 +76,8 @@ class ConcurrencyTests extends JuheWireMockTests {
 
 	private static final double BUSY_SHARE = 0.4;
 
-	// The products with documented busy codes; each call uses its own template id to be told apart.
+	// The products with documented busy codes; each call uses its own template id to be
+	// told apart.
 	private static final List<ProductFixture> PRODUCTS = ProductFixture.all()
 		.stream()
 		.filter((fixture) -> !fixture.busyCodes().isEmpty())
@@ -98,14 +99,14 @@ class ConcurrencyTests extends JuheWireMockTests {
 
 	@ParameterizedTest(name = "{0} run {1}")
 	@MethodSource("runs")
-	void everySendEndsWithOneOutcomeAndRequestsAttemptsAndMetersAddUp(HttpClientKind client, int run)
-			throws Exception {
+	void everySendEndsWithOneOutcomeAndRequestsAttemptsAndMetersAddUp(HttpClientKind client, int run) throws Exception {
 		RandomlyBusy busy = new RandomlyBusy(run * 7919L);
-		WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(THREADS + 8).extensions(busy));
+		WireMockServer server = new WireMockServer(
+				options().dynamicPort().containerThreads(THREADS + 8).extensions(busy));
 		server.start();
 		server.stubFor(post(anyUrl()).willReturn(aResponse().withTransformers(RandomlyBusy.NAME)));
-		// The retry budget is left on, as in production: a refused retry ends a call early, and the
-		// counts must add up all the same.
+		// The retry budget is left on, as in production: a refused retry ends a call
+		// early, and the counts must add up all the same.
 		try (SharedJuheContext shared = SharedJuheContext.start(client, server.baseUrl(), "juhe.sms.read-timeout=5s",
 				"juhe.sms.retry.initial-interval=10ms", "juhe.sms.retry.jitter=0ms")) {
 			List<Outcome> outcomes = sendConcurrently(shared.context());
@@ -113,8 +114,8 @@ class ConcurrencyTests extends JuheWireMockTests {
 			countFigures(busy, outcomes, requests);
 
 			// Every call ended with exactly one outcome, and one event tells it.
-			assertThat(outcomes).hasSize(SENDS).allSatisfy((outcome) -> assertThat(outcome.sid == null)
-				.isNotEqualTo(outcome.failure == null));
+			assertThat(outcomes).hasSize(SENDS)
+				.allSatisfy((outcome) -> assertThat(outcome.sid == null).isNotEqualTo(outcome.failure == null));
 			Map<String, JuheSmsSendEvent> events = shared.events()
 				.stream()
 				.collect(Collectors.toMap(JuheSmsSendEvent::templateId, Function.identity()));
@@ -155,8 +156,9 @@ class ConcurrencyTests extends JuheWireMockTests {
 				.filter((outcome) -> outcome.failure != null && outcome.failure.getAttempts() < MAX_ATTEMPTS)
 				.count();
 			assertThat(counterSum(meters, "juhe.sms.client.retries.denied")).isEqualTo(endedEarly);
-			long billed = outcomes.stream().filter((outcome) -> outcome.sid != null && outcome.product.sendSuccess()
-				.contains("\"fee\"")).count();
+			long billed = outcomes.stream()
+				.filter((outcome) -> outcome.sid != null && outcome.product.sendSuccess().contains("\"fee\""))
+				.count();
 			assertThat(counterSum(meters, "juhe.sms.client.billed")).isEqualTo(billed);
 		}
 		finally {
@@ -204,7 +206,8 @@ class ConcurrencyTests extends JuheWireMockTests {
 		};
 	}
 
-	// Counted before the assertions, so the figures show what was seen even when a run fails.
+	// Counted before the assertions, so the figures show what was seen even when a run
+	// fails.
 	private static void countFigures(RandomlyBusy busy, List<Outcome> outcomes, int requests) {
 		figures.count("runs");
 		figures.add("sends", outcomes.size());
@@ -255,8 +258,9 @@ class ConcurrencyTests extends JuheWireMockTests {
 	}
 
 	/**
-	 * Answers each send with the product's busy code at random (seeded) and accepts it otherwise,
-	 * with a new sid; records the requests and acceptances of each template id.
+	 * Answers each send with the product's busy code at random (seeded) and accepts it
+	 * otherwise, with a new sid; records the requests and acceptances of each template
+	 * id.
 	 */
 	static final class RandomlyBusy implements ResponseDefinitionTransformerV2 {
 

@@ -58,22 +58,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every product's send and read-only call against every fault, through each HTTP client Boot can
- * put under the starter: the requests the server received and the one outcome the caller got. A
- * send is never made twice by the starter, and never ends without saying whether it may have gone out.
+ * Every product's send and read-only call against every fault, through each HTTP client
+ * Boot can put under the starter: the requests the server received and the one outcome
+ * the caller got. A send is never made twice by the starter, and never ends without
+ * saying whether it may have gone out.
  */
 class FaultMatrixTests extends JuheWireMockTests {
 
-	// The retry budget and the fail-fast cool-down belong to each product bean, so in a context shared
-	// by hundreds of cases they would carry over from one case to the next (a 10001 answer would make
-	// the following cases fail without HTTP): both are off here. RetryBudgetTests and FailFastTests
-	// cover them.
+	// The retry budget and the fail-fast cool-down belong to each product bean, so in a
+	// context shared by hundreds of cases they would carry over from one case to the next
+	// (a 10001 answer would make the following cases fail without HTTP): both are off
+	// here. RetryBudgetTests and FailFastTests cover them.
 	private static final String[] PROPERTIES = { "juhe.sms.connect-timeout=1s", "juhe.sms.retry.max-attempts=3",
 			"juhe.sms.retry.initial-interval=10ms", "juhe.sms.retry.jitter=0ms", "juhe.sms.retry.budget.enabled=false",
 			"juhe.sms.fail-fast.cooldown=0" };
 
-	// Only the delayed answer needs a short read timeout; every other case gets a long one, so that a
-	// slow moment of a busy machine cannot turn an answer into a timeout.
+	// Only the delayed answer needs a short read timeout; every other case gets a long
+	// one, so that a slow moment of a busy machine cannot turn an answer into a timeout.
 	private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
 
 	private static final Duration LONG_READ_TIMEOUT = Duration.ofSeconds(5);
@@ -86,7 +87,8 @@ class FaultMatrixTests extends JuheWireMockTests {
 
 	private static final ReliabilityFigures figures = new ReliabilityFigures("fault-matrix");
 
-	// WireMock's first answer takes a while (class loading): it must not be a case's answer.
+	// WireMock's first answer takes a while (class loading): it must not be a case's
+	// answer.
 	@BeforeAll
 	static void warmUpWireMock() throws Exception {
 		wireMock.stubFor(post(urlPathEqualTo("/warm-up")).willReturn(json("{}")));
@@ -128,11 +130,10 @@ class FaultMatrixTests extends JuheWireMockTests {
 		assertThat(failure).isNull();
 		assertThat(requests(client, call.path(fixture))).hasSize(2);
 		if (call == Call.SEND) {
-			assertThat(shared.events()).singleElement()
-				.isInstanceOfSatisfying(JuheSmsSentEvent.class, (sent) -> {
-					assertThat(sent.attempts()).isEqualTo(2);
-					assertThat(fixture.sendSuccess()).contains("\"sid\":\"" + sent.sid() + "\"");
-				});
+			assertThat(shared.events()).singleElement().isInstanceOfSatisfying(JuheSmsSentEvent.class, (sent) -> {
+				assertThat(sent.attempts()).isEqualTo(2);
+				assertThat(fixture.sendSuccess()).contains("\"sid\":\"" + sent.sid() + "\"");
+			});
 			assertBilledOnce(shared, fixture);
 		}
 		else {
@@ -142,8 +143,8 @@ class FaultMatrixTests extends JuheWireMockTests {
 
 	@ParameterizedTest(name = "{0} {1} {3} busy {2}")
 	@MethodSource("busyCases")
-	void busyOnEveryAttemptMakesMaxAttemptsRequestsAndThrowsTheBusyCode(HttpClientKind client,
-			ProductFixture fixture, int code, Call call) {
+	void busyOnEveryAttemptMakesMaxAttemptsRequestsAndThrowsTheBusyCode(HttpClientKind client, ProductFixture fixture,
+			int code, Call call) {
 		SharedJuheContext shared = context(client);
 		answer(call.path(fixture), failure(code));
 		Throwable failure = make("busy-always", shared, fixture, call, List.of(code));
@@ -178,7 +179,8 @@ class FaultMatrixTests extends JuheWireMockTests {
 			assertThat(failure).isNull();
 			assertThat(late.attempts).hasValue(2);
 			assertThat(received).singleElement()
-				.satisfies((request) -> assertThat(request.getHeader("User-Agent")).startsWith(client.userAgentPrefix()));
+				.satisfies(
+						(request) -> assertThat(request.getHeader("User-Agent")).startsWith(client.userAgentPrefix()));
 			if (call == Call.SEND) {
 				assertThat(shared.events()).singleElement()
 					.isInstanceOfSatisfying(JuheSmsSentEvent.class, (sent) -> assertThat(sent.attempts()).isEqualTo(2));
@@ -275,9 +277,9 @@ class FaultMatrixTests extends JuheWireMockTests {
 	void systemCodeHasItsCategoryAndIsNotRetried(HttpClientKind client, ProductFixture fixture, int code, Call call) {
 		SharedJuheContext shared = context(client);
 		answerInTurn(call.path(fixture), failure(code), call.success(fixture));
-		// 10014 is Juhe's internal error, after which the document asks to check before repeating.
-		Throwable failure = make("system-code", shared, fixture, call,
-				(code != 10014) ? List.of(code) : List.of());
+		// 10014 is Juhe's internal error, after which the document asks to check before
+		// repeating.
+		Throwable failure = make("system-code", shared, fixture, call, (code != 10014) ? List.of(code) : List.of());
 		JuheSmsErrorCategory category = systemCodeCategory(code);
 		boolean unknown = code == 10014 && call == Call.SEND;
 		assertThat(failure).isInstanceOfSatisfying(JuheSmsException.class, (ex) -> {
@@ -296,8 +298,9 @@ class FaultMatrixTests extends JuheWireMockTests {
 		}
 	}
 
-	// The document lists 16 of the 21 codes in 10001-10021; the others are not documented, and a
-	// code the catalog does not know is a rejection (not billed, not retried).
+	// The document lists 16 of the 21 codes in 10001-10021; the others are not
+	// documented, and a code the catalog does not know is a rejection (not billed, not
+	// retried).
 	private static JuheSmsErrorCategory systemCodeCategory(int code) {
 		if (code <= 10009 && code != 10006) {
 			return JuheSmsErrorCategory.CREDENTIALS;
@@ -350,10 +353,10 @@ class FaultMatrixTests extends JuheWireMockTests {
 		assertThat(shared.meters().find("juhe.sms.client.billed").counters()).isEmpty();
 	}
 
-	// Runs the call and counts it for the figures. Juhe may have acted on every request except those
-	// answered with a code that refuses it (the given codes). A send Juhe may have acted on more than
-	// once is duplicated; one it may have acted on that ends in an exception that does not say
-	// "outcome unknown" is lost.
+	// Runs the call and counts it for the figures. Juhe may have acted on every request
+	// except those answered with a code that refuses it (the given codes). A send Juhe
+	// may have acted on more than once is duplicated; one it may have acted on that ends
+	// in an exception that does not say "outcome unknown" is lost.
 	private Throwable make(String fault, SharedJuheContext shared, ProductFixture fixture, Call call,
 			List<Integer> refusals) {
 		shared.clear();
@@ -367,15 +370,14 @@ class FaultMatrixTests extends JuheWireMockTests {
 		return failure;
 	}
 
-	private static void count(String fault, HttpClientKind client, Call call, int requests,
-			@Nullable Throwable failure, long mayHaveActed) {
+	private static void count(String fault, HttpClientKind client, Call call, int requests, @Nullable Throwable failure,
+			long mayHaveActed) {
 		figures.count("cases." + client);
 		figures.count("fault." + fault + "." + call.name().toLowerCase(Locale.ROOT));
 		figures.add("requests." + client, requests);
 		if (call == Call.SEND) {
 			figures.count("sends." + client);
-			boolean known = failure == null
-					|| (failure instanceof JuheSmsException juhe && juhe.isOutcomeUnknown());
+			boolean known = failure == null || (failure instanceof JuheSmsException juhe && juhe.isOutcomeUnknown());
 			figures.add("sends.lost", (mayHaveActed > 0 && !known) ? 1 : 0);
 			figures.add("sends.duplicated", (mayHaveActed > 1) ? 1 : 0);
 		}
@@ -388,8 +390,8 @@ class FaultMatrixTests extends JuheWireMockTests {
 
 	private static List<LoggedRequest> requests(HttpClientKind client, String path) {
 		List<LoggedRequest> requests = requestsTo(path);
-		assertThat(requests).allSatisfy(
-				(request) -> assertThat(request.getHeader("User-Agent")).startsWith(client.userAgentPrefix()));
+		assertThat(requests)
+			.allSatisfy((request) -> assertThat(request.getHeader("User-Agent")).startsWith(client.userAgentPrefix()));
 		return requests;
 	}
 
@@ -398,9 +400,8 @@ class FaultMatrixTests extends JuheWireMockTests {
 			.whenScenarioStateIs(STARTED)
 			.willReturn(fault)
 			.willSetStateTo("answered"));
-		wireMock.stubFor(post(urlPathEqualTo(path)).inScenario(path)
-			.whenScenarioStateIs("answered")
-			.willReturn(json(success)));
+		wireMock.stubFor(
+				post(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs("answered").willReturn(json(success)));
 	}
 
 	private static SharedJuheContext context(HttpClientKind client) {
@@ -449,7 +450,8 @@ class FaultMatrixTests extends JuheWireMockTests {
 	static Stream<Arguments> badAnswerCases() {
 		return everyClient((client) -> ProductFixture.all()
 			.stream()
-			.flatMap((fixture) -> Stream.of(BadAnswer.values()).map((answer) -> Arguments.of(client, fixture, answer))));
+			.flatMap(
+					(fixture) -> Stream.of(BadAnswer.values()).map((answer) -> Arguments.of(client, fixture, answer))));
 	}
 
 	static Stream<Arguments> badAnswerReadCases() {
@@ -603,8 +605,9 @@ class FaultMatrixTests extends JuheWireMockTests {
 	}
 
 	/**
-	 * A server that is down for the first attempt and up for the second: a context of the starter
-	 * pointed at a port nothing listens on, whose interceptor starts the server on the second attempt.
+	 * A server that is down for the first attempt and up for the second: a context of the
+	 * starter pointed at a port nothing listens on, whose interceptor starts the server
+	 * on the second attempt.
 	 */
 	static final class LateServer implements JuheSmsRestClientCustomizer {
 
@@ -624,7 +627,8 @@ class FaultMatrixTests extends JuheWireMockTests {
 		void arm(String path, String success) {
 			this.attempts.set(0);
 			this.server = new WireMockServer(options().port(this.port));
-			// No connection outlives the case: the next case must find nothing listening again.
+			// No connection outlives the case: the next case must find nothing listening
+			// again.
 			this.server.stubFor(post(urlPathEqualTo(path)).willReturn(json(success).withHeader("Connection", "close")));
 		}
 

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * An answer that is not HTTP at all (which {@code HttpURLConnection} reads as status -1, refused by
- * Spring with an {@link IllegalArgumentException}) is a lost answer like any other, whatever the
- * HTTP client: one request, a {@link JuheSmsTransportException} with an unknown outcome, one event.
+ * An answer that is not HTTP at all (which {@code HttpURLConnection} reads as status -1,
+ * refused by Spring with an {@link IllegalArgumentException}) is a lost answer like any
+ * other, whatever the HTTP client: one request, a {@link JuheSmsTransportException} with
+ * an unknown outcome, one event.
  */
 class GarbledAnswerTests {
 
@@ -49,7 +50,8 @@ class GarbledAnswerTests {
 	}
 
 	/**
-	 * Reads each request's head and body, then answers a line that is no HTTP status line and closes.
+	 * Reads each request's head and body, then answers a line that is no HTTP status line
+	 * and closes.
 	 */
 	static final class NotHttpServer implements AutoCloseable {
 

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Counts what a reliability suite tried and saw (cases per HTTP client, lost and duplicated sends),
- * and writes the counts to {@code target/reliability-figures/<suite>.txt} for
- * {@code docs/reliability.md}.
+ * Counts what a reliability suite tried and saw (cases per HTTP client, lost and
+ * duplicated sends), and writes the counts to
+ * {@code target/reliability-figures/<suite>.txt} for {@code docs/reliability.md}.
  */
 final class ReliabilityFigures {
 

@@ -56,15 +56,17 @@ import static io.github.juhesms.test.ProductFixture.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The key travels only in the form body of each request, and neither it nor a full phone number
- * shows in a URL, a log line (the starter's and Spring's HTTP loggers at TRACE), an exception, an
- * event, an observation, a meter or a {@code toString()}, whatever Juhe answers, even an answer that
- * echoes the request, for every endpoint of every product and every HTTP client.
+ * The key travels only in the form body of each request, and neither it nor a full phone
+ * number shows in a URL, a log line (the starter's and Spring's HTTP loggers at TRACE),
+ * an exception, an event, an observation, a meter or a {@code toString()}, whatever Juhe
+ * answers, even an answer that echoes the request, for every endpoint of every product
+ * and every HTTP client.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsTests extends JuheWireMockTests {
 
-	// A key like Juhe's (32 hex characters, no run of digits that phone-number masking would hide by chance).
+	// A key like Juhe's (32 hex characters, no run of digits that phone-number masking
+	// would hide by chance).
 	private static final String SECRET_KEY = "9fa3b2c4d5e6f7a8bcd0e1f2a3b4c5d6";
 
 	private static final String MAINLAND = "13812345678";
@@ -211,7 +213,8 @@ class SecretsTests extends JuheWireMockTests {
 					.send(new InternationalSmsRequest("44", NATIONAL, 12, Map.of("code", "1234")))),
 
 		INTERNATIONAL_AREA_CODES(false,
-				Map.of("/smsInternational/areaCode", "[{\"cname\":\"英国\",\"ename\":\"UK\",\"areanum\":\"44\",\"fee\":2}]"),
+				Map.of("/smsInternational/areaCode",
+						"[{\"cname\":\"英国\",\"ename\":\"UK\",\"areanum\":\"44\",\"fee\":2}]"),
 				(context) -> international(context).areaCodes()),
 
 		INTERNATIONAL_MY_TEMPLATES(false, Map.of("/smsInternational/myTemplates", "{\"templates\":[]}"),
@@ -222,8 +225,9 @@ class SecretsTests extends JuheWireMockTests {
 			return null;
 		}),
 
-		FINANCIAL_SUBMIT_TEMPLATE(false, Map.of("/shortLetter/submitTpl.php",
-				"{\"tplId\":767,\"sendContent\":\"【天聚地合】您的账单金额为#amount#\",\"tplBatchInfo\":[{\"a\":767}]}"),
+		FINANCIAL_SUBMIT_TEMPLATE(false,
+				Map.of("/shortLetter/submitTpl.php",
+						"{\"tplId\":767,\"sendContent\":\"【天聚地合】您的账单金额为#amount#\",\"tplBatchInfo\":[{\"a\":767}]}"),
 				(context) -> financial(context).submitTemplate("天聚地合", "您的账单金额为#amount#")),
 
 		FINANCIAL_SEND(true, Map.of("/shortLetter/send.php", "{\"sid\":\"s2\",\"fee\":1}"),
@@ -233,10 +237,8 @@ class SecretsTests extends JuheWireMockTests {
 		FINANCIAL_GROUP_BY_CARRIER(false, Map.of("/shortLetter/mobileGroup.php", "{\"a\":[\"" + MAINLAND + "\"]}"),
 				(context) -> financial(context).groupByCarrier(List.of(MAINLAND)).chinaMobile().size()),
 
-		FINANCIAL_SEND_BY_CARRIER(true,
-				Map.of("/shortLetter/mobileGroup.php", "{\"a\":[\"" + MAINLAND + "\"]}", "/shortLetter/send.php",
-						"{\"sid\":\"s3\",\"fee\":1}"),
-				(context) -> {
+		FINANCIAL_SEND_BY_CARRIER(true, Map.of("/shortLetter/mobileGroup.php", "{\"a\":[\"" + MAINLAND + "\"]}",
+				"/shortLetter/send.php", "{\"sid\":\"s3\",\"fee\":1}"), (context) -> {
 					var report = financial(context).sendByCarrier(CarrierTemplates.allNetworks(12),
 							List.of(MAINLAND, MAINLAND), Map.of("amount", "1.00"));
 					report.sends().stream().filter((send) -> send.failure() != null).findFirst().ifPresent((send) -> {
@@ -299,7 +301,8 @@ class SecretsTests extends JuheWireMockTests {
 	}
 
 	/**
-	 * What the server answers; every answer but success echoes the key and the numbers it was sent.
+	 * What the server answers; every answer but success echoes the key and the numbers it
+	 * was sent.
 	 */
 	enum Answer {
 
@@ -326,8 +329,8 @@ class SecretsTests extends JuheWireMockTests {
 		private ResponseDefinitionBuilder response() {
 			String echo = "key=" + SECRET_KEY + "&mobile=" + MAINLAND + "&areaNum=44&mobile=" + NATIONAL;
 			return switch (this) {
-				case ERROR_CODE_ECHOING_THE_REQUEST -> json("{\"reason\":\"参数错误 " + echo
-						+ "\",\"result\":null,\"error_code\":10002}");
+				case ERROR_CODE_ECHOING_THE_REQUEST ->
+					json("{\"reason\":\"参数错误 " + echo + "\",\"result\":null,\"error_code\":10002}");
 				case SERVER_ERROR_PAGE_ECHOING_THE_REQUEST -> aResponse().withStatus(500)
 					.withHeader("Content-Type", "text/html")
 					.withBody("<html><body><h1>500</h1><pre>" + echo + "</pre></body></html>");

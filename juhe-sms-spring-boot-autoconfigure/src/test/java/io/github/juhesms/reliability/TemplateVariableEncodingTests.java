@@ -32,10 +32,11 @@ import static io.github.juhesms.test.ProductFixture.MOBILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Template variables holding {@code #}, {@code &}, {@code =}, {@code %}, {@code +}, a newline, an
- * emoji or 1,000 characters are encoded, not refused: what the server receives decodes back to
- * exactly the values sent, for every product that takes variables. (The 500-character rule is on
- * the message as a whole; only Juhe knows the template a send fills, so it checks that on a send.)
+ * Template variables holding {@code #}, {@code &}, {@code =}, {@code %}, {@code +}, a
+ * newline, an emoji or 1,000 characters are encoded, not refused: what the server
+ * receives decodes back to exactly the values sent, for every product that takes
+ * variables. (The 500-character rule is on the message as a whole; only Juhe knows the
+ * template a send fills, so it checks that on a send.)
  */
 class TemplateVariableEncodingTests extends JuheWireMockTests {
 
@@ -60,7 +61,8 @@ class TemplateVariableEncodingTests extends JuheWireMockTests {
 		return Stream.of(Arguments.of("hash", "#1#"), Arguments.of("ampersand", "a&b"), Arguments.of("equals", "x=y"),
 				Arguments.of("percent", "100%"), Arguments.of("plus", "a+b c"), Arguments.of("newline", "第一行\n第二行"),
 				Arguments.of("emoji", "验证码😀👍🏽"), Arguments.of("long", "值&=#%".repeat(200)),
-				Arguments.of("long-plain", "x".repeat(1000)), Arguments.of("everything", "#&=%+ \n😀" + "长".repeat(992)));
+				Arguments.of("long-plain", "x".repeat(1000)),
+				Arguments.of("everything", "#&=%+ \n😀" + "长".repeat(992)));
 	}
 
 	static Stream<Arguments> sends() {
@@ -105,7 +107,8 @@ class TemplateVariableEncodingTests extends JuheWireMockTests {
 		figures.count("encoded-values");
 	}
 
-	// The document's tplValue: #name#=value pairs joined by '&', each name and value URL-decoded.
+	// The document's tplValue: #name#=value pairs joined by '&', each name and value
+	// URL-decoded.
 	private static Map<String, String> decodeTemplateValue(String tplValue) {
 		Map<String, String> decoded = new LinkedHashMap<>();
 		for (String pair : tplValue.split("&")) {

@@ -135,7 +135,8 @@ class SmsApiClientTests extends JuheWireMockTests {
 				"{\"reason\":\"号码异常/同一号码发送次数过于频繁\",\"result\":null,\"error_code\":205405}",
 				"{\"reason\":\"接口维护\",\"result\":null,\"error_code\":10020}",
 				"{\"reason\":\"发送失败\",\"result\":null,\"error_code\":205404}");
-		// Several account-state codes in one context: fail-fast is off so each answer is seen.
+		// Several account-state codes in one context: fail-fast is off so each answer is
+		// seen.
 		run((client) -> {
 			SmsApiRequest request = SmsApiRequest.of("13812345678", 12, CODE);
 			assertThatExceptionOfType(JuheSmsCredentialsException.class).isThrownBy(() -> client.send(request));
@@ -230,14 +231,14 @@ class SmsApiClientTests extends JuheWireMockTests {
 		assertThat(request.toString()).contains("138****5678").doesNotContain("13812345678").doesNotContain("987654");
 	}
 
-	// The document's success example carries /* */ and // comments, which JSON does not allow:
-	// stripped before answering.
+	// The document's success example carries /* */ and // comments, which JSON does not
+	// allow: stripped before answering.
 	private static String successExample() {
 		return example(DOC, 0).replaceAll("/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
 	}
 
-	// The document's failure example follows the success one under the same heading, after a
-	// "// 失败示例" line, so the example helper (one per heading) does not reach it.
+	// The document's failure example follows the success one under the same heading,
+	// after a "// 失败示例" line, so the example helper (one per heading) does not reach it.
 	private static String failureExample() throws IOException {
 		String text = Files.readString(Path.of("../docs/juhe", DOC), StandardCharsets.UTF_8);
 		int start = text.indexOf('{', text.indexOf("// 失败示例"));
@@ -245,8 +246,9 @@ class SmsApiClientTests extends JuheWireMockTests {
 	}
 
 	private void run(ThrowingClientConsumer test, String... properties) {
-		contextRunner().withPropertyValues(properties).run((ContextConsumer<AssertableApplicationContext>) (context) -> test
-			.accept(context.getBean(SmsApiClient.class)));
+		contextRunner().withPropertyValues(properties)
+			.run((ContextConsumer<AssertableApplicationContext>) (context) -> test
+				.accept(context.getBean(SmsApiClient.class)));
 	}
 
 	@FunctionalInterface

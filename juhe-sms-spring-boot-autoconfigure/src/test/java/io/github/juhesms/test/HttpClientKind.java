@@ -7,12 +7,15 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 /**
  * An HTTP client Boot can put under the starter's {@code RestClient}, selected with
- * {@code spring.http.clients.imperative.factory}, and how to recognize it: the request factory
- * type and the {@code User-Agent} the library sends.
+ * {@code spring.http.clients.imperative.factory}, and how to recognize it: the request
+ * factory type and the {@code User-Agent} the library sends.
  */
 public enum HttpClientKind {
 
-	/** The JDK's {@code java.net.http.HttpClient}, Boot's default when no other library is present. */
+	/**
+	 * The JDK's {@code java.net.http.HttpClient}, Boot's default when no other library is
+	 * present.
+	 */
 	JDK("jdk", JdkClientHttpRequestFactory.class, "Java-http-client/"),
 
 	/** Apache HttpClient 5, which Boot picks when it is on the classpath. */

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The JSON examples of the vendor's documents in {@code docs/juhe}, so tests answer with exactly
- * what the documents show.
+ * The JSON examples of the vendor's documents in {@code docs/juhe}, so tests answer with
+ * exactly what the documents show.
  */
 public final class JuheDocumentExamples {
 

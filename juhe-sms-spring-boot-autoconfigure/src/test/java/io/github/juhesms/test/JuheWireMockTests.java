@@ -26,8 +26,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of tests that call a real HTTP server: WireMock on a random port, and an application
- * context built by the starter's auto-configuration pointed at it.
+ * Base of tests that call a real HTTP server: WireMock on a random port, and an
+ * application context built by the starter's auto-configuration pointed at it.
  */
 public abstract class JuheWireMockTests {
 
@@ -53,9 +53,10 @@ public abstract class JuheWireMockTests {
 	}
 
 	/**
-	 * A context runner with Boot's HTTP client and RestClient auto-configuration and the starter,
-	 * pointed at WireMock, with a shared key and fast retries. Per-number send limits are off, since
-	 * most tests send to one number many times; the limit tests turn them on.
+	 * A context runner with Boot's HTTP client and RestClient auto-configuration and the
+	 * starter, pointed at WireMock, with a shared key and fast retries. Per-number send
+	 * limits are off, since most tests send to one number many times; the limit tests
+	 * turn them on.
 	 * @return the runner
 	 */
 	protected ApplicationContextRunner contextRunner() {
@@ -104,7 +105,8 @@ public abstract class JuheWireMockTests {
 	}
 
 	/**
-	 * The requests a path received, after checking that none carried a query string or the key in its URL.
+	 * The requests a path received, after checking that none carried a query string or
+	 * the key in its URL.
 	 * @param path the path
 	 * @return the requests
 	 */

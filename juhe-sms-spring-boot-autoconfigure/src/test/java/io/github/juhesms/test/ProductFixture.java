@@ -17,9 +17,9 @@ import io.github.juhesms.video.VideoSmsClient;
 import org.springframework.context.ApplicationContext;
 
 /**
- * One product seen from the outside, for suites that run the same checks against every product:
- * a send and a read-only call through the real bean, the paths they hit, a success answer for each,
- * the product's busy codes and a code that is not busy.
+ * One product seen from the outside, for suites that run the same checks against every
+ * product: a send and a read-only call through the real bean, the paths they hit, a
+ * success answer for each, the product's busy codes and a code that is not busy.
  *
  * @param product the product
  * @param sendPath the path of the send
@@ -65,8 +65,8 @@ public record ProductFixture(JuheProduct product, String sendPath, Consumer<Appl
 				new ProductFixture(JuheProduct.SMS_API, "/sms/send",
 						(context) -> context.getBean(SmsApiClient.class)
 							.send(SmsApiRequest.of(MOBILE, 12, Map.of("code", "1234"))),
-						success("{\"count\":1,\"fee\":1,\"sid\":\"s-api\"}"), null, null, null,
-						List.of(205403, 205409), 205401),
+						success("{\"count\":1,\"fee\":1,\"sid\":\"s-api\"}"), null, null, null, List.of(205403, 205409),
+						205401),
 				new ProductFixture(JuheProduct.VIDEO, "/caixinv2/send",
 						(context) -> context.getBean(VideoSmsClient.class).send(MOBILE, 12),
 						success("{\"sid\":\"s-vid\"}"), "/caixinv2/myTpls",

@@ -30,9 +30,10 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
- * An application context of the starter that stays up across many tests (unlike one built by an
- * {@code ApplicationContextRunner} per test), with one HTTP client selected, and recorders for what
- * the starter publishes: send events, meters, observations and the request factory it was built with.
+ * An application context of the starter that stays up across many tests (unlike one built
+ * by an {@code ApplicationContextRunner} per test), with one HTTP client selected, and
+ * recorders for what the starter publishes: send events, meters, observations and the
+ * request factory it was built with.
  */
 public final class SharedJuheContext implements AutoCloseable {
 
@@ -56,7 +57,8 @@ public final class SharedJuheContext implements AutoCloseable {
 			.observationHandler(new DefaultMeterObservationHandler(this.meters))
 			.observationHandler(new Recorder());
 		this.context = new AnnotationConfigApplicationContext();
-		// Per-number limits are off: a shared context sends to one number hundreds of times.
+		// Per-number limits are off: a shared context sends to one number hundreds of
+		// times.
 		List<String> all = new ArrayList<>(List.of("juhe.sms.base-url=" + baseUrl,
 				"juhe.sms.key=" + JuheWireMockTests.KEY, client.property(), "juhe.sms.limits.enabled=false"));
 		all.addAll(Arrays.asList(properties));
@@ -97,8 +99,8 @@ public final class SharedJuheContext implements AutoCloseable {
 	 * @param properties more properties, {@code name=value}
 	 * @return the started context
 	 */
-	public static SharedJuheContext start(HttpClientKind client, String baseUrl,
-			JuheSmsRestClientCustomizer customizer, String... properties) {
+	public static SharedJuheContext start(HttpClientKind client, String baseUrl, JuheSmsRestClientCustomizer customizer,
+			String... properties) {
 		return new SharedJuheContext(client, baseUrl, customizer, properties);
 	}
 

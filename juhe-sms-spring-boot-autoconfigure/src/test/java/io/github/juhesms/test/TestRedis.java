@@ -7,9 +7,10 @@ import java.net.ServerSocket;
 import redis.embedded.RedisServer;
 
 /**
- * A real Redis for the tests: the one named by the system property {@code juhe.sms.test.redis-url}
- * or the environment variable {@code JUHE_SMS_TEST_REDIS_URL} (CI may start the distribution's
- * redis-server), else a real {@code redis-server} binary started once on a free loopback port.
+ * A real Redis for the tests: the one named by the system property
+ * {@code juhe.sms.test.redis-url} or the environment variable
+ * {@code JUHE_SMS_TEST_REDIS_URL} (CI may start the distribution's redis-server), else a
+ * real {@code redis-server} binary started once on a free loopback port.
  */
 public final class TestRedis {
 

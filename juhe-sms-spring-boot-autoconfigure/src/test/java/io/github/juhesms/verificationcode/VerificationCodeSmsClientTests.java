@@ -33,9 +33,10 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 
 	private static final String SEND = "/vercodesms/send";
 
-	// The document's myTpl example, minimally repaired: a code fence splits its array after the
-	// second template, and the first half closes the envelope without error_code. Here the two
-	// halves are joined as printed, the second half bringing the error_code.
+	// The document's myTpl example, minimally repaired: a code fence splits its array
+	// after the second template, and the first half closes the envelope without
+	// error_code. Here the two halves are joined as printed, the second half bringing the
+	// error_code.
 	private static final String MY_TPL_EXAMPLE_REPAIRED = """
 			{
 			  "reason": "success",
@@ -80,18 +81,18 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 
 	@Test
 	void optionTemplatesParseTheDocumentsExample() {
-		// The document's optionTpl example is split by a code fence inside its 1011 entry; removing
-		// the fence leaves valid JSON.
+		// The document's optionTpl example is split by a code fence inside its 1011
+		// entry; removing the fence leaves valid JSON.
 		answer("/vercodesms/optionTpl", example(DOC, 0).replaceAll("```\\s*```", ""));
 		run((client) -> {
 			List<OptionTemplate> options = client.optionTemplates();
 			assertThat(options).extracting(OptionTemplate::templateCode)
 				.containsExactly(1001, 1002, 1003, 1004, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013);
 			assertThat(options.get(0)).isEqualTo(new OptionTemplate(1001, "您的验证码是#code#", CODE_RULE));
-			assertThat(options.get(3)).isEqualTo(
-					new OptionTemplate(1004, "注册验证码:#code#有效期#m#分钟", "#code#变量仅允许长度为4-8位的数字#m#允许1-3位数字"));
-			assertThat(options.get(9)).isEqualTo(new OptionTemplate(1011, "您的验证码是#code#有效期#m#分钟",
-					"#code#变量仅允许长度为4-8位的数字[]#m#允许1-3位数字"));
+			assertThat(options.get(3))
+				.isEqualTo(new OptionTemplate(1004, "注册验证码:#code#有效期#m#分钟", "#code#变量仅允许长度为4-8位的数字#m#允许1-3位数字"));
+			assertThat(options.get(9))
+				.isEqualTo(new OptionTemplate(1011, "您的验证码是#code#有效期#m#分钟", "#code#变量仅允许长度为4-8位的数字[]#m#允许1-3位数字"));
 			assertThat(onlyFormSentTo("/vercodesms/optionTpl")).containsExactly(entry("key", KEY));
 		});
 	}
@@ -137,7 +138,8 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 			VerificationCodeSmsResult result = client.send("13812345678", 21, variables);
 			assertThat(result.sid()).isEqualTo("8663633475323417069");
 			assertThat(result.fee()).isNull();
-			// The document's own two-variable example: #code#=12345&#m#=5, form-encoded once more.
+			// The document's own two-variable example: #code#=12345&#m#=5, form-encoded
+			// once more.
 			assertThat(onlyFormSentTo(SEND)).containsExactly(entry("key", KEY), entry("mobile", "13812345678"),
 					entry("tplId", "21"), entry("tplValue", "#code#=12345&#m#=5"));
 			assertThat(requestsTo(SEND).get(0).getBodyAsString()).contains("tplValue=%23code%23%3D12345%26%23m%23%3D5");
@@ -175,8 +177,7 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 	@Test
 	void myTemplatesExampleAsPrintedLacksTheErrorCodeAndIsAnInvalidResponse() {
 		answer("/vercodesms/myTpl", example(DOC, 3));
-		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
-			.isThrownBy(client::myTemplates)
+		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(client::myTemplates)
 			.withMessageContaining("'error_code': required field is missing"));
 	}
 
@@ -206,8 +207,7 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 		answer("/vercodesms/myTpl", """
 				{"reason":"success","result":[
 				{"tplId":1,"signature":"s","tpl_state":3,"sms_tpl":"t","des":"d"}],"error_code":0}""");
-		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
-			.isThrownBy(client::myTemplates)
+		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(client::myTemplates)
 			.withMessageContaining("'result[0].status': required field is missing"));
 	}
 
@@ -220,7 +220,8 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 				assertThat(ex.getErrorCode()).isEqualTo(248608);
 				assertThat(ex.getReason()).isEqualTo(CODE_RULE);
 				assertThat(ex.getDocumented().documentText()).isEqualTo("发送短信变量格式错误，具体看返回内容");
-				// The message holds the server's reason, and the document's text with its English description.
+				// The message holds the server's reason, and the document's text with its
+				// English description.
 				assertThat(ex.getMessage()).contains(CODE_RULE)
 					.contains(ex.getDocumented().description())
 					.contains("发送短信变量格式错误，具体看返回内容");
@@ -252,7 +253,8 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 		answer("/vercodesms/submitTpl", "{\"reason\":\"模板数量达到上限\",\"result\":null,\"error_code\":248611}");
 		answer("/vercodesms/myTpl", "{\"reason\":\"接口停用\",\"result\":null,\"error_code\":10021}");
 		answer(SEND, "{\"reason\":\"模板还未审核通过\",\"result\":null,\"error_code\":248605}");
-		// Several account-state codes in one context: fail-fast is off so each answer is seen.
+		// Several account-state codes in one context: fail-fast is off so each answer is
+		// seen.
 		run((client) -> {
 			assertThatExceptionOfType(JuheSmsCredentialsException.class).isThrownBy(client::optionTemplates);
 			assertThatExceptionOfType(JuheSmsQuotaException.class).isThrownBy(() -> client.submitTemplate("聚合", 1001))
@@ -350,8 +352,9 @@ class VerificationCodeSmsClientTests extends JuheWireMockTests {
 	}
 
 	private void run(ThrowingClientConsumer test, String... properties) {
-		contextRunner().withPropertyValues(properties).run((ContextConsumer<AssertableApplicationContext>) (context) -> test
-			.accept(context.getBean(VerificationCodeSmsClient.class)));
+		contextRunner().withPropertyValues(properties)
+			.run((ContextConsumer<AssertableApplicationContext>) (context) -> test
+				.accept(context.getBean(VerificationCodeSmsClient.class)));
 	}
 
 	@FunctionalInterface

@@ -83,8 +83,7 @@ class VideoSmsClientTests extends JuheWireMockTests {
 	void malformedCreationTimeIsAnInvalidResponseNamingTheField(String createdAt) {
 		answer(MY_TPLS, "{\"reason\":\"success\",\"result\":[{\"tplId\":1,\"url\":\"u\",\"content\":\"c\","
 				+ "\"tpl_state\":1,\"created_at\":\"" + createdAt + "\"}],\"error_code\":0}");
-		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
-			.isThrownBy(client::myTemplates)
+		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(client::myTemplates)
 			.withMessageContaining("'result[0].created_at': expected a date and time such as 2021-05-19 18:09:15"));
 	}
 
@@ -92,8 +91,7 @@ class VideoSmsClientTests extends JuheWireMockTests {
 	void missingCreationTimeIsAnInvalidResponseNamingTheField() {
 		answer(MY_TPLS, "{\"reason\":\"success\",\"result\":[{\"tplId\":1,\"url\":\"u\",\"content\":\"c\","
 				+ "\"tpl_state\":1}],\"error_code\":0}");
-		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class)
-			.isThrownBy(client::myTemplates)
+		run((client) -> assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(client::myTemplates)
 			.withMessageContaining("'result[0].created_at': required field is missing"));
 	}
 
@@ -123,7 +121,8 @@ class VideoSmsClientTests extends JuheWireMockTests {
 				"{\"reason\":\"通道异常\",\"result\":null,\"error_code\":236305}",
 				"{\"reason\":\"渠道错误\",\"result\":null,\"error_code\":236309}",
 				"{\"reason\":\"不存在的模板\",\"result\":null,\"error_code\":236302}");
-		// Several account-state codes in one context: fail-fast is off so each answer is seen.
+		// Several account-state codes in one context: fail-fast is off so each answer is
+		// seen.
 		run((client) -> {
 			assertThatExceptionOfType(JuheSmsCredentialsException.class).isThrownBy(client::myTemplates);
 			assertThatExceptionOfType(JuheSmsQuotaException.class).isThrownBy(() -> client.send("13812345678", 1));
@@ -190,8 +189,9 @@ class VideoSmsClientTests extends JuheWireMockTests {
 	}
 
 	private void run(ThrowingClientConsumer test, String... properties) {
-		contextRunner().withPropertyValues(properties).run((ContextConsumer<AssertableApplicationContext>) (context) -> test
-			.accept(context.getBean(VideoSmsClient.class)));
+		contextRunner().withPropertyValues(properties)
+			.run((ContextConsumer<AssertableApplicationContext>) (context) -> test
+				.accept(context.getBean(VideoSmsClient.class)));
 	}
 
 	@FunctionalInterface

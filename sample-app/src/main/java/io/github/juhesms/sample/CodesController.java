@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sends verification codes and checks them, with the starter's {@link VerificationCodeService}: the
- * codes are generated, sent and kept as a hash by the starter, never by this app.
+ * Sends verification codes and checks them, with the starter's
+ * {@link VerificationCodeService}: the codes are generated, sent and kept as a hash by
+ * the starter, never by this app.
  */
 @RestController
 @RequestMapping("/codes")
@@ -37,8 +38,9 @@ class CodesController {
 	@PostMapping("/verify")
 	Verified verify(@RequestBody VerifyCode request) {
 		VerificationResult result = codes().verify(request.purpose(), request.mobile(), request.code());
-		// The caller learns only yes or no: telling "wrong" from "expired" or "no code" would let anyone
-		// probe which numbers have a pending code. The detail is for the operator's log.
+		// The caller learns only yes or no: telling "wrong" from "expired" or "no code"
+		// would let anyone probe which numbers have a pending code. The detail is for the
+		// operator's log.
 		logger.info("Code verification purpose=" + request.purpose() + " mobile=" + Masking.mobile(request.mobile())
 				+ " result=" + result);
 		return new Verified(result.isVerified());

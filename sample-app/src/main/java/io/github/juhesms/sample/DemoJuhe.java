@@ -14,8 +14,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The fake Juhe of demo mode: a {@link FakeJuheServer} in this process, with one approved template
- * per product so that every endpoint works.
+ * The fake Juhe of demo mode: a {@link FakeJuheServer} in this process, with one approved
+ * template per product so that every endpoint works.
  */
 final class DemoJuhe implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -29,14 +29,12 @@ final class DemoJuhe implements ApplicationListener<ApplicationReadyEvent> {
 
 	private DemoJuhe(FakeJuheServer server) {
 		this.server = server;
-		this.templateIds.put(JuheProduct.VERIFICATION_CODE,
-				server.submitVerificationCodeTemplate("聚合数据", 1001).id());
+		this.templateIds.put(JuheProduct.VERIFICATION_CODE, server.submitVerificationCodeTemplate("聚合数据", 1001).id());
 		this.templateIds.put(JuheProduct.SMS_API,
 				server.submitTemplate(JuheProduct.SMS_API, "聚合数据", "您的订单#order#已发货").id());
 		this.templateIds.put(JuheProduct.INTERNATIONAL,
 				server.submitTemplate(JuheProduct.INTERNATIONAL, "Juhe", "Your order #order# has shipped").id());
-		this.templateIds.put(JuheProduct.VIDEO,
-				server.submitTemplate(JuheProduct.VIDEO, "聚合数据", "新品上市，点击观看").id());
+		this.templateIds.put(JuheProduct.VIDEO, server.submitTemplate(JuheProduct.VIDEO, "聚合数据", "新品上市，点击观看").id());
 		this.templateIds.put(JuheProduct.FINANCIAL,
 				server.submitTemplate(JuheProduct.FINANCIAL, "聚合数据", "您尾号#tail#的账户入账#amount#元").id());
 	}
@@ -53,8 +51,8 @@ final class DemoJuhe implements ApplicationListener<ApplicationReadyEvent> {
 	}
 
 	/**
-	 * The starter's properties: the fake's base URL and keys, and its verification-code template for
-	 * {@code VerificationCodeService}.
+	 * The starter's properties: the fake's base URL and keys, and its verification-code
+	 * template for {@code VerificationCodeService}.
 	 */
 	Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>(this.server.properties());
@@ -64,8 +62,8 @@ final class DemoJuhe implements ApplicationListener<ApplicationReadyEvent> {
 
 	void register(ConfigurableApplicationContext context) {
 		context.getBeanFactory().registerSingleton(SERVER_BEAN_NAME, this.server);
-		// Stopped with the beans: when the context closes, and also after a failed refresh, which
-		// destroys the beans but publishes no ContextClosedEvent.
+		// Stopped with the beans: when the context closes, and also after a failed
+		// refresh, which destroys the beans but publishes no ContextClosedEvent.
 		if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
 			registry.registerDisposableBean(SERVER_BEAN_NAME, this.server::close);
 		}

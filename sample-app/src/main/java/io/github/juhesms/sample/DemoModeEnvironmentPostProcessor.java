@@ -12,8 +12,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Switches the sample to demo mode when no Juhe key is configured: starts a {@link DemoJuhe} and
- * points the starter at it. Registered in {@code META-INF/spring.factories}.
+ * Switches the sample to demo mode when no Juhe key is configured: starts a
+ * {@link DemoJuhe} and points the starter at it. Registered in
+ * {@code META-INF/spring.factories}.
  */
 class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -21,18 +22,21 @@ class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		// Decided here, before the context exists, because the starter creates a product's client only
-		// when a key resolves for it: the fake's keys must be in the environment by then.
+		// Decided here, before the context exists, because the starter creates a
+		// product's client only when a key resolves for it: the fake's keys must be in
+		// the environment by then.
 		if (anyKeyConfigured(environment)) {
 			return;
 		}
 		DemoJuhe demo = DemoJuhe.start();
-		// First, so the fake's keys win over the empty ${JUHE_SMS_..._KEY:} of application.yml.
+		// First, so the fake's keys win over the empty ${JUHE_SMS_..._KEY:} of
+		// application.yml.
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, demo.properties()));
 		application.addInitializers(demo::register);
 	}
 
-	// The keys the starter's @ConditionalOnJuheSmsKey looks at: the shared one and each product's own.
+	// The keys the starter's @ConditionalOnJuheSmsKey looks at: the shared one and each
+	// product's own.
 	private static boolean anyKeyConfigured(ConfigurableEnvironment environment) {
 		return StringUtils.hasText(environment.getProperty("juhe.sms.key")) || Arrays.stream(JuheProduct.values())
 			.anyMatch((product) -> StringUtils.hasText(environment.getProperty("juhe.sms." + product.id() + ".key")));
@@ -40,7 +44,8 @@ class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 
 	@Override
 	public int getOrder() {
-		// After config data, so keys from application.yml and the environment variables it maps are seen.
+		// After config data, so keys from application.yml and the environment variables
+		// it maps are seen.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * In demo mode, what the fake Juhe "sent", as the phones would show it: this is where a demo user
- * reads a verification code. Absent otherwise, since the real Juhe has no outbox to read.
+ * In demo mode, what the fake Juhe "sent", as the phones would show it: this is where a
+ * demo user reads a verification code. Absent otherwise, since the real Juhe has no
+ * outbox to read.
  */
 @RestController
 class DemoOutboxController {
@@ -38,7 +39,10 @@ class DemoOutboxController {
 		return messages.stream().map(OutboxMessage::of).toList();
 	}
 
-	/** One accepted message; the number masked as everywhere else, the code in clear as on the phone. */
+	/**
+	 * One accepted message; the number masked as everywhere else, the code in clear as on
+	 * the phone.
+	 */
 	record OutboxMessage(String product, String sid, String mobile, long templateId, String text,
 			@Nullable String code) {
 

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sends financial SMS to mainland numbers, with one template or each carrier's own, and lists the
- * templates.
+ * Sends financial SMS to mainland numbers, with one template or each carrier's own, and
+ * lists the templates.
  */
 @RestController
 @RequestMapping("/sms/financial")
@@ -39,8 +39,9 @@ class FinancialSmsController {
 	@PostMapping
 	FinancialSmsResult send(@RequestBody SendFinancial request,
 			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) @Nullable String idempotencyKey) {
-		return client().send(new FinancialSmsRequest(request.mobiles(), request.templateId(),
-				orEmpty(request.variables())), IdempotencyKeyHeader.sendOptions(idempotencyKey));
+		return client().send(
+				new FinancialSmsRequest(request.mobiles(), request.templateId(), orEmpty(request.variables())),
+				IdempotencyKeyHeader.sendOptions(idempotencyKey));
 	}
 
 	@PostMapping("/by-carrier")
@@ -73,8 +74,8 @@ class FinancialSmsController {
 
 		@Override
 		public String toString() {
-			return "SendFinancial[mobiles=" + masked(this.mobiles) + ", templateId=" + this.templateId
-					+ ", variables=" + ((this.variables != null) ? this.variables.keySet() : null) + "]";
+			return "SendFinancial[mobiles=" + masked(this.mobiles) + ", templateId=" + this.templateId + ", variables="
+					+ ((this.variables != null) ? this.variables.keySet() : null) + "]";
 		}
 
 	}
@@ -90,14 +91,20 @@ class FinancialSmsController {
 
 	}
 
-	/** Numbers of no known carrier were not sent: they are listed in {@code notSentUnknownCarrier}. */
+	/**
+	 * Numbers of no known carrier were not sent: they are listed in
+	 * {@code notSentUnknownCarrier}.
+	 */
 	record SentByCarrier(List<GroupSent> sends, List<String> notSentUnknownCarrier, int duplicatesRemoved,
 			boolean allSent) {
 	}
 
-	/** One send to a carrier's numbers: its sid, or why it failed and whether it may have gone out anyway. */
-	record GroupSent(Carrier carrier, long templateId, List<String> mobiles, String sid, Integer fee,
-			Integer errorCode, String error, boolean outcomeUnknown) {
+	/**
+	 * One send to a carrier's numbers: its sid, or why it failed and whether it may have
+	 * gone out anyway.
+	 */
+	record GroupSent(Carrier carrier, long templateId, List<String> mobiles, String sid, Integer fee, Integer errorCode,
+			String error, boolean outcomeUnknown) {
 
 		static GroupSent of(CarrierGroupSend send) {
 			FinancialSmsResult result = send.result();

@@ -7,9 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The optional {@code Idempotency-Key} request header of the send endpoints: a client that repeats a
- * send with the same key (after a timeout, say) gets the first send's result instead of a second
- * message.
+ * The optional {@code Idempotency-Key} request header of the send endpoints: a client
+ * that repeats a send with the same key (after a timeout, say) gets the first send's
+ * result instead of a second message.
  */
 final class IdempotencyKeyHeader {
 

@@ -34,8 +34,9 @@ class InternationalSmsController {
 	@PostMapping
 	InternationalSmsResult send(@RequestBody SendInternational request,
 			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) @Nullable String idempotencyKey) {
-		return client().send(new InternationalSmsRequest(request.areaCode(), request.mobile(), request.templateId(),
-				(request.variables() != null) ? request.variables() : Map.of()),
+		return client().send(
+				new InternationalSmsRequest(request.areaCode(), request.mobile(), request.templateId(),
+						(request.variables() != null) ? request.variables() : Map.of()),
 				IdempotencyKeyHeader.sendOptions(idempotencyKey));
 	}
 

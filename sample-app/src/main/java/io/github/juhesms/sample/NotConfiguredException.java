@@ -12,8 +12,8 @@ class NotConfiguredException extends RuntimeException {
 	}
 
 	static <T> T requireProduct(ObjectProvider<T> client, String product) {
-		return require(client, "Juhe product '" + product + "' is not configured: set juhe.sms.key or juhe.sms."
-				+ product + ".key");
+		return require(client,
+				"Juhe product '" + product + "' is not configured: set juhe.sms.key or juhe.sms." + product + ".key");
 	}
 
 	static <T> T require(ObjectProvider<T> bean, String message) {

@@ -12,8 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one audit line per send from the starter's send events. The events carry masked numbers
- * and never the key, so they can be logged as they are.
+ * Writes one audit line per send from the starter's send events. The events carry masked
+ * numbers and never the key, so they can be logged as they are.
  */
 @Component
 class SendAuditLog {
@@ -32,7 +32,8 @@ class SendAuditLog {
 					+ " reason=" + rejected.reason());
 		}
 		else if (event instanceof JuheSmsOutcomeUnknownEvent unknown) {
-			// May have been delivered and billed: someone must reconcile with Juhe before it is sent again.
+			// May have been delivered and billed: someone must reconcile with Juhe before
+			// it is sent again.
 			logger.error("SMS outcome unknown " + send + " category=" + unknown.category() + " code="
 					+ unknown.errorCode() + " failure=" + unknown.failure());
 		}

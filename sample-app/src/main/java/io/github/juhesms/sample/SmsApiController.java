@@ -42,8 +42,8 @@ class SmsApiController {
 		@Override
 		public String toString() {
 			return "SendSmsApi[mobile=" + Masking.mobile(this.mobile) + ", templateId=" + this.templateId
-					+ ", variables=" + ((this.variables != null) ? this.variables.keySet() : null) + ", ext="
-					+ this.ext + "]";
+					+ ", variables=" + ((this.variables != null) ? this.variables.keySet() : null) + ", ext=" + this.ext
+					+ "]";
 		}
 
 	}

@@ -33,7 +33,8 @@ class SmsErrorHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> sendLimit(JuheSmsSendLimitException ex) {
-		// With several numbers refused (a financial send), the client may retry once the last one is free.
+		// With several numbers refused (a financial send), the client may retry once the
+		// last one is free.
 		SendLimitRefusal last = ex.getRefusals()
 			.stream()
 			.max(Comparator.comparing(SendLimitRefusal::retryAt))
@@ -69,7 +70,8 @@ class SmsErrorHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
-	// Retry-After is whole seconds; rounded up so that a client waiting that long is not refused again.
+	// Retry-After is whole seconds; rounded up so that a client waiting that long is not
+	// refused again.
 	private static long secondsUntil(Instant instant) {
 		Duration wait = Duration.between(Instant.now(), instant);
 		return Math.max(1, wait.getSeconds() + ((wait.getNano() > 0) ? 1 : 0));

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sends a message through the Verification-code SMS product with variables of the caller's choosing,
- * lists its templates and the ready-made texts a template can be submitted from. To send and check
- * generated codes, see {@link CodesController}.
+ * Sends a message through the Verification-code SMS product with variables of the
+ * caller's choosing, lists its templates and the ready-made texts a template can be
+ * submitted from. To send and check generated codes, see {@link CodesController}.
  */
 @RestController
 @RequestMapping("/sms/verification-code")

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * When demo mode starts, what it adds to the environment and the context, and that the context
- * stops the fake.
+ * When demo mode starts, what it adds to the environment and the context, and that the
+ * context stops the fake.
  */
 class DemoModeEnvironmentPostProcessorTests {
 

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The curl session of README.md ("The sample app"), against the sample started as a user starts it:
- * no key, so in demo mode.
+ * The curl session of README.md ("The sample app"), against the sample started as a user
+ * starts it: no key, so in demo mode.
  */
 class DemoModeSessionTests {
 
@@ -39,14 +39,16 @@ class DemoModeSessionTests {
 
 	@BeforeAll
 	static void startTheSampleWithoutAKey() {
-		// With a key in the environment the sample would talk to the real Juhe, and send real messages.
+		// With a key in the environment the sample would talk to the real Juhe, and send
+		// real messages.
 		assumeTrue(System.getenv().keySet().stream().noneMatch((name) -> name.matches("JUHE_SMS_.*KEY")),
 				"A JUHE_SMS_*KEY environment variable is set, so the sample would not run in demo mode");
 		app = SpringApplication.run(SampleApplication.class, "--server.port=0");
 		assertThat(app.getBeanProvider(FakeJuheServer.class).getIfAvailable()).as("the demo mode's fake Juhe")
 			.isNotNull();
 		http = RestClient.builder()
-			// Apache HttpClient's default retry strategy would wait out a 429's Retry-After and resend.
+			// Apache HttpClient's default retry strategy would wait out a 429's
+			// Retry-After and resend.
 			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + app.getEnvironment().getProperty("local.server.port"))
 			.defaultStatusHandler((status) -> true, (request, response) -> {
@@ -120,8 +122,9 @@ class DemoModeSessionTests {
 
 		ResponseEntity<String> templates = get("/sms/international/templates");
 		assertThat(templates.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(templates.getBody()).isEqualTo("[{\"templateId\":10002,\"content\":\"Your order #order# has shipped\","
-				+ "\"signature\":\"Juhe\",\"state\":\"APPROVED\",\"approved\":true}]");
+		assertThat(templates.getBody())
+			.isEqualTo("[{\"templateId\":10002,\"content\":\"Your order #order# has shipped\","
+					+ "\"signature\":\"Juhe\",\"state\":\"APPROVED\",\"approved\":true}]");
 
 		assertThat(get("/demo/outbox").getBody()).contains("【聚合数据】您的订单A1001已发货", "【Juhe】Your order A1001 has shipped",
 				"【聚合数据】新品上市，点击观看");

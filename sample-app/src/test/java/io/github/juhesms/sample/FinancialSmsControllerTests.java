@@ -32,8 +32,8 @@ class FinancialSmsControllerTests extends StubbedJuheTests {
 			.willReturn(aResponse().withBody("{\"reason\":\"通道故障\",\"result\":null,\"error_code\":228803}")));
 		ResponseEntity<String> response = client().post()
 			.uri("/sms/financial/by-carrier")
-			.body(Map.of("mobiles", List.of("13800138000", "13300133000", "19200000001", "13800138000"),
-					"templateIds", Map.of("ALL", 767, "CHINA_MOBILE", 768), "variables", Map.of("code", "1234")))
+			.body(Map.of("mobiles", List.of("13800138000", "13300133000", "19200000001", "13800138000"), "templateIds",
+					Map.of("ALL", 767, "CHINA_MOBILE", 768), "variables", Map.of("code", "1234")))
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -48,14 +48,13 @@ class FinancialSmsControllerTests extends StubbedJuheTests {
 		assertThat(json.read("$.sends[1].templateId", Long.class)).isEqualTo(767);
 		assertThat(json.read("$.sends[1].errorCode", Integer.class)).isEqualTo(228803);
 		assertThat(json.read("$.sends[1].outcomeUnknown", Boolean.class)).isFalse();
-		juhe.verify(postRequestedFor(urlEqualTo("/shortLetter/send.php"))
-			.withFormParam("key", equalTo("sample-key"))
+		juhe.verify(postRequestedFor(urlEqualTo("/shortLetter/send.php")).withFormParam("key", equalTo("sample-key"))
 			.withFormParam("mobile", equalTo("13800138000"))
 			.withFormParam("tplId", equalTo("768"))
 			.withFormParam("tplValue", equalTo("#code#=1234")));
-		juhe.verify(postRequestedFor(urlEqualTo("/shortLetter/send.php"))
-			.withFormParam("mobile", equalTo("13300133000"))
-			.withFormParam("tplId", equalTo("767")));
+		juhe.verify(
+				postRequestedFor(urlEqualTo("/shortLetter/send.php")).withFormParam("mobile", equalTo("13300133000"))
+					.withFormParam("tplId", equalTo("767")));
 	}
 
 }

@@ -18,8 +18,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoints of the mainland products (verification-code SMS, SMS API, video SMS), through the
- * starter to a stubbed Juhe.
+ * The endpoints of the mainland products (verification-code SMS, SMS API, video SMS),
+ * through the starter to a stubbed Juhe.
  */
 class MainlandSmsControllersTests extends StubbedJuheTests {
 
@@ -59,9 +59,11 @@ class MainlandSmsControllersTests extends StubbedJuheTests {
 
 	@Test
 	void aRepeatWithTheSameIdempotencyKeyGetsTheFirstSendsResultWithoutSendingAgain() {
-		juhe.stubFor(post(urlEqualTo("/sms/send")).withRequestBody(containing("13812340001")).willReturn(aResponse()
-			.withBody("{\"reason\":\"短信发送成功\",\"result\":{\"count\":1,\"fee\":1,\"sid\":\"a1\"},\"error_code\":0}")));
-		Map<String, Object> body = Map.of("mobile", "13812340001", "templateId", 12, "variables", Map.of("order", "42"));
+		juhe.stubFor(post(urlEqualTo("/sms/send")).withRequestBody(containing("13812340001"))
+			.willReturn(aResponse().withBody(
+					"{\"reason\":\"短信发送成功\",\"result\":{\"count\":1,\"fee\":1,\"sid\":\"a1\"},\"error_code\":0}")));
+		Map<String, Object> body = Map.of("mobile", "13812340001", "templateId", 12, "variables",
+				Map.of("order", "42"));
 		for (int i = 0; i < 2; i++) {
 			ResponseEntity<String> response = client().post()
 				.uri("/sms/sms-api")
@@ -77,8 +79,8 @@ class MainlandSmsControllersTests extends StubbedJuheTests {
 
 	@Test
 	void aRejectedSendIsABadGatewaySayingWhetherToRetry() {
-		juhe.stubFor(post(urlEqualTo("/caixinv2/send")).willReturn(
-				aResponse().withBody("{\"reason\":\"模板不存在\",\"result\":null,\"error_code\":236302}")));
+		juhe.stubFor(post(urlEqualTo("/caixinv2/send"))
+			.willReturn(aResponse().withBody("{\"reason\":\"模板不存在\",\"result\":null,\"error_code\":236302}")));
 		ResponseEntity<String> response = client().post()
 			.uri("/sms/video")
 			.body(Map.of("mobile", "13812340002", "templateId", 99))
@@ -104,6 +106,5 @@ class MainlandSmsControllersTests extends StubbedJuheTests {
 				+ "\"content\":\"【聚合数据】测试\",\"usable\":true,\"createdAt\":\"2021-05-19T18:09:15\"}]");
 		juhe.verify(postRequestedFor(urlEqualTo("/caixinv2/myTpls")).withFormParam("key", equalTo("sample-key")));
 	}
-
 
 }

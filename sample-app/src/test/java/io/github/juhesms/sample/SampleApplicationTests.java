@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SampleApplicationTests extends StubbedJuheTests {
 
-
-
 	@Test
 	void sendsAnInternationalSmsThroughTheStarter() {
 		juhe.stubFor(post(urlEqualTo("/smsInternational/send")).willReturn(aResponse()
@@ -26,8 +24,7 @@ class SampleApplicationTests extends StubbedJuheTests {
 				"7911123456", "templateId", 12, "variables", Map.of("code", "1234")));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).isEqualTo("{\"sid\":\"20190326142208\",\"fee\":1}");
-		juhe.verify(postRequestedFor(urlEqualTo("/smsInternational/send"))
-			.withFormParam("key", equalTo("sample-key"))
+		juhe.verify(postRequestedFor(urlEqualTo("/smsInternational/send")).withFormParam("key", equalTo("sample-key"))
 			.withFormParam("tplValue", equalTo("#code#=1234")));
 	}
 

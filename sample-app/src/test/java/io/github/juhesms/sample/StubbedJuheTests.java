@@ -15,11 +15,12 @@ import org.springframework.web.client.RestClient;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * Base of the tests that run the sample app on a random port against a stubbed Juhe (WireMock), so
- * with a key and not in demo mode. One stub server for all of them, reset before each test, as
- * Spring shares their one application context.
+ * Base of the tests that run the sample app on a random port against a stubbed Juhe
+ * (WireMock), so with a key and not in demo mode. One stub server for all of them, reset
+ * before each test, as Spring shares their one application context.
  */
-// The key is a test property, not a dynamic one: demo mode is decided before dynamic properties exist.
+// The key is a test property, not a dynamic one: demo mode is decided before dynamic
+// properties exist.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "juhe.sms.key=sample-key")
 abstract class StubbedJuheTests {
 
@@ -49,7 +50,8 @@ abstract class StubbedJuheTests {
 	 */
 	RestClient client() {
 		return RestClient.builder()
-			// Apache HttpClient's default retry strategy would wait out a 429's Retry-After and resend.
+			// Apache HttpClient's default retry strategy would wait out a 429's
+			// Retry-After and resend.
 			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + this.port)
 			.defaultStatusHandler((status) -> true, (request, response) -> {

@@ -8,9 +8,9 @@ import io.github.juhesms.core.TemplateReviewState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake Juhe service without its HTTP layer: keys, templates, outbox and faults, and the five
- * products' endpoints. Every method holds the instance's lock, so requests and test calls see one
- * consistent state.
+ * The fake Juhe service without its HTTP layer: keys, templates, outbox and faults, and
+ * the five products' endpoints. Every method holds the instance's lock, so requests and
+ * test calls see one consistent state.
  */
 final class FakeJuhe {
 
@@ -44,8 +44,9 @@ final class FakeJuhe {
 	}
 
 	/**
-	 * Receive a request: count it, take the fault aimed at it, and answer it unless the fault
-	 * answers instead. A request with a wrong or missing key is answered 10001 and changes nothing.
+	 * Receive a request: count it, take the fault aimed at it, and answer it unless the
+	 * fault answers instead. A request with a wrong or missing key is answered 10001 and
+	 * changes nothing.
 	 * @param request the request
 	 * @return the fault to apply, if any, and the answer
 	 */
@@ -103,8 +104,8 @@ final class FakeJuhe {
 
 	synchronized FakeTemplate submitVerificationCodeTemplate(String signature, int templateCode) {
 		VendorOptionTemplate option = VerificationCodeEndpoints.option(templateCode)
-			.orElseThrow(() -> new IllegalArgumentException("The document's optionTpl list has no tplcode "
-					+ templateCode));
+			.orElseThrow(
+					() -> new IllegalArgumentException("The document's optionTpl list has no tplcode " + templateCode));
 		return this.verificationCode.register(signature, option);
 	}
 
@@ -138,7 +139,8 @@ final class FakeJuhe {
 	 * A received request: the fault applied to it and the answer to write.
 	 *
 	 * @param fault the fault, or {@code null}
-	 * @param answer the answer; for a delay or a dropped connection, the request was processed all the same
+	 * @param answer the answer; for a delay or a dropped connection, the request was
+	 * processed all the same
 	 */
 	record Handled(@Nullable Fault fault, JuheAnswer answer) {
 

@@ -12,8 +12,9 @@ import com.sun.net.httpserver.HttpHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP side of the fake: reads a GET or POST (the documents allow both), with parameters in the
- * query, the form-encoded body or both, and writes the answer, late or not at all when a fault says so.
+ * The HTTP side of the fake: reads a GET or POST (the documents allow both), with
+ * parameters in the query, the form-encoded body or both, and writes the answer, late or
+ * not at all when a fault says so.
  */
 final class FakeJuheHttpHandler implements HttpHandler {
 
@@ -47,7 +48,8 @@ final class FakeJuheHttpHandler implements HttpHandler {
 			if (fault != null && fault.kind() == Fault.Kind.DELAY) {
 				Thread.sleep(fault.delay().toMillis());
 			}
-			// Closing the exchange before any header is sent closes the connection: the answer is lost.
+			// Closing the exchange before any header is sent closes the connection: the
+			// answer is lost.
 			if (fault == null || fault.kind() != Fault.Kind.DROP_CONNECTION) {
 				write(exchange, handled.answer());
 			}

@@ -20,14 +20,16 @@ import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.financial.Carrier;
 
 /**
- * A fake Juhe server over real HTTP on a random local port, implementing every endpoint of the five
- * SMS products with the documents' parameters, answers and error codes, plus a test API: the
- * outbox of accepted messages, template review, fault injection and reset.
+ * A fake Juhe server over real HTTP on a random local port, implementing every endpoint
+ * of the five SMS products with the documents' parameters, answers and error codes, plus
+ * a test API: the outbox of accepted messages, template review, fault injection and
+ * reset.
  *
- * <p>It is built on the JDK's {@code com.sun.net.httpserver}: no dependency enters the test
- * classpath, and the stateful endpoints are plain Java rather than stub mappings. All methods are
- * thread-safe. In a JUnit 5 or {@code @SpringBootTest} test, use {@link FakeJuheServerTest}; by
- * hand:
+ * <p>
+ * It is built on the JDK's {@code com.sun.net.httpserver}: no dependency enters the test
+ * classpath, and the stateful endpoints are plain Java rather than stub mappings. All
+ * methods are thread-safe. In a JUnit 5 or {@code @SpringBootTest} test, use
+ * {@link FakeJuheServerTest}; by hand:
  *
  * <pre class="code">
  * try (FakeJuheServer juhe = FakeJuheServer.start()) {
@@ -35,13 +37,15 @@ import io.github.juhesms.financial.Carrier;
  * }
  * </pre>
  *
- * <p>A request first meets any {@linkplain #failNext injected fault}, then the product's key (10001
- * when wrong or missing), then the endpoint's parameters, template and variables, each refused with
- * the product's documented code (for example International SMS: 235701 malformed template id,
- * 235702/235713 area code, 235710 mobile, 235704 unknown, 235707 deleted, 235705 not approved
- * template, 235709 over 500 characters). Mainland products accept {@code 1[3-9]} followed by 9 digits; International SMS
- * accepts 4-14 digits and the area codes of the document's {@code areaCode} table; Video SMS sends
- * only to China Mobile numbers. Carriers are told by a small prefix table (see
+ * <p>
+ * A request first meets any {@linkplain #failNext injected fault}, then the product's key
+ * (10001 when wrong or missing), then the endpoint's parameters, template and variables,
+ * each refused with the product's documented code (for example International SMS: 235701
+ * malformed template id, 235702/235713 area code, 235710 mobile, 235704 unknown, 235707
+ * deleted, 235705 not approved template, 235709 over 500 characters). Mainland products
+ * accept {@code 1[3-9]} followed by 9 digits; International SMS accepts 4-14 digits and
+ * the area codes of the document's {@code areaCode} table; Video SMS sends only to China
+ * Mobile numbers. Carriers are told by a small prefix table (see
  * {@link #carrierPrefixes()}), not the full numbering plan.
  */
 public final class FakeJuheServer implements AutoCloseable {
@@ -73,7 +77,8 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a server on a random port of the loopback address, with the default key of each product.
+	 * Start a server on a random port of the loopback address, with the default key of
+	 * each product.
 	 * @return the running server
 	 */
 	public static FakeJuheServer start() {
@@ -114,8 +119,9 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * The starter's properties that point every product at this server: {@code juhe.sms.base-url}
-	 * and {@code juhe.sms.<product>.key}, e.g. for {@code @DynamicPropertySource}.
+	 * The starter's properties that point every product at this server:
+	 * {@code juhe.sms.base-url} and {@code juhe.sms.<product>.key}, e.g. for
+	 * {@code @DynamicPropertySource}.
 	 * @return the property names and values
 	 */
 	public Map<String, String> properties() {
@@ -128,8 +134,8 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Every message accepted since the last reset, in order. A send to several numbers is one
-	 * message per number.
+	 * Every message accepted since the last reset, in order. A send to several numbers is
+	 * one message per number.
 	 * @return the messages
 	 */
 	public List<SentMessage> outbox() {
@@ -138,7 +144,8 @@ public final class FakeJuheServer implements AutoCloseable {
 
 	/**
 	 * The messages accepted for a number.
-	 * @param mobile the number; for International SMS also the area code followed by the number
+	 * @param mobile the number; for International SMS also the area code followed by the
+	 * number
 	 * @return the messages, in order
 	 */
 	public List<SentMessage> messagesTo(String mobile) {
@@ -146,8 +153,8 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * The last verification code sent to a number: the {@code code} variable of the last message
-	 * to it that has one, whatever the product.
+	 * The last verification code sent to a number: the {@code code} variable of the last
+	 * message to it that has one, whatever the product.
 	 * @param mobile the number
 	 * @return the code, or empty when none was sent
 	 */
@@ -163,8 +170,8 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * How many requests an endpoint received since the last reset, answered or not: shows whether a
-	 * client retried.
+	 * How many requests an endpoint received since the last reset, answered or not: shows
+	 * whether a client retried.
 	 * @param endpoint the endpoint
 	 * @return the number of requests
 	 */
@@ -173,8 +180,8 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Whether templates submitted from now on are approved at once (the default, restored by
-	 * {@link #reset()}) or stay in review until {@link #approve(long)}.
+	 * Whether templates submitted from now on are approved at once (the default, restored
+	 * by {@link #reset()}) or stay in review until {@link #approve(long)}.
 	 * @param approve {@code true} to approve at once
 	 */
 	public void approveTemplatesImmediately(boolean approve) {
@@ -182,9 +189,10 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Submit a template as the product's console, support or {@code submitTpl} would. Financial SMS
-	 * registers it for all networks and each carrier, as its {@code submitTpl.php} does, and returns
-	 * the all-networks one; the carriers' ones are in {@link #templates()}.
+	 * Submit a template as the product's console, support or {@code submitTpl} would.
+	 * Financial SMS registers it for all networks and each carrier, as its
+	 * {@code submitTpl.php} does, and returns the all-networks one; the carriers' ones
+	 * are in {@link #templates()}.
 	 * @param product any product but Verification-code SMS (see
 	 * {@link #submitVerificationCodeTemplate(String, int)})
 	 * @param signature the signature, without brackets
@@ -222,7 +230,8 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Delete a template, as International SMS's {@code deleteTpl} or Juhe's support would.
+	 * Delete a template, as International SMS's {@code deleteTpl} or Juhe's support
+	 * would.
 	 * @param templateId the template id
 	 */
 	public void deleteTemplate(long templateId) {
@@ -230,7 +239,8 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Every template of every product, deleted ones included, in the order they were submitted.
+	 * Every template of every product, deleted ones included, in the order they were
+	 * submitted.
 	 * @return the templates
 	 */
 	public List<FakeTemplate> templates() {
@@ -248,9 +258,10 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answer the next requests a target matches with an error code (e.g. a busy code such as 235700)
-	 * instead of processing them: nothing is sent or billed.
-	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or {@link FaultTarget#mobile(String)}
+	 * Answer the next requests a target matches with an error code (e.g. a busy code such
+	 * as 235700) instead of processing them: nothing is sent or billed.
+	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or
+	 * {@link FaultTarget#mobile(String)}
 	 * @param times how many requests
 	 * @param errorCode the {@code error_code}; the reason is the document's text for it
 	 */
@@ -259,9 +270,11 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Process the next requests a target matches but hold each answer back: with a delay beyond the
-	 * client's read timeout, a send is accepted (and in the outbox) while the client sees a timeout.
-	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or {@link FaultTarget#mobile(String)}
+	 * Process the next requests a target matches but hold each answer back: with a delay
+	 * beyond the client's read timeout, a send is accepted (and in the outbox) while the
+	 * client sees a timeout.
+	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or
+	 * {@link FaultTarget#mobile(String)}
 	 * @param times how many requests
 	 * @param delay how long each answer is held back
 	 */
@@ -270,9 +283,11 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Process the next requests a target matches, then close the connection without answering: a
-	 * send is accepted (and in the outbox) while the client's answer is lost.
-	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or {@link FaultTarget#mobile(String)}
+	 * Process the next requests a target matches, then close the connection without
+	 * answering: a send is accepted (and in the outbox) while the client's answer is
+	 * lost.
+	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or
+	 * {@link FaultTarget#mobile(String)}
 	 * @param times how many requests
 	 */
 	public void dropConnectionNext(FaultTarget target, int times) {
@@ -280,9 +295,10 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answer the next requests a target matches with a gateway's "502 Bad Gateway" HTML page, without
-	 * processing them.
-	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or {@link FaultTarget#mobile(String)}
+	 * Answer the next requests a target matches with a gateway's "502 Bad Gateway" HTML
+	 * page, without processing them.
+	 * @param target an endpoint, {@link FaultTarget#anyEndpoint()} or
+	 * {@link FaultTarget#mobile(String)}
 	 * @param times how many requests
 	 */
 	public void htmlErrorPageNext(FaultTarget target, int times) {
@@ -290,16 +306,18 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget all messages, request counts, templates (ids start again at 10000) and pending faults,
-	 * and approve templates immediately again. The keys and the port stay.
+	 * Forget all messages, request counts, templates (ids start again at 10000) and
+	 * pending faults, and approve templates immediately again. The keys and the port
+	 * stay.
 	 */
 	public void reset() {
 		this.juhe.reset();
 	}
 
 	/**
-	 * The prefix table the fake tells carriers by: the first three digits of each carrier's own
-	 * ranges. Virtual-operator ranges (170, 171, 162, 165, 167) and China Broadnet (192) are not in it.
+	 * The prefix table the fake tells carriers by: the first three digits of each
+	 * carrier's own ranges. Virtual-operator ranges (170, 171, 162, 165, 167) and China
+	 * Broadnet (192) are not in it.
 	 * @return prefixes by carrier
 	 */
 	public static Map<Carrier, List<String>> carrierPrefixes() {
@@ -321,8 +339,8 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Chooses the keys a {@link FakeJuheServer} accepts. Unless told otherwise, each product accepts
-	 * {@code fake-<product id>-key}, e.g. {@code fake-international-key}.
+	 * Chooses the keys a {@link FakeJuheServer} accepts. Unless told otherwise, each
+	 * product accepts {@code fake-<product id>-key}, e.g. {@code fake-international-key}.
 	 */
 	public static final class Builder {
 

@@ -12,18 +12,19 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Adds the shared {@link FakeJuheServer}'s URL and keys ahead of every other property source, test
- * defaults behind all of them, and the server as a bean. All instances are equal: every context
- * points at the same server, so Spring may share one cached context between test classes.
+ * Adds the shared {@link FakeJuheServer}'s URL and keys ahead of every other property
+ * source, test defaults behind all of them, and the server as a bean. All instances are
+ * equal: every context points at the same server, so Spring may share one cached context
+ * between test classes.
  */
 class FakeJuheServerContextCustomizer implements ContextCustomizer {
 
-	// Behind the application's own configuration: only fill in what it leaves unset. A cached context
-	// outlives a test, so per-number limits and code cool-downs would leak from one test into the next.
+	// Behind the application's own configuration: only fill in what it leaves unset. A
+	// cached context outlives a test, so per-number limits and code cool-downs would leak
+	// from one test into the next.
 	private static final Map<String, Object> TEST_DEFAULTS = Map.of("juhe.sms.fail-fast.cooldown", "0s",
-			"juhe.sms.retry.initial-interval", "10ms", "juhe.sms.retry.max-interval", "50ms",
-			"juhe.sms.retry.jitter", "0ms", "juhe.sms.limits.enabled", "false", "juhe.sms.codes.resend-cooldown",
-			"1ms");
+			"juhe.sms.retry.initial-interval", "10ms", "juhe.sms.retry.max-interval", "50ms", "juhe.sms.retry.jitter",
+			"0ms", "juhe.sms.limits.enabled", "false", "juhe.sms.codes.resend-cooldown", "1ms");
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {

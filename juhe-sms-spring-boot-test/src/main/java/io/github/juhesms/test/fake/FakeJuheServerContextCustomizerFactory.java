@@ -10,8 +10,9 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Points the Spring test context of a {@link FakeJuheServerTest} class (or a class nested in one)
- * at the shared {@link FakeJuheServer}. Registered in {@code META-INF/spring.factories}.
+ * Points the Spring test context of a {@link FakeJuheServerTest} class (or a class nested
+ * in one) at the shared {@link FakeJuheServer}. Registered in
+ * {@code META-INF/spring.factories}.
  */
 class FakeJuheServerContextCustomizerFactory implements ContextCustomizerFactory {
 

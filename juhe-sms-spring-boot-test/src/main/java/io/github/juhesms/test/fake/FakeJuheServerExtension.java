@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension behind {@link FakeJuheServerTest}: starts the shared {@link FakeJuheServer}
- * (stopped when the run ends), resets it before each test, and resolves {@code FakeJuheServer}
- * parameters.
+ * JUnit 5 extension behind {@link FakeJuheServerTest}: starts the shared
+ * {@link FakeJuheServer} (stopped when the run ends), resets it before each test, and
+ * resolves {@code FakeJuheServer} parameters.
  */
 public class FakeJuheServerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -38,9 +38,7 @@ public class FakeJuheServerExtension implements BeforeAllCallback, BeforeEachCal
 
 	// The root store closes what it holds when the run ends, which stops the server.
 	private static FakeJuheServer server(ExtensionContext context) {
-		context.getRoot()
-			.getStore(NAMESPACE)
-			.computeIfAbsent(Shutdown.class, (key) -> new Shutdown(), Shutdown.class);
+		context.getRoot().getStore(NAMESPACE).computeIfAbsent(Shutdown.class, (key) -> new Shutdown(), Shutdown.class);
 		return SharedFakeJuheServer.get();
 	}
 

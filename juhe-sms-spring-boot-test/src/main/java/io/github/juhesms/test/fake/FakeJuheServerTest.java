@@ -10,26 +10,30 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class against a {@link FakeJuheServer}: the server is started once (shared by every
- * test class of the run), reset before each test, and injected into test and lifecycle methods
- * that declare a {@code FakeJuheServer} parameter.
+ * Runs a test class against a {@link FakeJuheServer}: the server is started once (shared
+ * by every test class of the run), reset before each test, and injected into test and
+ * lifecycle methods that declare a {@code FakeJuheServer} parameter.
  *
- * <p>With {@code @SpringBootTest} (or any Spring test context), the context also gets:
+ * <p>
+ * With {@code @SpringBootTest} (or any Spring test context), the context also gets:
  * <ul>
- * <li>{@code juhe.sms.base-url} and every product's {@code juhe.sms.<product>.key} pointing at the
- * fake, ahead of the application's own configuration, so every product's client bean is created
- * and talks to the fake;</li>
+ * <li>{@code juhe.sms.base-url} and every product's {@code juhe.sms.<product>.key}
+ * pointing at the fake, ahead of the application's own configuration, so every product's
+ * client bean is created and talks to the fake;</li>
  * <li>a {@code FakeJuheServer} bean, for {@code @Autowired};</li>
- * <li>unless the application's configuration says otherwise: {@code juhe.sms.fail-fast.cooldown=0}
- * (an injected 10001 would otherwise refuse the next tests' calls for 30 seconds in the cached
- * context), fast retries ({@code juhe.sms.retry.initial-interval=10ms},
- * {@code max-interval=50ms}, {@code jitter=0}), and no per-number limits or code resend cool-down
- * ({@code juhe.sms.limits.enabled=false}, {@code juhe.sms.codes.resend-cooldown=1ms}), which would
- * otherwise carry over from one test to the next in the cached context; set them to test those.</li>
+ * <li>unless the application's configuration says otherwise:
+ * {@code juhe.sms.fail-fast.cooldown=0} (an injected 10001 would otherwise refuse the
+ * next tests' calls for 30 seconds in the cached context), fast retries
+ * ({@code juhe.sms.retry.initial-interval=10ms}, {@code max-interval=50ms},
+ * {@code jitter=0}), and no per-number limits or code resend cool-down
+ * ({@code juhe.sms.limits.enabled=false}, {@code juhe.sms.codes.resend-cooldown=1ms}),
+ * which would otherwise carry over from one test to the next in the cached context; set
+ * them to test those.</li>
  * </ul>
  *
- * <p>One server serves the whole run so that Spring can cache and reuse the test contexts that
- * point at it. Its state is shared: do not run classes that use it in parallel.
+ * <p>
+ * One server serves the whole run so that Spring can cache and reuse the test contexts
+ * that point at it. Its state is shared: do not run classes that use it in parallel.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

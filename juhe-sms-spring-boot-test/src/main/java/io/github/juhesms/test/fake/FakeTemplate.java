@@ -14,18 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param product the product it belongs to
  * @param signature the signature, without brackets
  * @param content the content, variables written {@code #name#}
- * @param state the review state; a new template is {@link TemplateReviewState#IN_REVIEW in review}
- * unless the server approves templates immediately
+ * @param state the review state; a new template is {@link TemplateReviewState#IN_REVIEW
+ * in review} unless the server approves templates immediately
  * @param deleted whether it was deleted: sending with it is refused
- * @param carrier for Financial SMS, the carrier it is registered for ({@link Carrier#ALL} for all
- * three networks); otherwise {@code null}
+ * @param carrier for Financial SMS, the carrier it is registered for ({@link Carrier#ALL}
+ * for all three networks); otherwise {@code null}
  * @param templateCode for Verification-code SMS, the option template it was made from
  * ({@code tplcode}); otherwise {@code null}
  * @param createdAt when it was submitted
  */
-public record FakeTemplate(long id, JuheProduct product, String signature, String content,
-		TemplateReviewState state, boolean deleted, @Nullable Carrier carrier, @Nullable Integer templateCode,
-		LocalDateTime createdAt) {
+public record FakeTemplate(long id, JuheProduct product, String signature, String content, TemplateReviewState state,
+		boolean deleted, @Nullable Carrier carrier, @Nullable Integer templateCode, LocalDateTime createdAt) {
 
 	/**
 	 * Whether a send may use it: approved and not deleted.
@@ -55,8 +54,8 @@ public record FakeTemplate(long id, JuheProduct product, String signature, Strin
 	}
 
 	FakeTemplate withState(TemplateReviewState state) {
-		return new FakeTemplate(this.id, this.product, this.signature, this.content, state, this.deleted,
-				this.carrier, this.templateCode, this.createdAt);
+		return new FakeTemplate(this.id, this.product, this.signature, this.content, state, this.deleted, this.carrier,
+				this.templateCode, this.createdAt);
 	}
 
 	FakeTemplate asDeleted() {

@@ -24,17 +24,24 @@ record Fault(Kind kind, int errorCode, Duration delay) {
 	}
 
 	/**
-	 * What a fault does. Whether the request is processed decides whether a send is in the outbox.
+	 * What a fault does. Whether the request is processed decides whether a send is in
+	 * the outbox.
 	 */
 	enum Kind {
 
-		/** Answer an error envelope; the request is not processed, as busy answers are not billed. */
+		/**
+		 * Answer an error envelope; the request is not processed, as busy answers are not
+		 * billed.
+		 */
 		ERROR_CODE,
 
 		/** Process the request and answer late. */
 		DELAY,
 
-		/** Process the request, then close the connection without an answer: the answer is lost. */
+		/**
+		 * Process the request, then close the connection without an answer: the answer is
+		 * lost.
+		 */
 		DROP_CONNECTION,
 
 		/** Answer a 502 HTML page from a gateway; the request never reached Juhe. */

@@ -3,8 +3,8 @@ package io.github.juhesms.test.fake;
 import java.util.List;
 
 /**
- * Which requests an injected fault hits: one {@link JuheEndpoint}, {@link #anyEndpoint() any
- * endpoint}, or the requests for {@link #mobile(String) one mobile}.
+ * Which requests an injected fault hits: one {@link JuheEndpoint}, {@link #anyEndpoint()
+ * any endpoint}, or the requests for {@link #mobile(String) one mobile}.
  */
 @FunctionalInterface
 public interface FaultTarget {
@@ -12,8 +12,9 @@ public interface FaultTarget {
 	/**
 	 * Whether a request is hit.
 	 * @param endpoint the endpoint called
-	 * @param mobiles the numbers in the request ({@code mobile}, {@code mobiles}, and for International
-	 * SMS also the area code followed by the number); empty when it has none
+	 * @param mobiles the numbers in the request ({@code mobile}, {@code mobiles}, and for
+	 * International SMS also the area code followed by the number); empty when it has
+	 * none
 	 * @return {@code true} to apply the fault to this request
 	 */
 	boolean matches(JuheEndpoint endpoint, List<String> mobiles);
@@ -27,9 +28,10 @@ public interface FaultTarget {
 	}
 
 	/**
-	 * Requests that carry a number, on any endpoint: a send to it, or a grouping that includes it.
-	 * @param mobile the number as sent, e.g. {@code 13800138000}; for International SMS either the
-	 * number alone or preceded by its area code
+	 * Requests that carry a number, on any endpoint: a send to it, or a grouping that
+	 * includes it.
+	 * @param mobile the number as sent, e.g. {@code 13800138000}; for International SMS
+	 * either the number alone or preceded by its area code
 	 * @return the target
 	 */
 	static FaultTarget mobile(String mobile) {

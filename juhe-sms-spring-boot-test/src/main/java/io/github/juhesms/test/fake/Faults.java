@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Injected faults, each for a number of requests, applied in the order they were injected. Not
- * thread-safe: the fake calls it under its lock.
+ * Injected faults, each for a number of requests, applied in the order they were
+ * injected. Not thread-safe: the fake calls it under its lock.
  */
 final class Faults {
 

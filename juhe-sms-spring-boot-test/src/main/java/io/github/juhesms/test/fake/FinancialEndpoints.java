@@ -11,9 +11,9 @@ import io.github.juhesms.financial.Carrier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Financial SMS (金融短信) as its document describes it: {@code submitTpl.php} (one template for all
- * networks and one per carrier), {@code send.php} to up to 10,000 numbers, {@code mobileGroup.php}
- * and {@code myTemplates.php}.
+ * Financial SMS (金融短信) as its document describes it: {@code submitTpl.php} (one template
+ * for all networks and one per carrier), {@code send.php} to up to 10,000 numbers,
+ * {@code mobileGroup.php} and {@code myTemplates.php}.
  */
 final class FinancialEndpoints {
 
@@ -21,8 +21,8 @@ final class FinancialEndpoints {
 
 	private static final int MAX_MOBILES = 10_000;
 
-	// The document has one code for every template problem and one for every parameter problem; the
-	// reason says which.
+	// The document has one code for every template problem and one for every parameter
+	// problem; the reason says which.
 	private static final int TEMPLATE_ERROR = 228801;
 
 	private static final int PARAMETER_ERROR = 228802;
@@ -32,7 +32,8 @@ final class FinancialEndpoints {
 	private static final List<Carrier> BATCH = List.of(Carrier.ALL, Carrier.CHINA_MOBILE, Carrier.CHINA_UNICOM,
 			Carrier.CHINA_TELECOM);
 
-	// tplBatchInfo's letters: a = all three networks, b = Mobile, c = Unicom, d = Telecom.
+	// tplBatchInfo's letters: a = all three networks, b = Mobile, c = Unicom, d =
+	// Telecom.
 	private static final Map<Carrier, String> BATCH_LETTERS = Map.of(Carrier.ALL, "a", Carrier.CHINA_MOBILE, "b",
 			Carrier.CHINA_UNICOM, "c", Carrier.CHINA_TELECOM, "d");
 
@@ -41,8 +42,8 @@ final class FinancialEndpoints {
 			Carrier.CHINA_UNICOM, 2, Carrier.CHINA_TELECOM, 3);
 
 	// mobileGroup's letters: a = Mobile, b = Unicom, c = Telecom.
-	private static final Map<Carrier, String> GROUP_LETTERS = Map.of(Carrier.CHINA_MOBILE, "a",
-			Carrier.CHINA_UNICOM, "b", Carrier.CHINA_TELECOM, "c");
+	private static final Map<Carrier, String> GROUP_LETTERS = Map.of(Carrier.CHINA_MOBILE, "a", Carrier.CHINA_UNICOM,
+			"b", Carrier.CHINA_TELECOM, "c");
 
 	private final Templates templates;
 
@@ -64,7 +65,8 @@ final class FinancialEndpoints {
 	}
 
 	/**
-	 * Register a template for all networks and for each carrier, as {@code submitTpl.php} does.
+	 * Register a template for all networks and for each carrier, as {@code submitTpl.php}
+	 * does.
 	 * @param signature the signature
 	 * @param content the content
 	 * @return the templates, all networks first, then Mobile, Unicom and Telecom

@@ -15,8 +15,8 @@ final class InternationalEndpoints {
 
 	private static final JuheProduct PRODUCT = JuheProduct.INTERNATIONAL;
 
-	// The document names no code for a missing signature or content; 235706 ("发送失败") is the
-	// product's general failure.
+	// The document names no code for a missing signature or content; 235706 ("发送失败") is
+	// the product's general failure.
 	private static final int FAILED = 235706;
 
 	private static final int MALFORMED_TEMPLATE_ID = 235701;

@@ -7,8 +7,8 @@ import io.github.juhesms.core.JuheProduct;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every endpoint of the five Juhe SMS documents, as the fake server serves them. An endpoint is also
- * a {@link FaultTarget}: a fault injected for it hits only its requests.
+ * Every endpoint of the five Juhe SMS documents, as the fake server serves them. An
+ * endpoint is also a {@link FaultTarget}: a fault injected for it hits only its requests.
  */
 public enum JuheEndpoint implements FaultTarget {
 
@@ -54,7 +54,10 @@ public enum JuheEndpoint implements FaultTarget {
 	/** SMS API: send ({@code /sms/send}). */
 	SMS_API_SEND(JuheProduct.SMS_API, "/send"),
 
-	/** Video SMS: send ({@code /caixinv2/send}, also {@code send.php} as in the document's example). */
+	/**
+	 * Video SMS: send ({@code /caixinv2/send}, also {@code send.php} as in the document's
+	 * example).
+	 */
 	VIDEO_SEND(JuheProduct.VIDEO, "/send", "/send.php"),
 
 	/** Video SMS: list templates ({@code /caixinv2/myTpls}, also {@code myTpls.php}). */

@@ -5,8 +5,8 @@ import io.github.juhesms.core.JuheErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Refuses a request with a documented {@code error_code}; thrown by the endpoints, answered as an
- * error envelope.
+ * Refuses a request with a documented {@code error_code}; thrown by the endpoints,
+ * answered as an error envelope.
  */
 final class JuheRejection extends RuntimeException {
 
@@ -21,8 +21,9 @@ final class JuheRejection extends RuntimeException {
 	}
 
 	/**
-	 * A rejection whose reason is the document's text for the code, followed by a detail when the
-	 * document says to look at the reason ("具体看返回") or one code covers several faults.
+	 * A rejection whose reason is the document's text for the code, followed by a detail
+	 * when the document says to look at the reason ("具体看返回") or one code covers several
+	 * faults.
 	 * @param code the documented code
 	 * @param detail what exactly is wrong, or {@code null}
 	 * @return the rejection

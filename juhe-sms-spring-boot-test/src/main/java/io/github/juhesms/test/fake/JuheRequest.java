@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * One request to the fake: its endpoint and its parameters, query and form body merged.
  *
  * @param endpoint the endpoint called
- * @param parameters the decoded parameters; a body parameter wins over a query parameter of the same name
+ * @param parameters the decoded parameters; a body parameter wins over a query parameter
+ * of the same name
  */
 record JuheRequest(JuheEndpoint endpoint, Map<String, String> parameters) {
 

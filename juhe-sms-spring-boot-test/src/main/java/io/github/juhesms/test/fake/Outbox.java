@@ -11,8 +11,8 @@ import java.util.UUID;
 import io.github.juhesms.core.JuheProduct;
 
 /**
- * The messages the fake accepted, the requests each endpoint received, and the ids of sends. Not
- * thread-safe: the fake calls it under its lock.
+ * The messages the fake accepted, the requests each endpoint received, and the ids of
+ * sends. Not thread-safe: the fake calls it under its lock.
  */
 final class Outbox {
 
@@ -41,7 +41,8 @@ final class Outbox {
 	}
 
 	/**
-	 * A new send id shaped like the product's example in its document, unique within this fake.
+	 * A new send id shaped like the product's example in its document, unique within this
+	 * fake.
 	 * @param product the product
 	 * @return the sid
 	 */

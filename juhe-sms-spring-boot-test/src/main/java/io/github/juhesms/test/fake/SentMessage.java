@@ -9,26 +9,27 @@ import io.github.juhesms.financial.Carrier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message the fake server accepted for one number. A send to several numbers (Financial SMS)
- * records one message per number, all with the send's {@code sid}.
+ * A message the fake server accepted for one number. A send to several numbers (Financial
+ * SMS) records one message per number, all with the send's {@code sid}.
  *
  * @param product the product that sent it
  * @param sid the send's id, as answered
- * @param areaCode the area code for International SMS ({@code areaNum}), otherwise {@code null}
+ * @param areaCode the area code for International SMS ({@code areaNum}), otherwise
+ * {@code null}
  * @param mobile the number, as sent ({@code mobile})
  * @param templateId the template used
  * @param variables the template variables, decoded, names without {@code #}
- * @param text the text as the handset shows it: {@code 【signature】content} with the variables filled in
- * @param billedMessages the messages the text is billed as: up to 70 characters 1, longer 1 per 67;
- * pure English up to 140 1, longer 1 per 134; a video message is 1
- * @param fee the units charged for this number: the billed messages, times the area's fee for
- * International SMS
- * @param carrier the number's carrier for mainland products, by the fake's prefix table; {@code null}
- * for International SMS or an unknown range
+ * @param text the text as the handset shows it: {@code 【signature】content} with the
+ * variables filled in
+ * @param billedMessages the messages the text is billed as: up to 70 characters 1, longer
+ * 1 per 67; pure English up to 140 1, longer 1 per 134; a video message is 1
+ * @param fee the units charged for this number: the billed messages, times the area's fee
+ * for International SMS
+ * @param carrier the number's carrier for mainland products, by the fake's prefix table;
+ * {@code null} for International SMS or an unknown range
  */
-public record SentMessage(JuheProduct product, String sid, @Nullable String areaCode, String mobile,
-		long templateId, Map<String, String> variables, String text, int billedMessages, int fee,
-		@Nullable Carrier carrier) {
+public record SentMessage(JuheProduct product, String sid, @Nullable String areaCode, String mobile, long templateId,
+		Map<String, String> variables, String text, int billedMessages, int fee, @Nullable Carrier carrier) {
 
 	public SentMessage {
 		variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
@@ -44,7 +45,8 @@ public record SentMessage(JuheProduct product, String sid, @Nullable String area
 
 	/**
 	 * Whether the message went to a number.
-	 * @param number the number, or for International SMS the area code followed by the number
+	 * @param number the number, or for International SMS the area code followed by the
+	 * number
 	 * @return {@code true} when it is this message's number
 	 */
 	public boolean isTo(String number) {

@@ -3,9 +3,9 @@ package io.github.juhesms.test.fake;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one {@link FakeJuheServer} of a test run, started on first use. The JUnit extension and the
- * Spring context customizer both reach it here, because a Spring context is built and cached
- * outside of any JUnit extension context.
+ * The one {@link FakeJuheServer} of a test run, started on first use. The JUnit extension
+ * and the Spring context customizer both reach it here, because a Spring context is built
+ * and cached outside of any JUnit extension context.
  */
 final class SharedFakeJuheServer {
 

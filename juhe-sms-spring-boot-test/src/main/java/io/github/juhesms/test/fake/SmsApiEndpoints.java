@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 import io.github.juhesms.core.JuheProduct;
 
 /**
- * The SMS API (短信API服务) as its document describes it: {@code send} with variables in {@code vars}
- * (a JSON object) or {@code tpl_value} (pairs), and an optional extension code. Templates are made
- * in Juhe's console, so tests add them through {@link FakeJuheServer#submitTemplate}.
+ * The SMS API (短信API服务) as its document describes it: {@code send} with variables in
+ * {@code vars} (a JSON object) or {@code tpl_value} (pairs), and an optional extension
+ * code. Templates are made in Juhe's console, so tests add them through
+ * {@link FakeJuheServer#submitTemplate}.
  */
 final class SmsApiEndpoints {
 
@@ -76,8 +77,9 @@ final class SmsApiEndpoints {
 		return JuheAnswer.success("短信发送成功", result);
 	}
 
-	// vars wins when both are given: the document recommends it. Neither is only right for a template
-	// without variables; otherwise the placeholders go out as they are, as the document warns.
+	// vars wins when both are given: the document recommends it. Neither is only right
+	// for a template without variables; otherwise the placeholders go out as they are, as
+	// the document warns.
 	private static Map<String, String> variables(JuheRequest request) {
 		String vars = request.parameter("vars");
 		if (vars == null) {

@@ -1,10 +1,10 @@
 package io.github.juhesms.test.fake;
 
 /**
- * The text of a message as the handset shows it, {@code 【signature】content}, and what it is billed
- * by the documents' rule: up to 70 characters is one message, longer is one per 67; pure English
- * up to 140 is one, longer one per 134; 500 characters at most. Every character counts as one,
- * whatever its script.
+ * The text of a message as the handset shows it, {@code 【signature】content}, and what it
+ * is billed by the documents' rule: up to 70 characters is one message, longer is one per
+ * 67; pure English up to 140 is one, longer one per 134; 500 characters at most. Every
+ * character counts as one, whatever its script.
  *
  * @param signature the signature, without brackets
  * @param content the content, variables filled in
@@ -42,8 +42,9 @@ record SmsText(String signature, String content) {
 		return (length <= single) ? 1 : (length + perPart - 1) / perPart;
 	}
 
-	// The document does not say whether the signature's brackets count against "pure English"; they
-	// are the service's framing, not the sender's text, so only signature and content are judged.
+	// The document does not say whether the signature's brackets count against "pure
+	// English"; they are the service's framing, not the sender's text, so only signature
+	// and content are judged.
 	private boolean isPureEnglish() {
 		return (this.signature + this.content).chars().allMatch((c) -> c < 128);
 	}

@@ -15,10 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads template variables as Juhe does, and fills them into a template. {@code tplValue} and
- * {@code tpl_value} are {@code #name#=value} pairs joined by {@code &}, each name and value
- * percent-encoded on its own when it holds a special character; the form decoding of the request
- * has already undone the outer encoding. {@code vars} is a JSON object of name to value.
+ * Reads template variables as Juhe does, and fills them into a template. {@code tplValue}
+ * and {@code tpl_value} are {@code #name#=value} pairs joined by {@code &}, each name and
+ * value percent-encoded on its own when it holds a special character; the form decoding
+ * of the request has already undone the outer encoding. {@code vars} is a JSON object of
+ * name to value.
  */
 final class TemplateValues {
 
@@ -33,7 +34,8 @@ final class TemplateValues {
 	 * Decode {@code tplValue}/{@code tpl_value}, already form-decoded once.
 	 * @param value the parameter value
 	 * @return the variables in order, names without {@code #}
-	 * @throws IllegalArgumentException if a pair is not {@code #name#=value} or an escape is broken
+	 * @throws IllegalArgumentException if a pair is not {@code #name#=value} or an escape
+	 * is broken
 	 */
 	static Map<String, String> decodePairs(String value) {
 		Map<String, String> variables = new LinkedHashMap<>();
@@ -95,9 +97,9 @@ final class TemplateValues {
 	}
 
 	/**
-	 * Fill variables into a template in one pass, so a value that looks like a placeholder stays as it
-	 * is. A placeholder without a value is left in the text, as Juhe sends it (the SMS API document
-	 * warns about exactly that).
+	 * Fill variables into a template in one pass, so a value that looks like a
+	 * placeholder stays as it is. A placeholder without a value is left in the text, as
+	 * Juhe sends it (the SMS API document warns about exactly that).
 	 * @param template the template content
 	 * @param variables the values by name
 	 * @return the text
@@ -113,7 +115,8 @@ final class TemplateValues {
 		return text.toString();
 	}
 
-	// urldecode as PHP has it: "+" reads as a space, which is why the starter escapes "+" itself.
+	// urldecode as PHP has it: "+" reads as a space, which is why the starter escapes "+"
+	// itself.
 	private static String percentDecode(String text) {
 		return URLDecoder.decode(text, StandardCharsets.UTF_8);
 	}

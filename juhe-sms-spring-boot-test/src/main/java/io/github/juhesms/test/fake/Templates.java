@@ -12,8 +12,8 @@ import io.github.juhesms.financial.Carrier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The templates of every product, and whether new ones are approved at once. Not thread-safe: the
- * fake calls it under its lock.
+ * The templates of every product, and whether new ones are approved at once. Not
+ * thread-safe: the fake calls it under its lock.
  */
 final class Templates {
 
@@ -41,7 +41,8 @@ final class Templates {
 	}
 
 	/**
-	 * A template of one product: an id of another product is unknown to this one, as at Juhe.
+	 * A template of one product: an id of another product is unknown to this one, as at
+	 * Juhe.
 	 * @param product the product asked
 	 * @param id the id
 	 * @return the template, or {@code null}

@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tables the fake answers with, read from the vendor's documents themselves (copied into this jar
- * by the build from {@code docs/juhe}): the {@code areaCode} array and the verification-code option
- * templates. Reading the documents rather than a copy keeps the fake and the documents in step.
+ * Tables the fake answers with, read from the vendor's documents themselves (copied into
+ * this jar by the build from {@code docs/juhe}): the {@code areaCode} array and the
+ * verification-code option templates. Reading the documents rather than a copy keeps the
+ * fake and the documents in step.
  */
 final class VendorDocuments {
 
@@ -43,8 +44,9 @@ final class VendorDocuments {
 	}
 
 	/**
-	 * The per-message fee of each area code. Where the table lists one code several times ({@code 1}
-	 * is Canada, the United States and Puerto Rico), the first entry's fee is used.
+	 * The per-message fee of each area code. Where the table lists one code several times
+	 * ({@code 1} is Canada, the United States and Puerto Rico), the first entry's fee is
+	 * used.
 	 * @return fee by area code
 	 */
 	static Map<String, Integer> feeByAreaCode() {
@@ -76,8 +78,9 @@ final class VendorDocuments {
 		return List.copyOf(templates);
 	}
 
-	// The example after the endpoint's address: the balanced JSON object or array that follows the
-	// next example heading. Markdown fences that split an example across pages are dropped first.
+	// The example after the endpoint's address: the balanced JSON object or array that
+	// follows the next example heading. Markdown fences that split an example across
+	// pages are dropped first.
 	private static String example(String document, String endpoint) {
 		String text = read(document).replaceAll("(?m)^```\\s*$", "");
 		int heading = text.indexOf(EXAMPLE_HEADING, text.indexOf(endpoint));

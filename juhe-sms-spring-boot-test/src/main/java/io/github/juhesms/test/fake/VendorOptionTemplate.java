@@ -53,7 +53,8 @@ record VendorOptionTemplate(int code, String text, String description, Map<Strin
 	}
 
 	/**
-	 * A variable's value must be ASCII digits, between {@code min} and {@code max} of them.
+	 * A variable's value must be ASCII digits, between {@code min} and {@code max} of
+	 * them.
 	 *
 	 * @param min the least digits
 	 * @param max the most digits

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import io.github.juhesms.core.JuheProduct;
 
 /**
- * Verification-code SMS (短信API服务（验证码）) as its document describes it: {@code optionTpl} (the
- * document's list), {@code submitTpl} from one of those texts, {@code send} with the variable rules
- * the text's description states, and {@code myTpl}.
+ * Verification-code SMS (短信API服务（验证码）) as its document describes it: {@code optionTpl}
+ * (the document's list), {@code submitTpl} from one of those texts, {@code send} with the
+ * variable rules the text's description states, and {@code myTpl}.
  */
 final class VerificationCodeEndpoints {
 
@@ -55,16 +55,13 @@ final class VerificationCodeEndpoints {
 			case VERIFICATION_CODE_SUBMIT_TEMPLATE -> submitTemplate(request);
 			case VERIFICATION_CODE_SEND -> send(request);
 			case VERIFICATION_CODE_MY_TEMPLATES -> myTemplates();
-			default -> throw new IllegalArgumentException(
-					request.endpoint() + " is not a Verification-code SMS endpoint");
+			default ->
+				throw new IllegalArgumentException(request.endpoint() + " is not a Verification-code SMS endpoint");
 		};
 	}
 
 	static Optional<VendorOptionTemplate> option(int templateCode) {
-		return VendorDocuments.optionTemplates()
-			.stream()
-			.filter((option) -> option.code() == templateCode)
-			.findFirst();
+		return VendorDocuments.optionTemplates().stream().filter((option) -> option.code() == templateCode).findFirst();
 	}
 
 	FakeTemplate register(String signature, VendorOptionTemplate option) {
@@ -135,7 +132,8 @@ final class VerificationCodeEndpoints {
 		return JuheAnswer.success("success", Map.of("sid", sid));
 	}
 
-	// Deleted templates stay listed, as invalid (status 0), which is what the field is for.
+	// Deleted templates stay listed, as invalid (status 0), which is what the field is
+	// for.
 	private JuheAnswer myTemplates() {
 		List<Map<String, Object>> templates = this.templates.of(PRODUCT).stream().map((template) -> {
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -152,8 +150,8 @@ final class VerificationCodeEndpoints {
 
 	private static VendorOptionTemplate option(FakeTemplate template) {
 		Integer templateCode = template.templateCode();
-		return option((templateCode != null) ? templateCode : 0).orElseThrow(
-				() -> new IllegalStateException("Template " + template.id() + " has no option template"));
+		return option((templateCode != null) ? templateCode : 0)
+			.orElseThrow(() -> new IllegalStateException("Template " + template.id() + " has no option template"));
 	}
 
 }

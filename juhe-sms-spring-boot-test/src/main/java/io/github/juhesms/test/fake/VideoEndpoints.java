@@ -9,9 +9,9 @@ import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.financial.Carrier;
 
 /**
- * Video SMS (视频短信) as its document describes it: {@code send} to China Mobile numbers only, and
- * {@code myTpls}. Templates are made by Juhe's support, so tests add them through
- * {@link FakeJuheServer#submitTemplate}.
+ * Video SMS (视频短信) as its document describes it: {@code send} to China Mobile numbers
+ * only, and {@code myTpls}. Templates are made by Juhe's support, so tests add them
+ * through {@link FakeJuheServer#submitTemplate}.
  */
 final class VideoEndpoints {
 
@@ -62,13 +62,15 @@ final class VideoEndpoints {
 			throw JuheRejection.of(INVALID_TEMPLATE, null);
 		}
 		String sid = this.outbox.nextSid(PRODUCT);
-		// Billed per accepted send, whatever the text's length: the document states no length rule.
-		this.outbox.add(new SentMessage(PRODUCT, sid, null, mobile, templateId, Map.of(), template.text(), 1, 1,
-				carrier));
+		// Billed per accepted send, whatever the text's length: the document states no
+		// length rule.
+		this.outbox
+			.add(new SentMessage(PRODUCT, sid, null, mobile, templateId, Map.of(), template.text(), 1, 1, carrier));
 		return JuheAnswer.success("success", Map.of("sid", sid));
 	}
 
-	// tpl_state is 1 (usable) or 0 (not usable): a template in review, rejected or deleted is 0.
+	// tpl_state is 1 (usable) or 0 (not usable): a template in review, rejected or
+	// deleted is 0.
 	private JuheAnswer myTemplates() {
 		List<Map<String, Object>> templates = this.templates.of(PRODUCT).stream().map((template) -> {
 			Map<String, Object> entry = new LinkedHashMap<>();

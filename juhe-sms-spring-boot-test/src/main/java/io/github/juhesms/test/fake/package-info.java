@@ -1,9 +1,10 @@
 /**
- * A fake Juhe server for tests: the five SMS products over real HTTP on a local port, with stateful
- * templates, an outbox of accepted messages and fault injection, plus a JUnit 5 extension and
- * {@code @SpringBootTest} support.
+ * A fake Juhe server for tests: the five SMS products over real HTTP on a local port,
+ * with stateful templates, an outbox of accepted messages and fault injection, plus a
+ * JUnit 5 extension and {@code @SpringBootTest} support.
  *
- * <p>Add {@code io.github.juhesms:juhe-sms-spring-boot-test} with test scope, then:
+ * <p>
+ * Add {@code io.github.juhesms:juhe-sms-spring-boot-test} with test scope, then:
  *
  * <pre class="code">
  * &#64;SpringBootTest

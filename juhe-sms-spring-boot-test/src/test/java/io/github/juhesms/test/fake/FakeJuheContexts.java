@@ -9,8 +9,9 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * Application contexts of the starter pointed at a fake server, for tests that need settings a
- * shared {@code @SpringBootTest} context must not have (a wrong key, a short read timeout).
+ * Application contexts of the starter pointed at a fake server, for tests that need
+ * settings a shared {@code @SpringBootTest} context must not have (a wrong key, a short
+ * read timeout).
  */
 final class FakeJuheContexts {
 
@@ -18,8 +19,8 @@ final class FakeJuheContexts {
 	}
 
 	/**
-	 * The starter's auto-configuration with the fake's URL and keys, no fail-fast cool-down and fast
-	 * retries; later property values win.
+	 * The starter's auto-configuration with the fake's URL and keys, no fail-fast
+	 * cool-down and fast retries; later property values win.
 	 * @param server the fake server
 	 * @return the runner
 	 */

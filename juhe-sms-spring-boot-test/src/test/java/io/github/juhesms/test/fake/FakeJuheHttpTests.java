@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fake's HTTP contract, checked with a plain HTTP client: keys, GET and POST, envelopes, and
- * the codes the starter's own checks never let a request reach.
+ * The fake's HTTP contract, checked with a plain HTTP client: keys, GET and POST,
+ * envelopes, and the codes the starter's own checks never let a request reach.
  */
 @FakeJuheServerTest
 class FakeJuheHttpTests {
@@ -27,8 +27,7 @@ class FakeJuheHttpTests {
 	void missingKeyIsAWrongKey(JuheEndpoint endpoint, FakeJuheServer juhe) {
 		JsonNode answer = new JuheHttp(juhe).postForm(endpoint, Map.of());
 
-		assertThat(answer.toString())
-			.isEqualTo("{\"reason\":\"错误的请求KEY\",\"result\":null,\"error_code\":10001}");
+		assertThat(answer.toString()).isEqualTo("{\"reason\":\"错误的请求KEY\",\"result\":null,\"error_code\":10001}");
 		assertThat(juhe.requestCount(endpoint)).isEqualTo(1);
 	}
 
@@ -59,8 +58,11 @@ class FakeJuheHttpTests {
 	@Test
 	void getWithQueryParametersWorksAsTheDocumentsShow(FakeJuheServer juhe) {
 		JuheHttp http = new JuheHttp(juhe);
-		long templateId = http.get(JuheEndpoint.INTERNATIONAL_SUBMIT_TEMPLATE, "signature", "天聚地合", "content",
-				"您的验证码是#code#").get("result").get("tplId").asLong();
+		long templateId = http
+			.get(JuheEndpoint.INTERNATIONAL_SUBMIT_TEMPLATE, "signature", "天聚地合", "content", "您的验证码是#code#")
+			.get("result")
+			.get("tplId")
+			.asLong();
 
 		JsonNode sent = http.get(JuheEndpoint.INTERNATIONAL_SEND, "tplId", Long.toString(templateId), "tplValue",
 				"#code#=123454", "areaNum", "44", "mobile", "7700900123");
@@ -91,8 +93,7 @@ class FakeJuheHttpTests {
 					+ templateId + "&tplValue=%23code%23%3d12345%26%23m%23%3d5");
 
 		assertThat(answer.body()).contains("\"error_code\":0");
-		assertThat(juhe.outbox()).singleElement()
-			.returns(Map.of("code", "12345", "m", "5"), SentMessage::variables);
+		assertThat(juhe.outbox()).singleElement().returns(Map.of("code", "12345", "m", "5"), SentMessage::variables);
 	}
 
 	@Test
@@ -100,18 +101,21 @@ class FakeJuheHttpTests {
 		String templateId = Long.toString(juhe.submitTemplate(JuheProduct.INTERNATIONAL, "聚合数据", "Hi").id());
 		JuheHttp http = new JuheHttp(juhe);
 
-		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_SEND, "tplId", templateId, "areaNum", "44",
-				"mobile", "77009x0123"))).isEqualTo(235710);
-		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_SEND, "tplId", templateId, "areaNum", "+44",
-				"mobile", "7700900123"))).isEqualTo(235702);
-		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_SEND, "tplId", "12a", "areaNum", "44", "mobile",
-				"7700900123"))).isEqualTo(235701);
-		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_SEND, "tplId", templateId, "areaNum", "44",
-				"mobile", "7700900123", "tplValue", "code=1"))).isEqualTo(235706);
+		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_SEND, "tplId", templateId, "areaNum", "44", "mobile",
+				"77009x0123")))
+			.isEqualTo(235710);
+		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_SEND, "tplId", templateId, "areaNum", "+44", "mobile",
+				"7700900123")))
+			.isEqualTo(235702);
+		assertThat(errorCode(
+				http.post(JuheEndpoint.INTERNATIONAL_SEND, "tplId", "12a", "areaNum", "44", "mobile", "7700900123")))
+			.isEqualTo(235701);
+		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_SEND, "tplId", templateId, "areaNum", "44", "mobile",
+				"7700900123", "tplValue", "code=1")))
+			.isEqualTo(235706);
 		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_SUBMIT_TEMPLATE, "signature", "聚合数据")))
 			.isEqualTo(235706);
-		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_DELETE_TEMPLATE, "tplId", "0")))
-			.isEqualTo(235701);
+		assertThat(errorCode(http.post(JuheEndpoint.INTERNATIONAL_DELETE_TEMPLATE, "tplId", "0"))).isEqualTo(235701);
 		assertThat(juhe.outbox()).isEmpty();
 	}
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link FakeJuheServerTest} without Spring: one server, injected everywhere, reset before each test.
+ * {@link FakeJuheServerTest} without Spring: one server, injected everywhere, reset
+ * before each test.
  */
 @FakeJuheServerTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,8 +50,7 @@ class FakeJuheServerExtensionTests {
 		FakeTemplate template = juhe.submitTemplate(JuheProduct.INTERNATIONAL, "聚合数据", "Hi");
 		assertThat(template.id()).isEqualTo(10_000);
 		assertThat(template.state()).isEqualTo(TemplateReviewState.APPROVED);
-		assertThat(new JuheHttp(juhe).post(JuheEndpoint.INTERNATIONAL_MY_TEMPLATES).get("error_code").asInt())
-			.isZero();
+		assertThat(new JuheHttp(juhe).post(JuheEndpoint.INTERNATIONAL_MY_TEMPLATES).get("error_code").asInt()).isZero();
 	}
 
 	@Nested

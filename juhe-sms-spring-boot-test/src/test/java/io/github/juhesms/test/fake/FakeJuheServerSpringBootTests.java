@@ -19,8 +19,8 @@ import org.springframework.core.env.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@link FakeJuheServerTest} does to a {@code @SpringBootTest} context whose application
- * configures Juhe itself.
+ * What {@link FakeJuheServerTest} does to a {@code @SpringBootTest} context whose
+ * application configures Juhe itself.
  */
 @SpringBootTest(properties = { "juhe.sms.base-url=https://v.juhe.cn", "juhe.sms.key=from-the-application",
 		"juhe.sms.international.key=from-the-application", "juhe.sms.retry.max-attempts=2",
@@ -46,8 +46,7 @@ class FakeJuheServerSpringBootTests {
 	void urlAndKeysOfEveryProductPointAtTheFake(FakeJuheServer juhe) {
 		assertThat(this.environment.getProperty("juhe.sms.base-url")).isEqualTo(juhe.baseUrl());
 		for (JuheProduct product : JuheProduct.values()) {
-			assertThat(this.environment.getProperty("juhe.sms." + product.id() + ".key"))
-				.isEqualTo(juhe.key(product));
+			assertThat(this.environment.getProperty("juhe.sms." + product.id() + ".key")).isEqualTo(juhe.key(product));
 		}
 		assertThat(this.context.getBeanNamesForType(InternationalSmsClient.class)).hasSize(1);
 		assertThat(this.context.getBeanNamesForType(FinancialSmsClient.class)).hasSize(1);

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * A {@link FakeJuheServer} started by hand: keys, properties, the test API's guards, concurrency
- * and stopping.
+ * A {@link FakeJuheServer} started by hand: keys, properties, the test API's guards,
+ * concurrency and stopping.
  */
 class FakeJuheServerTests {
 
@@ -33,10 +33,11 @@ class FakeJuheServerTests {
 				.containsEntry("juhe.sms.video.key", "video")
 				.hasSize(6);
 			JuheHttp http = new JuheHttp(juhe);
-			assertThat(http.postForm(JuheEndpoint.VIDEO_MY_TEMPLATES, Map.of("key", "shared")).get("error_code")
-				.asInt()).isEqualTo(10001);
-			assertThat(http.postForm(JuheEndpoint.VIDEO_MY_TEMPLATES, Map.of("key", "video")).get("error_code")
-				.asInt()).isZero();
+			assertThat(
+					http.postForm(JuheEndpoint.VIDEO_MY_TEMPLATES, Map.of("key", "shared")).get("error_code").asInt())
+				.isEqualTo(10001);
+			assertThat(http.postForm(JuheEndpoint.VIDEO_MY_TEMPLATES, Map.of("key", "video")).get("error_code").asInt())
+				.isZero();
 		}
 	}
 
@@ -89,11 +90,12 @@ class FakeJuheServerTests {
 				List<Future<Integer>> answers = new ArrayList<>();
 				for (int i = 0; i < 100; i++) {
 					String mobile = "138" + String.format("%08d", i);
-					answers.add(threads.submit(() -> new JuheHttp(juhe)
-						.post(JuheEndpoint.SMS_API_SEND, "mobile", mobile, "tpl_id", Long.toString(templateId),
-								"vars", "{\"code\":\"1234\"}")
-						.get("error_code")
-						.asInt()));
+					answers.add(
+							threads.submit(() -> new JuheHttp(juhe)
+								.post(JuheEndpoint.SMS_API_SEND, "mobile", mobile, "tpl_id", Long.toString(templateId),
+										"vars", "{\"code\":\"1234\"}")
+								.get("error_code")
+								.asInt()));
 				}
 				List<Integer> codes = new ArrayList<>();
 				for (Future<Integer> answer : answers) {

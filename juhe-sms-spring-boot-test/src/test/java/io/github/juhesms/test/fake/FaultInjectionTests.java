@@ -76,7 +76,8 @@ class FaultInjectionTests {
 		assertThat(thrown).isInstanceOf(JuheSmsTransportException.class);
 		assertThat(thrown.isOutcomeUnknown()).isTrue();
 		assertThat(juhe.requestCount(JuheEndpoint.INTERNATIONAL_SEND)).isEqualTo(1);
-		// The fake accepted the message before the connection dropped: exactly why it must not be resent.
+		// The fake accepted the message before the connection dropped: exactly why it
+		// must not be resent.
 		assertThat(juhe.messagesTo(MOBILE)).hasSize(1);
 	}
 
@@ -141,8 +142,7 @@ class FaultInjectionTests {
 	void errorCodeForOneMobileLeavesTheOthersAlone(FakeJuheServer juhe) {
 		juhe.failNext(FaultTarget.mobile("447700900999"), 1, 235710);
 
-		assertThat(Thrown.by(() -> this.sms.send(request("7700900999"))))
-			.isInstanceOf(JuheSmsRejectedException.class)
+		assertThat(Thrown.by(() -> this.sms.send(request("7700900999")))).isInstanceOf(JuheSmsRejectedException.class)
 			.returns(235710, (ex) -> ex.getErrorCode());
 		this.sms.send(request(MOBILE));
 		this.sms.send(request("7700900999"));
@@ -158,8 +158,7 @@ class FaultInjectionTests {
 		assertThat(Thrown.errorCode(() -> this.financial.groupByCarrier(List.of("13012345678", "13800138000"))))
 			.isEqualTo(228806);
 		assertThat(Thrown.errorCode(() -> this.financial
-			.send(FinancialSmsRequest.of(List.of("13012345678", "13800138000"), financialTemplate))))
-			.isEqualTo(228806);
+			.send(FinancialSmsRequest.of(List.of("13012345678", "13800138000"), financialTemplate)))).isEqualTo(228806);
 		this.financial.send(FinancialSmsRequest.of(List.of("13800138000"), financialTemplate));
 
 		assertThat(juhe.messagesTo("13800138000")).hasSize(1);
@@ -179,7 +178,8 @@ class FaultInjectionTests {
 		juhe.failNext(JuheEndpoint.INTERNATIONAL_MY_TEMPLATES, 1, 10001);
 
 		assertThat(Thrown.errorCode(this.sms::myTemplates)).isEqualTo(10001);
-		// The extension turns the starter's fail-fast cool-down off, so the next call reaches the fake.
+		// The extension turns the starter's fail-fast cool-down off, so the next call
+		// reaches the fake.
 		assertThat(this.sms.myTemplates()).hasSize(1);
 	}
 
@@ -188,7 +188,8 @@ class FaultInjectionTests {
 		juhe.failNext(JuheEndpoint.INTERNATIONAL_SEND, 1, 235700);
 		juhe.failNext(FaultTarget.anyEndpoint(), 1, 235706);
 
-		// The busy answer is retried; the next attempt meets the second fault, a failed send.
+		// The busy answer is retried; the next attempt meets the second fault, a failed
+		// send.
 		assertThat(Thrown.errorCode(() -> this.sms.send(request(MOBILE)))).isEqualTo(235706);
 		assertThat(juhe.requestCount(JuheEndpoint.INTERNATIONAL_SEND)).isEqualTo(2);
 	}

@@ -53,7 +53,8 @@ class FinancialSmsFakeTests {
 		assertThat(submitted.templates().forCarrier(Carrier.ALL)).isEqualTo(submitted.templateId());
 		assertThat(this.sms.myTemplates()).extracting(FinancialTemplate::carrier, FinancialTemplate::templateId)
 			.containsExactly(carrierTemplate(submitted, Carrier.ALL), carrierTemplate(submitted, Carrier.CHINA_MOBILE),
-					carrierTemplate(submitted, Carrier.CHINA_UNICOM), carrierTemplate(submitted, Carrier.CHINA_TELECOM));
+					carrierTemplate(submitted, Carrier.CHINA_UNICOM),
+					carrierTemplate(submitted, Carrier.CHINA_TELECOM));
 		assertThat(juhe.templates()).allSatisfy((template) -> assertThat(template.isUsable()).isTrue());
 	}
 
@@ -68,8 +69,7 @@ class FinancialSmsFakeTests {
 		assertThat(juhe.outbox()).extracting(SentMessage::mobile, SentMessage::sid, SentMessage::carrier)
 			.containsExactly(tuple(MOBILE, result.sid(), Carrier.CHINA_MOBILE),
 					tuple(UNICOM, result.sid(), Carrier.CHINA_UNICOM));
-		assertThat(juhe.outbox()).allSatisfy(
-				(message) -> assertThat(message.text()).isEqualTo("【天聚地合】您的验证码是123456"));
+		assertThat(juhe.outbox()).allSatisfy((message) -> assertThat(message.text()).isEqualTo("【天聚地合】您的验证码是123456"));
 		assertThat(juhe.lastCodeSentTo(UNICOM)).hasValue("123456");
 	}
 
@@ -131,8 +131,7 @@ class FinancialSmsFakeTests {
 
 		assertThat(report.sends()).extracting(CarrierGroupSend::carrier, CarrierGroupSend::mobiles)
 			.containsExactly(tuple(Carrier.CHINA_MOBILE, List.of(MOBILE, MOBILE_2)),
-					tuple(Carrier.CHINA_UNICOM, List.of(UNICOM)),
-					tuple(Carrier.CHINA_TELECOM, List.of(TELECOM)));
+					tuple(Carrier.CHINA_UNICOM, List.of(UNICOM)), tuple(Carrier.CHINA_TELECOM, List.of(TELECOM)));
 		assertThat(report.sends()).allSatisfy((send) -> assertThat(send.isSent()).isTrue());
 		assertThat(report.unknownCarrier()).containsExactly(VIRTUAL_OPERATOR);
 		assertThat(report.duplicatesRemoved()).isEqualTo(1);
@@ -160,8 +159,10 @@ class FinancialSmsFakeTests {
 	void wrongMobileIsAParameterError(FakeJuheServer juhe) {
 		long templateId = juhe.submitTemplate(JuheProduct.FINANCIAL, "天聚地合", "Hello").id();
 
-		assertThat(new JuheHttp(juhe).post(JuheEndpoint.FINANCIAL_SEND, "mobile", MOBILE + ",12345678901", "tplId",
-				Long.toString(templateId)).get("error_code").asInt()).isEqualTo(228802);
+		assertThat(new JuheHttp(juhe)
+			.post(JuheEndpoint.FINANCIAL_SEND, "mobile", MOBILE + ",12345678901", "tplId", Long.toString(templateId))
+			.get("error_code")
+			.asInt()).isEqualTo(228802);
 		assertThat(juhe.outbox()).isEmpty();
 	}
 
@@ -180,8 +181,7 @@ class FinancialSmsFakeTests {
 		assertThat(juhe.templates()).hasSize(4);
 	}
 
-	private static Tuple carrierTemplate(SubmittedFinancialTemplate submitted,
-			Carrier carrier) {
+	private static Tuple carrierTemplate(SubmittedFinancialTemplate submitted, Carrier carrier) {
 		return tuple(carrier, submitted.templates().templateIds().get(carrier));
 	}
 

@@ -103,7 +103,8 @@ class InternationalSmsFakeTests {
 	void areaCodeMissingFromTheDocumentsTableIsRefused(FakeJuheServer juhe) {
 		long templateId = juhe.submitTemplate(JuheProduct.INTERNATIONAL, "聚合数据", "Hello").id();
 
-		// Mainland China (86) is a valid calling code, but not one International SMS sends to.
+		// Mainland China (86) is a valid calling code, but not one International SMS
+		// sends to.
 		assertThat(Thrown.errorCode(() -> this.sms.send(InternationalSmsRequest.of("86", "13800138000", templateId))))
 			.isEqualTo(235713);
 	}
@@ -138,13 +139,16 @@ class InternationalSmsFakeTests {
 	void feeIsMessagesTimesTheAreasFee(FakeJuheServer juhe) {
 		long templateId = juhe.submitTemplate(JuheProduct.INTERNATIONAL, "聚合数据", "#text#").id();
 
-		// Belgium costs 7 per message, the United Kingdom 3; area code 1 is Canada's entry, 1.
-		assertThat(this.sms.send(new InternationalSmsRequest("32", "470123456", templateId,
-				Map.of("text", "中".repeat(65)))).fee()).isEqualTo(14);
-		assertThat(this.sms.send(new InternationalSmsRequest("44", "7700900123", templateId,
-				Map.of("text", "中"))).fee()).isEqualTo(3);
-		assertThat(this.sms.send(new InternationalSmsRequest("1", "2025550123", templateId,
-				Map.of("text", "中"))).fee()).isEqualTo(1);
+		// Belgium costs 7 per message, the United Kingdom 3; area code 1 is Canada's
+		// entry, 1.
+		assertThat(this.sms
+			.send(new InternationalSmsRequest("32", "470123456", templateId, Map.of("text", "中".repeat(65))))
+			.fee()).isEqualTo(14);
+		assertThat(
+				this.sms.send(new InternationalSmsRequest("44", "7700900123", templateId, Map.of("text", "中"))).fee())
+			.isEqualTo(3);
+		assertThat(this.sms.send(new InternationalSmsRequest("1", "2025550123", templateId, Map.of("text", "中"))).fee())
+			.isEqualTo(1);
 		assertThat(juhe.outbox()).extracting(SentMessage::fee).containsExactly(14, 3, 1);
 	}
 
@@ -152,8 +156,9 @@ class InternationalSmsFakeTests {
 	void contentOver500CharactersIsRefused(FakeJuheServer juhe) {
 		long templateId = juhe.submitTemplate(JuheProduct.INTERNATIONAL, "聚合数据", "#text#").id();
 
-		assertThat(Thrown.errorCode(() -> this.sms.send(new InternationalSmsRequest("44", "7700900123", templateId,
-				Map.of("text", "中".repeat(495)))))).isEqualTo(235709);
+		assertThat(Thrown.errorCode(() -> this.sms
+			.send(new InternationalSmsRequest("44", "7700900123", templateId, Map.of("text", "中".repeat(495))))))
+			.isEqualTo(235709);
 		assertThat(juhe.outbox()).isEmpty();
 	}
 

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plain HTTP calls to a {@link FakeJuheServer}, as any client of Juhe would make them: a form POST
- * or a GET with query parameters.
+ * Plain HTTP calls to a {@link FakeJuheServer}, as any client of Juhe would make them: a
+ * form POST or a GET with query parameters.
  */
 final class JuheHttp {
 

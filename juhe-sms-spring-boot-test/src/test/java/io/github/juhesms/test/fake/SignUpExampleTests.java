@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A user's test as the module's documentation shows it: an application service sends through the
- * real beans, the test reads the code from the outbox.
+ * A user's test as the module's documentation shows it: an application service sends
+ * through the real beans, the test reads the code from the outbox.
  */
 @SpringBootTest
 @FakeJuheServerTest
@@ -33,8 +33,7 @@ class SignUpExampleTests {
 		String code = juhe.lastCodeSentTo("13800138000").orElseThrow();
 
 		assertThat(this.signUp.verify("13800138000", code)).isTrue();
-		assertThat(juhe.messagesTo("13800138000")).singleElement()
-			.returns("【聚合数据】您的验证码是" + code, SentMessage::text);
+		assertThat(juhe.messagesTo("13800138000")).singleElement().returns("【聚合数据】您的验证码是" + code, SentMessage::text);
 	}
 
 	/**

@@ -46,9 +46,10 @@ class SmsApiFakeTests {
 	@Test
 	void sendWithTplValue(FakeJuheServer juhe) {
 		long templateId = juhe.submitTemplate(JuheProduct.SMS_API, "聚合数据", "#name#您好").id();
-		FakeJuheContexts.runner(juhe).withPropertyValues("juhe.sms.sms-api.variables-format=tpl_value").run(
-				(context) -> context.getBean(SmsApiClient.class)
-					.send(SmsApiRequest.of(MOBILE, templateId, Map.of("name", "A&B=#1"))));
+		FakeJuheContexts.runner(juhe)
+			.withPropertyValues("juhe.sms.sms-api.variables-format=tpl_value")
+			.run((context) -> context.getBean(SmsApiClient.class)
+				.send(SmsApiRequest.of(MOBILE, templateId, Map.of("name", "A&B=#1"))));
 
 		assertThat(juhe.outbox()).singleElement().returns("【聚合数据】A&B=#1您好", SentMessage::text);
 	}
@@ -108,10 +109,11 @@ class SmsApiFakeTests {
 	@Test
 	void wrongKeyIsRefused(FakeJuheServer juhe) {
 		long templateId = juhe.submitTemplate(JuheProduct.SMS_API, "聚合数据", "Hello").id();
-		FakeJuheContexts.runner(juhe).withPropertyValues("juhe.sms.sms-api.key=wrong").run((context) -> assertThat(
-				Thrown.errorCode(() -> context.getBean(SmsApiClient.class).send(SmsApiRequest.of(MOBILE, templateId,
-						Map.of()))))
-			.isEqualTo(10001));
+		FakeJuheContexts.runner(juhe)
+			.withPropertyValues("juhe.sms.sms-api.key=wrong")
+			.run((context) -> assertThat(Thrown.errorCode(
+					() -> context.getBean(SmsApiClient.class).send(SmsApiRequest.of(MOBILE, templateId, Map.of()))))
+				.isEqualTo(10001));
 		assertThat(juhe.outbox()).isEmpty();
 	}
 

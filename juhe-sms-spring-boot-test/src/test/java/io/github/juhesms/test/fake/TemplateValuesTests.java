@@ -49,8 +49,7 @@ class TemplateValuesTests {
 
 	@Test
 	void rendersInOnePassAndLeavesMissingPlaceholders() {
-		assertThat(TemplateValues.render("#a# #b# #c#", Map.of("a", "#b#", "b", "2")))
-			.isEqualTo("#b# 2 #c#");
+		assertThat(TemplateValues.render("#a# #b# #c#", Map.of("a", "#b#", "b", "2"))).isEqualTo("#b# 2 #c#");
 		assertThat(TemplateValues.namesIn("注册验证码:#code#有效期#m#分钟")).containsExactly("code", "m");
 	}
 

@@ -18,8 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's Verification-code SMS client against the fake, end to end over HTTP: the flow a
- * sign-up test follows.
+ * The starter's Verification-code SMS client against the fake, end to end over HTTP: the
+ * flow a sign-up test follows.
  */
 @SpringBootTest
 @FakeJuheServerTest
@@ -80,7 +80,8 @@ class VerificationCodeFakeTests {
 	void variablesMustFollowTheOptionTemplatesRules(String code, String minutes, String rule, FakeJuheServer juhe) {
 		long templateId = juhe.submitVerificationCodeTemplate("聚合数据", 1011).id();
 
-		JuheSmsException thrown = Thrown.by(() -> this.sms.send(MOBILE, templateId, Map.of("code", code, "m", minutes)));
+		JuheSmsException thrown = Thrown
+			.by(() -> this.sms.send(MOBILE, templateId, Map.of("code", code, "m", minutes)));
 
 		assertThat(thrown.getErrorCode()).isEqualTo(248608);
 		assertThat(thrown.getReason()).endsWith(rule);
@@ -113,8 +114,7 @@ class VerificationCodeFakeTests {
 		long templateId = juhe.submitVerificationCodeTemplate("聚合数据", 1001).id();
 		juhe.deleteTemplate(templateId);
 
-		assertThat(Thrown.errorCode(() -> this.sms.send(MOBILE, templateId, Map.of("code", "1234"))))
-			.isEqualTo(248606);
+		assertThat(Thrown.errorCode(() -> this.sms.send(MOBILE, templateId, Map.of("code", "1234")))).isEqualTo(248606);
 		assertThat(this.sms.myTemplates()).singleElement().returns(false, VerificationCodeTemplate::valid);
 		assertThat(Thrown.errorCode(() -> this.sms.send(MOBILE, 99, Map.of("code", "1234")))).isEqualTo(248604);
 	}
@@ -124,14 +124,23 @@ class VerificationCodeFakeTests {
 		long templateId = juhe.submitVerificationCodeTemplate("聚合数据", 1001).id();
 		JuheHttp http = new JuheHttp(juhe);
 
-		assertThat(http.post(JuheEndpoint.VERIFICATION_CODE_SEND, "mobile", "12800138000", "tplId",
-				Long.toString(templateId), "tplValue", "#code#=1234").get("error_code").asInt()).isEqualTo(248607);
-		assertThat(http.post(JuheEndpoint.VERIFICATION_CODE_SEND, "mobile", MOBILE, "tplId", "x", "tplValue",
-				"#code#=1234").get("error_code").asInt()).isEqualTo(248603);
-		assertThat(http.post(JuheEndpoint.VERIFICATION_CODE_SEND, "mobile", MOBILE, "tplId",
-				Long.toString(templateId)).get("error_code").asInt()).isEqualTo(248608);
-		assertThat(http.post(JuheEndpoint.VERIFICATION_CODE_SEND, "mobile", MOBILE, "tplId",
-				Long.toString(templateId), "tplValue", "code=1234").get("error_code").asInt()).isEqualTo(248608);
+		assertThat(http
+			.post(JuheEndpoint.VERIFICATION_CODE_SEND, "mobile", "12800138000", "tplId", Long.toString(templateId),
+					"tplValue", "#code#=1234")
+			.get("error_code")
+			.asInt()).isEqualTo(248607);
+		assertThat(http
+			.post(JuheEndpoint.VERIFICATION_CODE_SEND, "mobile", MOBILE, "tplId", "x", "tplValue", "#code#=1234")
+			.get("error_code")
+			.asInt()).isEqualTo(248603);
+		assertThat(http.post(JuheEndpoint.VERIFICATION_CODE_SEND, "mobile", MOBILE, "tplId", Long.toString(templateId))
+			.get("error_code")
+			.asInt()).isEqualTo(248608);
+		assertThat(http
+			.post(JuheEndpoint.VERIFICATION_CODE_SEND, "mobile", MOBILE, "tplId", Long.toString(templateId), "tplValue",
+					"code=1234")
+			.get("error_code")
+			.asInt()).isEqualTo(248608);
 		assertThat(http.post(JuheEndpoint.VERIFICATION_CODE_SUBMIT_TEMPLATE, "signature", "聚", "tplcode", "1001")
 			.get("error_code")
 			.asInt()).isEqualTo(248601);

@@ -44,8 +44,7 @@ class VideoFakeTests {
 	void otherCarriersNumbersAreWrongMobiles(FakeJuheServer juhe) {
 		long templateId = juhe.submitTemplate(JuheProduct.VIDEO, "聚合数据", "Hello").id();
 
-		assertThat(Thrown.by(() -> this.sms.send("13012345678", templateId)))
-			.returns(236306, (ex) -> ex.getErrorCode())
+		assertThat(Thrown.by(() -> this.sms.send("13012345678", templateId))).returns(236306, (ex) -> ex.getErrorCode())
 			.returns("手机号错误:目前只能发送移动号码", (ex) -> ex.getReason());
 		assertThat(Thrown.errorCode(() -> this.sms.send("18912345678", templateId))).isEqualTo(236306);
 		assertThat(juhe.outbox()).isEmpty();
@@ -58,8 +57,7 @@ class VideoFakeTests {
 		long inReview = juhe.submitTemplate(JuheProduct.VIDEO, "聚合数据", "还在审核").id();
 
 		assertThat(this.sms.myTemplates()).extracting(VideoTemplate::templateId, VideoTemplate::usable)
-			.containsExactly(tuple(usable, true),
-					tuple(inReview, false));
+			.containsExactly(tuple(usable, true), tuple(inReview, false));
 		assertThat(this.sms.myTemplates().get(0)).satisfies((template) -> {
 			assertThat(template.content()).isEqualTo("【聚合数据】测试模板内容");
 			assertThat(template.materialUrl()).endsWith(usable + ".mp4");
@@ -85,8 +83,9 @@ class VideoFakeTests {
 		String key = juhe.key(JuheProduct.VIDEO);
 		JuheHttp http = new JuheHttp(juhe);
 
-		assertThat(http.get("/caixinv2/send.php?key=" + key + "&tplId=" + templateId + "&mobile=" + CHINA_MOBILE)
-			.body()).contains("\"error_code\":0");
+		assertThat(
+				http.get("/caixinv2/send.php?key=" + key + "&tplId=" + templateId + "&mobile=" + CHINA_MOBILE).body())
+			.contains("\"error_code\":0");
 		assertThat(http.get("/caixinv2/myTpls.php?key=" + key).body()).contains("\"tplId\":" + templateId);
 		assertThat(juhe.requestCount(JuheEndpoint.VIDEO_SEND)).isEqualTo(1);
 	}
