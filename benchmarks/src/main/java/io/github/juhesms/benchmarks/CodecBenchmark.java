@@ -3,11 +3,11 @@ package io.github.juhesms.benchmarks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.juhesms.core.JuheEnvelope;
+import io.github.juhesms.call.JuheEnvelope;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.JuheResponseParser;
-import io.github.juhesms.core.TemplateVariables;
+import io.github.juhesms.call.JuheResponseParser;
+import io.github.juhesms.call.TemplateVariables;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.juhesms.core.IdempotencyStore;
-import io.github.juhesms.core.SendLimitRule;
-import io.github.juhesms.idempotency.FailOpenIdempotencyStore;
-import io.github.juhesms.idempotency.InMemoryIdempotencyStore;
-import io.github.juhesms.limits.InMemorySendLimitStore;
-import io.github.juhesms.limits.SendLimitStore;
+import io.github.juhesms.store.IdempotencyStore;
+import io.github.juhesms.store.SendLimitRule;
+import io.github.juhesms.guard.FailOpenIdempotencyStore;
+import io.github.juhesms.store.InMemoryIdempotencyStore;
+import io.github.juhesms.store.InMemorySendLimitStore;
+import io.github.juhesms.store.SendLimitStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,5 +1,8 @@
 package io.github.juhesms.codes;
 
+import io.github.juhesms.core.VerificationResult;
+import io.github.juhesms.store.StoredCode;
+import io.github.juhesms.store.VerificationCodeStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -14,15 +17,15 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.JuheSmsException;
-import io.github.juhesms.core.JuheSmsInvalidRequestException;
-import io.github.juhesms.core.JuheSmsSendLimitException;
-import io.github.juhesms.core.JuheSmsStoreUnavailableException;
-import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
+import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.error.JuheSmsStoreUnavailableException;
+import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.Masking;
-import io.github.juhesms.core.MobileDigest;
-import io.github.juhesms.core.SendLimitRefusal;
-import io.github.juhesms.core.SendLimitRule;
+import io.github.juhesms.internal.MobileDigest;
+import io.github.juhesms.store.SendLimitRefusal;
+import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.core.SendReceipt;
 
 /**

@@ -61,7 +61,7 @@ public final class Masking {
 	 * @param secret the secret, such as the key
 	 * @return the bytes without the secret (the same array when it holds none)
 	 */
-	static byte[] secret(byte[] bytes, String secret) {
+	public static byte[] secret(byte[] bytes, String secret) {
 		if (secret.isEmpty()) {
 			return bytes;
 		}

@@ -1,6 +1,6 @@
 /**
- * Shared core of every Juhe product client: transport, envelope parsing,
- * template-variable encoding, errors and their catalog, retry, observation and masking.
+ * What every product shares with its callers: the products and their operations, send
+ * options, receipts, template states and the masking of numbers.
  */
 @NullMarked
 package io.github.juhesms.core;

@@ -1,6 +1,6 @@
 package io.github.juhesms.financial;
 
-import io.github.juhesms.core.JuheResult;
+import io.github.juhesms.call.JuheResult;
 
 /**
  * A mainland carrier, or all three networks (三网). Each endpoint of the Financial SMS

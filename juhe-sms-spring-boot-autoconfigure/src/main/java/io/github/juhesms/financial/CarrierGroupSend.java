@@ -2,7 +2,7 @@ package io.github.juhesms.financial;
 
 import java.util.List;
 
-import io.github.juhesms.core.JuheSmsException;
+import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.core.Masking;
 import org.jspecify.annotations.Nullable;
 

@@ -10,21 +10,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.github.juhesms.core.JuheCall;
-import io.github.juhesms.core.JuheForm;
+import io.github.juhesms.call.JuheCall;
+import io.github.juhesms.call.JuheForm;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.JuheProductApi;
-import io.github.juhesms.core.JuheResult;
-import io.github.juhesms.core.JuheSmsException;
-import io.github.juhesms.core.JuheSmsInvalidRequestException;
-import io.github.juhesms.core.JuheSmsSendLimitException;
-import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.call.JuheProductApi;
+import io.github.juhesms.call.JuheResult;
+import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
+import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.Masking;
-import io.github.juhesms.core.SendAdmission;
+import io.github.juhesms.store.SendAdmission;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateReviewState;
-import io.github.juhesms.core.TemplateVariables;
+import io.github.juhesms.call.TemplateVariables;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,7 @@ package io.github.juhesms.financial;
 
 import java.util.List;
 
-import io.github.juhesms.core.SendLimitRefusal;
+import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.core.SendReceipt;
 import org.jspecify.annotations.Nullable;
 

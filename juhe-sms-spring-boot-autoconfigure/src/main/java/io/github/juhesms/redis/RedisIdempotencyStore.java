@@ -3,8 +3,8 @@ package io.github.juhesms.redis;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.github.juhesms.core.IdempotencyStore;
-import io.github.juhesms.core.StoredSend;
+import io.github.juhesms.store.IdempotencyStore;
+import io.github.juhesms.store.StoredSend;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.juhesms.core.SendLimitRule;
-import io.github.juhesms.limits.SendLimitStore;
+import io.github.juhesms.store.SendLimitRule;
+import io.github.juhesms.store.SendLimitStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ClassPathResource;

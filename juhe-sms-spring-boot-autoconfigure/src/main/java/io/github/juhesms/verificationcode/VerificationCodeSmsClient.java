@@ -3,17 +3,17 @@ package io.github.juhesms.verificationcode;
 import java.util.List;
 import java.util.Map;
 
-import io.github.juhesms.core.JuheCall;
-import io.github.juhesms.core.JuheForm;
+import io.github.juhesms.call.JuheCall;
+import io.github.juhesms.call.JuheForm;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.JuheProductApi;
-import io.github.juhesms.core.JuheResult;
-import io.github.juhesms.core.JuheSmsInvalidRequestException;
-import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.call.JuheProductApi;
+import io.github.juhesms.call.JuheResult;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
+import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateReviewState;
-import io.github.juhesms.core.TemplateVariables;
+import io.github.juhesms.call.TemplateVariables;
 
 /**
  * Client of Juhe's Verification-code SMS (短信API服务（验证码）): list the ready-made texts,

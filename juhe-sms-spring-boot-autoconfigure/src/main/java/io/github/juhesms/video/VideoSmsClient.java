@@ -6,13 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 
-import io.github.juhesms.core.JuheCall;
-import io.github.juhesms.core.JuheForm;
+import io.github.juhesms.call.JuheCall;
+import io.github.juhesms.call.JuheForm;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.JuheProductApi;
-import io.github.juhesms.core.JuheResult;
-import io.github.juhesms.core.JuheValidation;
+import io.github.juhesms.call.JuheProductApi;
+import io.github.juhesms.call.JuheResult;
+import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.SendOptions;
 
 /**

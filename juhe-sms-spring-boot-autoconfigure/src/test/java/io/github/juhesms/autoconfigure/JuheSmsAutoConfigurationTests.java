@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.github.juhesms.core.JuheHttpTransport;
-import io.github.juhesms.core.JuheProductApiFactory;
+import io.github.juhesms.call.JuheHttpTransport;
+import io.github.juhesms.call.JuheProductApiFactory;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.international.InternationalSmsClient;

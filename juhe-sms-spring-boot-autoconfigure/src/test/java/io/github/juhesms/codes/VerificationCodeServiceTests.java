@@ -1,11 +1,14 @@
 package io.github.juhesms.codes;
 
+import io.github.juhesms.core.VerificationResult;
+import io.github.juhesms.store.InMemoryVerificationCodeStore;
+import io.github.juhesms.store.VerificationCodeStore;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.juhesms.core.JuheSmsRejectedException;
-import io.github.juhesms.core.JuheSmsSendLimitException;
+import io.github.juhesms.error.JuheSmsRejectedException;
+import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.test.JuheWireMockTests;
 import org.junit.jupiter.api.Test;
 
@@ -143,8 +146,8 @@ class VerificationCodeServiceTests extends JuheWireMockTests {
 		withCodes().withBean(VerificationCodeStore.class, () -> store).run((context) -> {
 			VerificationCodeService codes = context.getBean(VerificationCodeService.class);
 			codes.send("login", MOBILE);
-			VerificationCodeStore.Attempt attempt = store
-				.beginAttempt("login:" + io.github.juhesms.core.MobileDigest.of(MOBILE), 5, java.time.Instant.now());
+			VerificationCodeStore.Attempt attempt = store.beginAttempt(
+					"login:" + io.github.juhesms.internal.MobileDigest.of(MOBILE), 5, java.time.Instant.now());
 			assertThat(attempt.code()).isNotNull();
 			assertThat(attempt.code().toString()).doesNotContain(lastCode()).doesNotContain(MOBILE);
 			assertThat(attempt.code().hash()).hasSize(64);

@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.github.juhesms.codes.VerificationCodeService;
-import io.github.juhesms.codes.VerificationResult;
-import io.github.juhesms.core.JuheSmsDuplicateSendException;
-import io.github.juhesms.core.JuheSmsSendLimitException;
-import io.github.juhesms.core.JuheSmsStoreUnavailableException;
-import io.github.juhesms.core.SendLimitRule;
+import io.github.juhesms.core.VerificationResult;
+import io.github.juhesms.error.JuheSmsDuplicateSendException;
+import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.error.JuheSmsStoreUnavailableException;
+import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.core.SendOptions;
-import io.github.juhesms.limits.SendLimitStore;
+import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.test.JuheWireMockTests;
@@ -136,7 +136,7 @@ class RedisStoresTests extends JuheWireMockTests {
 		withRedis(TestRedis.url()).withPropertyValues("juhe.sms.read-timeout=200ms", "juhe.sms.limits.enabled=false")
 			.run((context) -> {
 				SmsApiClient client = context.getBean(SmsApiClient.class);
-				assertThatExceptionOfType(io.github.juhesms.core.JuheSmsTransportException.class)
+				assertThatExceptionOfType(io.github.juhesms.error.JuheSmsTransportException.class)
 					.isThrownBy(() -> client.send(REQUEST, SendOptions.idempotencyKey("u")));
 				assertThatExceptionOfType(JuheSmsDuplicateSendException.class)
 					.isThrownBy(() -> client.send(REQUEST, SendOptions.idempotencyKey("u")));

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.JuheSmsInvalidRequestException;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.financial.Carrier;
 import io.github.juhesms.financial.CarrierTemplates;
 import io.github.juhesms.financial.FinancialSmsClient;

@@ -23,11 +23,11 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.JuheSmsBusyException;
-import io.github.juhesms.core.JuheSmsException;
-import io.github.juhesms.core.JuheSmsRejectedEvent;
-import io.github.juhesms.core.JuheSmsSendEvent;
-import io.github.juhesms.core.JuheSmsSentEvent;
+import io.github.juhesms.error.JuheSmsBusyException;
+import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.event.JuheSmsRejectedEvent;
+import io.github.juhesms.event.JuheSmsSendEvent;
+import io.github.juhesms.event.JuheSmsSentEvent;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.international.InternationalSmsClient;

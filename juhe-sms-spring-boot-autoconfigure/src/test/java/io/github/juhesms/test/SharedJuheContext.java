@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.juhesms.autoconfigure.JuheSmsAutoConfiguration;
 import io.github.juhesms.autoconfigure.JuheSmsRestClientCustomizer;
-import io.github.juhesms.core.JuheSmsSendEvent;
+import io.github.juhesms.event.JuheSmsSendEvent;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;

@@ -2,16 +2,16 @@ package io.github.juhesms.video;
 
 import java.time.LocalDateTime;
 
-import io.github.juhesms.core.JuheSmsBusyException;
-import io.github.juhesms.core.JuheSmsCredentialsException;
-import io.github.juhesms.core.JuheSmsErrorCategory;
-import io.github.juhesms.core.JuheSmsException;
-import io.github.juhesms.core.JuheSmsInvalidRequestException;
-import io.github.juhesms.core.JuheSmsInvalidResponseException;
-import io.github.juhesms.core.JuheSmsQuotaException;
-import io.github.juhesms.core.JuheSmsRejectedException;
-import io.github.juhesms.core.JuheSmsServiceErrorException;
-import io.github.juhesms.core.JuheSmsServiceUnavailableException;
+import io.github.juhesms.error.JuheSmsBusyException;
+import io.github.juhesms.error.JuheSmsCredentialsException;
+import io.github.juhesms.error.JuheSmsErrorCategory;
+import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
+import io.github.juhesms.error.JuheSmsInvalidResponseException;
+import io.github.juhesms.error.JuheSmsQuotaException;
+import io.github.juhesms.error.JuheSmsRejectedException;
+import io.github.juhesms.error.JuheSmsServiceErrorException;
+import io.github.juhesms.error.JuheSmsServiceUnavailableException;
 import io.github.juhesms.test.JuheWireMockTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

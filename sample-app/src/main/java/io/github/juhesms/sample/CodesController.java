@@ -2,7 +2,7 @@ package io.github.juhesms.sample;
 
 import io.github.juhesms.codes.SentVerificationCode;
 import io.github.juhesms.codes.VerificationCodeService;
-import io.github.juhesms.codes.VerificationResult;
+import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.core.Masking;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

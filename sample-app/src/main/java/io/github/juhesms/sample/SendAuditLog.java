@@ -1,9 +1,9 @@
 package io.github.juhesms.sample;
 
-import io.github.juhesms.core.JuheSmsOutcomeUnknownEvent;
-import io.github.juhesms.core.JuheSmsRejectedEvent;
-import io.github.juhesms.core.JuheSmsSendEvent;
-import io.github.juhesms.core.JuheSmsSentEvent;
+import io.github.juhesms.event.JuheSmsOutcomeUnknownEvent;
+import io.github.juhesms.event.JuheSmsRejectedEvent;
+import io.github.juhesms.event.JuheSmsSendEvent;
+import io.github.juhesms.event.JuheSmsSentEvent;
 import io.github.juhesms.core.Masking;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 
-import io.github.juhesms.core.JuheSmsDuplicateSendException;
-import io.github.juhesms.core.JuheSmsException;
-import io.github.juhesms.core.JuheSmsInvalidRequestException;
-import io.github.juhesms.core.JuheSmsSendLimitException;
-import io.github.juhesms.core.SendLimitRefusal;
+import io.github.juhesms.error.JuheSmsDuplicateSendException;
+import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
+import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.store.SendLimitRefusal;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

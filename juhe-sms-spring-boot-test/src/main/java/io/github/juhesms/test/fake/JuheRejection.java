@@ -1,7 +1,7 @@
 package io.github.juhesms.test.fake;
 
-import io.github.juhesms.core.JuheErrorCatalog;
-import io.github.juhesms.core.JuheErrorCode;
+import io.github.juhesms.error.JuheErrorCatalog;
+import io.github.juhesms.error.JuheErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.juhesms.test.fake;
 
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.JuheSmsBusyException;
-import io.github.juhesms.core.JuheSmsException;
+import io.github.juhesms.error.JuheSmsBusyException;
+import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.JuheSmsBusyException;
-import io.github.juhesms.core.JuheSmsException;
-import io.github.juhesms.core.JuheSmsInvalidResponseException;
-import io.github.juhesms.core.JuheSmsRejectedException;
-import io.github.juhesms.core.JuheSmsServiceUnavailableException;
-import io.github.juhesms.core.JuheSmsTransportException;
+import io.github.juhesms.error.JuheSmsBusyException;
+import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsInvalidResponseException;
+import io.github.juhesms.error.JuheSmsRejectedException;
+import io.github.juhesms.error.JuheSmsServiceUnavailableException;
+import io.github.juhesms.error.JuheSmsTransportException;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.international.InternationalSmsClient;

@@ -1,6 +1,6 @@
 package io.github.juhesms.test.fake;
 
-import io.github.juhesms.core.JuheSmsException;
+import io.github.juhesms.error.JuheSmsException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,7 +2,7 @@ package io.github.juhesms.test.fake;
 
 import java.util.Map;
 
-import io.github.juhesms.core.JuheSmsException;
+import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.verificationcode.OptionTemplate;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;

@@ -1,0 +1,70 @@
+package io.github.juhesms.call;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The form parameters of one call, in order, without the key. The key is added only when
+ * the body is encoded, so it never sits in an object that is logged or kept.
+ */
+public final class JuheForm {
+
+	private final List<String> names = new ArrayList<>(6);
+
+	private final List<String> values = new ArrayList<>(6);
+
+	/**
+	 * Add a parameter; a {@code null} value is left out.
+	 * @param name the parameter name as the Juhe document spells it
+	 * @param value the value, or {@code null} to leave it out
+	 * @return this form
+	 */
+	public JuheForm add(String name, @Nullable Object value) {
+		if (value != null) {
+			this.names.add(name);
+			this.values.add(value.toString());
+		}
+		return this;
+	}
+
+	/**
+	 * Value of a parameter, for tests and diagnostics.
+	 * @param name the parameter name
+	 * @return the value or {@code null}
+	 */
+	public @Nullable String get(String name) {
+		int index = this.names.indexOf(name);
+		return (index >= 0) ? this.values.get(index) : null;
+	}
+
+	/**
+	 * Encode as {@code application/x-www-form-urlencoded} in UTF-8, with the key first.
+	 * @param key the product's key
+	 * @return the request body
+	 */
+	byte[] encode(String key) {
+		StringBuilder body = new StringBuilder(64 + 16 * this.names.size());
+		append(body, "key", key);
+		for (int i = 0; i < this.names.size(); i++) {
+			body.append('&');
+			append(body, this.names.get(i), this.values.get(i));
+		}
+		return body.toString().getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static void append(StringBuilder body, String name, String value) {
+		body.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+			.append('=')
+			.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public String toString() {
+		return "JuheForm" + this.names;
+	}
+
+}

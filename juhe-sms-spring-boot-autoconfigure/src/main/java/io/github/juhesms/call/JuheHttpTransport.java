@@ -1,0 +1,169 @@
+package io.github.juhesms.call;
+
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.Masking;
+import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsInvalidResponseException;
+import io.github.juhesms.error.JuheSmsTransportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Posts a form to Juhe and hands back the raw answer. The key travels only in the form
+ * body. Any status and any Content-Type is read the same way: whether it is an envelope
+ * is the {@link JuheResponseParser}'s call. I/O failures are split into "the connection
+ * never opened" (Juhe cannot have seen the request) and "the request may have been
+ * written".
+ */
+public class JuheHttpTransport {
+
+	private final Supplier<RestClient> restClient;
+
+	private final int maxResponseBytes;
+
+	/**
+	 * Create a transport.
+	 * @param restClient a client whose base URL is the Juhe host
+	 * @param maxResponseBytes the largest body read; a longer one is reported as an
+	 * invalid response
+	 */
+	public JuheHttpTransport(RestClient restClient, int maxResponseBytes) {
+		this(() -> restClient, maxResponseBytes);
+	}
+
+	/**
+	 * Create a transport whose client is built on first use, so building the HTTP
+	 * library's client does not add to the application's start-up.
+	 * @param restClient supplies a client whose base URL is the Juhe host; called once
+	 * @param maxResponseBytes the largest body read; a longer one is reported as an
+	 * invalid response
+	 */
+	public JuheHttpTransport(Supplier<RestClient> restClient, int maxResponseBytes) {
+		this.restClient = SingletonSupplier.of(restClient);
+		this.maxResponseBytes = maxResponseBytes;
+	}
+
+	/**
+	 * Post a form-encoded body to a path of the Juhe host, keeping a secret out of the
+	 * answer: a proxy's error page or a misbehaving server may echo the request, and
+	 * whatever the answer holds ends up in exception messages, events and logs.
+	 * @param operation the operation being called
+	 * @param body the encoded form, key included
+	 * @param secret a value to replace with {@code ****} wherever the answer holds it, as
+	 * sent or URL-encoded (the key), or {@code null}
+	 * @return the status and body of the answer, without the secret
+	 * @throws JuheSmsTransportException if no answer arrived
+	 * @throws JuheSmsInvalidResponseException if the body is larger than the limit
+	 */
+	public Response post(JuheOperation operation, byte[] body, @Nullable String secret) {
+		Response response;
+		try {
+			response = this.restClient.get()
+				.post()
+				.uri(operation.fullPath())
+				.contentType(FormContentType.UTF_8)
+				.body(body)
+				.exchange((request, answer) -> read(answer.getStatusCode().value(),
+						answer.getHeaders().getContentLength(), answer.getBody(), secret), true);
+		}
+		catch (RestClientException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new JuheSmsTransportException(operation, !isConnectFailure(cause), cause);
+		}
+		catch (JuheSmsException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// An answer too garbled for the HTTP library to make a response of
+			// (HttpURLConnection reads random bytes as status -1, which Spring refuses
+			// with an IllegalArgumentException). The request was written, so this is a
+			// lost answer like any other, never a raw exception that would leave the
+			// caller without an outcome.
+			throw new JuheSmsTransportException(operation, !isConnectFailure(ex), ex);
+		}
+		if (response.truncated()) {
+			// Grouped digits: a run of seven would be masked like a phone number.
+			throw JuheResponseParser.invalid(operation, response.status(), response.body(),
+					String.format(Locale.ROOT, "body larger than the maximum of %,d bytes", this.maxResponseBytes),
+					false, null);
+		}
+		return response;
+	}
+
+	private Response read(int status, long contentLength, InputStream in, @Nullable String secret) throws IOException {
+		// A declared length within the limit is read into a buffer of that size, not in 8
+		// KB steps.
+		int limit = (contentLength >= 0 && contentLength <= this.maxResponseBytes) ? (int) contentLength
+				: this.maxResponseBytes + 1;
+		byte[] bytes = in.readNBytes(limit);
+		boolean truncated = bytes.length > this.maxResponseBytes;
+		byte[] kept = truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes;
+		return new Response(status, (secret != null) ? Masking.secret(kept, secret) : kept, truncated);
+	}
+
+	/**
+	 * Whether a failure happened before a connection to Juhe was open, so no byte of the
+	 * request can have reached it.
+	 * @param failure the failure or one of its causes
+	 * @return {@code true} for refused connections, connect timeouts, unknown hosts and
+	 * failed TLS handshakes
+	 */
+	static boolean isConnectFailure(@Nullable Throwable failure) {
+		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
+			if (ex instanceof ConnectException || ex instanceof UnknownHostException
+					|| ex instanceof NoRouteToHostException || ex instanceof HttpConnectTimeoutException
+					|| ex instanceof SSLHandshakeException) {
+				return true;
+			}
+			// HttpURLConnection uses one exception type for connect and read timeouts.
+			if (ex instanceof SocketTimeoutException && ex.getMessage() != null
+					&& ex.getMessage().toLowerCase(Locale.ROOT).contains("connect timed out")) {
+				return true;
+			}
+			// Apache HttpClient 5 is optional, so compare by name rather than load the
+			// class.
+			if (ex.getClass().getName().equals("org.apache.hc.client5.http.ConnectTimeoutException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// Created on the first post: a media type with a charset loads classes an
+	// application's start-up does not otherwise need.
+	private static final class FormContentType {
+
+		static final MediaType UTF_8 = new MediaType(MediaType.APPLICATION_FORM_URLENCODED, StandardCharsets.UTF_8);
+
+	}
+
+	/**
+	 * Raw answer of Juhe.
+	 *
+	 * @param status the HTTP status code
+	 * @param body the body, at most the configured maximum
+	 * @param truncated whether the body was longer than the maximum
+	 */
+	public record Response(int status, byte[] body, boolean truncated) {
+
+	}
+
+}

@@ -1,0 +1,228 @@
+package io.github.juhesms.call;
+
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.guard.IdempotencySettings;
+import io.github.juhesms.guard.SendLimiter;
+import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
+import io.github.juhesms.observation.JuheSmsObservationConvention;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates the {@link JuheProductApi} of each product from what they share: the transport,
+ * the retry, budget and fail-fast settings, observations, metrics and the event
+ * publisher.
+ */
+public final class JuheProductApiFactory {
+
+	private final JuheHttpTransport transport;
+
+	private final JuheRetrySettings retry;
+
+	private final RetryBudgetSettings retryBudget;
+
+	private final FailFastSettings failFast;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable JuheSmsObservationConvention observationConvention;
+
+	private final JuheSmsMetrics metrics;
+
+	private final SendEvents events;
+
+	private final SendLimiter sendLimiter;
+
+	private final @Nullable IdempotencySettings idempotency;
+
+	private final Clock clock;
+
+	private JuheProductApiFactory(Builder builder) {
+		this.transport = builder.transport;
+		this.retry = builder.retry;
+		this.retryBudget = builder.retryBudget;
+		this.failFast = builder.failFast;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.metrics = new JuheSmsMetrics(builder.meterRegistry);
+		this.events = new SendEvents(builder.eventPublisher);
+		this.sendLimiter = builder.sendLimiter;
+		this.idempotency = builder.idempotency;
+		this.clock = builder.clock;
+	}
+
+	/**
+	 * Start building a factory.
+	 * @param transport the HTTP transport
+	 * @return a builder with defaults: 3 attempts, no budget, no fail-fast, no limits, no
+	 * de-duplication, no observations, metrics or events
+	 */
+	public static Builder builder(JuheHttpTransport transport) {
+		return new Builder(transport);
+	}
+
+	/**
+	 * Create the API of one product. Each product gets its own retry budget and fail-fast
+	 * state.
+	 * @param product the product
+	 * @param key the product's key
+	 * @param busyCodes the error codes that mean "busy, not accepted, retry later"
+	 * @return the product API
+	 */
+	public JuheProductApi create(JuheProduct product, @Nullable String key, Collection<Integer> busyCodes) {
+		// Not Assert with a message supplier: that lambda would be linked during every
+		// cold start-up.
+		if (!StringUtils.hasText(key)) {
+			throw new IllegalArgumentException("a key is required for " + product.id());
+		}
+		return new JuheProductApi(product, key, Set.copyOf(busyCodes), this.transport, this.retry, this.retryBudget,
+				new FailFast(this.failFast, this.clock), this.observationRegistry, this.observationConvention,
+				this.metrics, this.events, this.sendLimiter, this.idempotency, this.clock);
+	}
+
+	/**
+	 * Builder of a {@link JuheProductApiFactory}.
+	 */
+	public static final class Builder {
+
+		private final JuheHttpTransport transport;
+
+		private JuheRetrySettings retry = new JuheRetrySettings(3, Duration.ofMillis(200), 2, Duration.ofSeconds(2),
+				Duration.ZERO);
+
+		private RetryBudgetSettings retryBudget = RetryBudgetSettings.unlimited();
+
+		private FailFastSettings failFast = FailFastSettings.disabled();
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable JuheSmsObservationConvention observationConvention;
+
+		private @Nullable MeterRegistry meterRegistry;
+
+		private @Nullable ApplicationEventPublisher eventPublisher;
+
+		private SendLimiter sendLimiter = SendLimiter.UNLIMITED;
+
+		private @Nullable IdempotencySettings idempotency;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(JuheHttpTransport transport) {
+			this.transport = transport;
+		}
+
+		/**
+		 * Set the retry attempts and backoff.
+		 * @param retry the retry settings
+		 * @return this builder
+		 */
+		public Builder retry(JuheRetrySettings retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Set the retry budget of each product.
+		 * @param retryBudget the budget settings
+		 * @return this builder
+		 */
+		public Builder retryBudget(RetryBudgetSettings retryBudget) {
+			this.retryBudget = retryBudget;
+			return this;
+		}
+
+		/**
+		 * Set the answers that start a cool-down.
+		 * @param failFast the fail-fast settings
+		 * @return this builder
+		 */
+		public Builder failFast(FailFastSettings failFast) {
+			this.failFast = failFast;
+			return this;
+		}
+
+		/**
+		 * Set the observation registry and, optionally, a convention replacing the
+		 * default.
+		 * @param registry the registry
+		 * @param convention the convention, or {@code null} for
+		 * {@link DefaultJuheSmsObservationConvention}
+		 * @return this builder
+		 */
+		public Builder observations(ObservationRegistry registry, @Nullable JuheSmsObservationConvention convention) {
+			this.observationRegistry = registry;
+			this.observationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * Set the registry of the retry, budget and billing counters.
+		 * @param meterRegistry the registry, or {@code null} to count nothing
+		 * @return this builder
+		 */
+		public Builder meterRegistry(@Nullable MeterRegistry meterRegistry) {
+			this.meterRegistry = meterRegistry;
+			return this;
+		}
+
+		/**
+		 * Set where send events go.
+		 * @param eventPublisher the publisher, or {@code null} to publish nothing
+		 * @return this builder
+		 */
+		public Builder eventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
+			this.eventPublisher = eventPublisher;
+			return this;
+		}
+
+		/**
+		 * Set the per-number limit of sends.
+		 * @param sendLimiter the limiter ({@link SendLimiter#UNLIMITED} for none)
+		 * @return this builder
+		 */
+		public Builder sendLimiter(SendLimiter sendLimiter) {
+			this.sendLimiter = sendLimiter;
+			return this;
+		}
+
+		/**
+		 * Set the de-duplication of sends with an idempotency key.
+		 * @param idempotency the settings, or {@code null} to ignore idempotency keys
+		 * @return this builder
+		 */
+		public Builder idempotency(@Nullable IdempotencySettings idempotency) {
+			this.idempotency = idempotency;
+			return this;
+		}
+
+		/**
+		 * Set the clock of cool-downs and event times.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Build the factory.
+		 * @return the factory
+		 */
+		public JuheProductApiFactory build() {
+			return new JuheProductApiFactory(this);
+		}
+
+	}
+
+}

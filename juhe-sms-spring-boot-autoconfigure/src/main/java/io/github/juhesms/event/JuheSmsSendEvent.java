@@ -1,0 +1,53 @@
+package io.github.juhesms.event;
+
+import io.github.juhesms.core.JuheProduct;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Published once for every send whose request reached the starter's HTTP core, when its
+ * outcome is known: {@link JuheSmsSentEvent}, {@link JuheSmsRejectedEvent} or
+ * {@link JuheSmsOutcomeUnknownEvent}. Listen with {@code @EventListener} for an audit
+ * log. Phone numbers are masked; the key is never part of an event.
+ */
+public sealed interface JuheSmsSendEvent permits JuheSmsSentEvent, JuheSmsRejectedEvent, JuheSmsOutcomeUnknownEvent {
+
+	/**
+	 * The product that sent.
+	 * @return the product
+	 */
+	JuheProduct product();
+
+	/**
+	 * The operation, as the Juhe document names it.
+	 * @return the operation name
+	 */
+	String operation();
+
+	/**
+	 * The recipients, masked ({@code 138****1234}).
+	 * @return the masked mobiles
+	 */
+	List<String> maskedMobiles();
+
+	/**
+	 * The template id, if the send used one.
+	 * @return the template id or {@code null}
+	 */
+	@Nullable String templateId();
+
+	/**
+	 * HTTP requests made for the send, retries included.
+	 * @return the attempts
+	 */
+	int attempts();
+
+	/**
+	 * When the send started.
+	 * @return the start time
+	 */
+	Instant startedAt();
+
+}

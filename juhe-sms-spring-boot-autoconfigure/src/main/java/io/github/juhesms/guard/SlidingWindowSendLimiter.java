@@ -1,0 +1,87 @@
+package io.github.juhesms.guard;
+
+import io.github.juhesms.store.SendLimitStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.internal.MobileDigest;
+import io.github.juhesms.store.SendAdmission;
+import io.github.juhesms.store.SendLimitRefusal;
+import io.github.juhesms.store.SendLimitRule;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Limits sends per product and number (and template, if configured) with sliding windows,
+ * by default the carriers' rules for one number: 1 a minute, 3 in 10 minutes, 4 an hour,
+ * 20 a day.
+ * <p>
+ * Why sliding windows and not a token bucket such as Bucket4j: a bucket refills
+ * gradually, so after three sends it would allow a fourth within ten minutes, which the
+ * carriers' "3 in 10 minutes" forbids. A log of send times per number answers the rules
+ * exactly, and each store checks and records a send in one atomic step (a cache
+ * {@code compute} in memory, a Lua script in Redis), which is as atomic as Bucket4j's
+ * compare-and-swap.
+ */
+public class SlidingWindowSendLimiter implements SendLimiter {
+
+	private final SendLimitStore store;
+
+	private final List<SendLimitRule> rules;
+
+	private final boolean perTemplate;
+
+	private final Clock clock;
+
+	/**
+	 * Create a limiter.
+	 * @param store where sends are counted
+	 * @param rules the rules every number must stay within
+	 * @param perTemplate whether each template of a number is limited on its own (else
+	 * all templates together)
+	 * @param clock the clock
+	 */
+	public SlidingWindowSendLimiter(SendLimitStore store, List<SendLimitRule> rules, boolean perTemplate, Clock clock) {
+		this.store = store;
+		this.rules = List.copyOf(rules);
+		this.perTemplate = perTemplate;
+		this.clock = clock;
+	}
+
+	@Override
+	public SendAdmission admit(JuheProduct product, List<String> mobiles, @Nullable String templateId) {
+		Instant now = this.clock.instant();
+		List<String> admitted = new ArrayList<>();
+		List<SendLimitRefusal> refused = new ArrayList<>();
+		List<SendAdmission.Permit> permits = new ArrayList<>();
+		for (String mobile : mobiles) {
+			String key = key(product, mobile, templateId);
+			String permitId = UUID.randomUUID().toString();
+			SendLimitStore.Refusal refusal = this.store.tryAcquire(key, permitId, this.rules, now);
+			if (refusal == null) {
+				admitted.add(mobile);
+				permits.add(new SendAdmission.Permit(key, permitId));
+			}
+			else {
+				refused.add(new SendLimitRefusal(mobile, refusal.rule(), refusal.retryAt()));
+			}
+		}
+		return new SendAdmission(admitted, refused, permits);
+	}
+
+	@Override
+	public void release(SendAdmission admission) {
+		admission.permits().forEach((permit) -> this.store.release(permit.key(), permit.id()));
+	}
+
+	// Keys hold a digest of the number, not the number: a store (Redis) need not hold
+	// phone numbers.
+	private String key(JuheProduct product, String mobile, @Nullable String templateId) {
+		String key = product.id() + ":" + MobileDigest.of(mobile);
+		return (this.perTemplate && templateId != null) ? key + ":" + templateId : key;
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.github.juhesms.store;
+
+import io.github.juhesms.guard.SendLimiter;
+import java.util.List;
+
+/**
+ * What a {@link SendLimiter} decided for the numbers of one send: the numbers admitted,
+ * with the permits they took, and the numbers refused.
+ *
+ * @param admitted the numbers that may be sent to
+ * @param refused the numbers over a limit
+ * @param permits the permits taken for the admitted numbers, given back if the send
+ * surely did not go out
+ */
+public record SendAdmission(List<String> admitted, List<SendLimitRefusal> refused, List<Permit> permits) {
+
+	public SendAdmission {
+		admitted = List.copyOf(admitted);
+		refused = List.copyOf(refused);
+		permits = List.copyOf(permits);
+	}
+
+	/**
+	 * An admission of every number, without permits.
+	 * @param mobiles the numbers
+	 * @return the admission
+	 */
+	public static SendAdmission unlimited(List<String> mobiles) {
+		return new SendAdmission(mobiles, List.of(), List.of());
+	}
+
+	/**
+	 * One permit taken from a store.
+	 *
+	 * @param key the store key (product, number and, if configured, template)
+	 * @param id the permit's id within the key
+	 */
+	public record Permit(String key, String id) {
+
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.github.juhesms.store;
+
+import io.github.juhesms.core.Masking;
+import java.time.Instant;
+
+/**
+ * One number a send limit refused.
+ *
+ * @param mobile the number (masked wherever it is shown)
+ * @param rule the rule that refused it
+ * @param retryAt when the next send to the number is allowed
+ */
+public record SendLimitRefusal(String mobile, SendLimitRule rule, Instant retryAt) {
+
+	@Override
+	public String toString() {
+		return Masking.mobile(this.mobile) + ": limit " + this.rule + ", next send allowed at " + this.retryAt;
+	}
+
+}
