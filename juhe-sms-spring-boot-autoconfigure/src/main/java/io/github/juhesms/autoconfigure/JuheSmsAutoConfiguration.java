@@ -5,32 +5,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.github.juhesms.store.InMemoryVerificationCodeStore;
-import io.github.juhesms.codes.VerificationCodeSender;
-import io.github.juhesms.codes.VerificationCodeService;
-import io.github.juhesms.codes.VerificationCodeSettings;
-import io.github.juhesms.store.VerificationCodeStore;
 import io.github.juhesms.call.FailFastSettings;
-import io.github.juhesms.guard.IdempotencySettings;
-import io.github.juhesms.store.IdempotencyStore;
 import io.github.juhesms.call.JuheHttpTransport;
-import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.call.JuheProductApi;
 import io.github.juhesms.call.JuheProductApiFactory;
 import io.github.juhesms.call.JuheRetrySettings;
-import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.github.juhesms.call.RetryBudgetSettings;
-import io.github.juhesms.store.SendLimitRule;
-import io.github.juhesms.guard.SendLimiter;
+import io.github.juhesms.codes.VerificationCodeSender;
+import io.github.juhesms.codes.VerificationCodeService;
+import io.github.juhesms.codes.VerificationCodeSettings;
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.financial.FinancialSmsClient;
-import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.guard.FailOpenSendLimiter;
-import io.github.juhesms.store.SendLimitStore;
+import io.github.juhesms.guard.IdempotencySettings;
+import io.github.juhesms.guard.SendLimiter;
 import io.github.juhesms.guard.SlidingWindowSendLimiter;
+import io.github.juhesms.international.InternationalSmsClient;
+import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.github.juhesms.redis.RedisIdempotencyStore;
 import io.github.juhesms.redis.RedisSendLimitStore;
 import io.github.juhesms.redis.RedisVerificationCodeStore;
 import io.github.juhesms.smsapi.SmsApiClient;
+import io.github.juhesms.store.IdempotencyStore;
+import io.github.juhesms.store.InMemoryVerificationCodeStore;
+import io.github.juhesms.store.SendLimitRule;
+import io.github.juhesms.store.SendLimitStore;
+import io.github.juhesms.store.VerificationCodeStore;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
 import io.github.juhesms.video.VideoSmsClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,13 +94,11 @@ public final class JuheSmsAutoConfiguration {
 		JuheSmsProperties.Budget budget = retry.getBudget();
 		JuheSmsProperties.FailFast failFast = properties.getFailFast();
 		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
-		// Null checks rather than getIfAvailable(Supplier): each lambda linked during a
-		// cold start-up costs more than the code it defers.
+
 		JuheHttpTransport httpTransport = transport.getIfAvailable();
 		if (httpTransport == null) {
 			JuheSmsRestClientFactory.warnIfPlainHttp(properties.getBaseUrl());
-			// The RestClient is built on first use: Boot's builder and the HTTP library's
-			// client take longer to create than the rest of the starter together.
+			// The RestClient is built on first use.
 			httpTransport = new JuheHttpTransport(
 					new JuheSmsRestClientFactory(properties, restClientBuilder, requestFactoryBuilder,
 							httpClientSettings, customizers, resourceLoader.getClassLoader()),

@@ -7,7 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
+import io.github.juhesms.call.FailFastSettings;
+import io.github.juhesms.call.JuheRetrySettings;
+import io.github.juhesms.call.RetryBudgetSettings;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -250,28 +254,28 @@ public class JuheSmsProperties {
 		/**
 		 * Most HTTP requests per call, the first included. 1 turns retries off.
 		 */
-		private int maxAttempts = 3;
+		private int maxAttempts = JuheRetrySettings.DEFAULTS.maxAttempts();
 
 		/**
 		 * Wait before the first retry.
 		 */
-		private Duration initialInterval = Duration.ofMillis(200);
+		private Duration initialInterval = JuheRetrySettings.DEFAULTS.initialInterval();
 
 		/**
 		 * Factor applied to the wait after each retry.
 		 */
-		private double multiplier = 2;
+		private double multiplier = JuheRetrySettings.DEFAULTS.multiplier();
 
 		/**
 		 * Longest wait between two attempts.
 		 */
-		private Duration maxInterval = Duration.ofSeconds(2);
+		private Duration maxInterval = JuheRetrySettings.DEFAULTS.maxInterval();
 
 		/**
 		 * Random deviation added to or taken from each wait, so that many callers do not
 		 * retry in step.
 		 */
-		private Duration jitter = Duration.ofMillis(100);
+		private Duration jitter = JuheRetrySettings.DEFAULTS.jitter();
 
 		/**
 		 * Budget of retries shared by all calls of a product.
@@ -335,17 +339,17 @@ public class JuheSmsProperties {
 		 * Whether retries are limited by a budget, so an outage of Juhe does not multiply
 		 * traffic.
 		 */
-		private boolean enabled = true;
+		private boolean enabled = RetryBudgetSettings.DEFAULTS.enabled();
 
 		/**
 		 * Most retries the budget holds, and holds at start.
 		 */
-		private int capacity = 20;
+		private int capacity = RetryBudgetSettings.DEFAULTS.capacity();
 
 		/**
 		 * Time after which one more retry is allowed.
 		 */
-		private Duration refillInterval = Duration.ofMillis(100);
+		private Duration refillInterval = RetryBudgetSettings.DEFAULTS.refillInterval();
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -383,13 +387,13 @@ public class JuheSmsProperties {
 		 * Error codes that start a cool-down: bad key, key expired, IP banned, key
 		 * banned, maintenance, API stopped.
 		 */
-		private Set<Integer> codes = new LinkedHashSet<>(List.of(10001, 10003, 10008, 10009, 10020, 10021));
+		private Set<Integer> codes = new TreeSet<>(FailFastSettings.DEFAULTS.codes());
 
 		/**
 		 * How long a product refuses calls after one of those codes; 0 turns failing fast
 		 * off.
 		 */
-		private Duration cooldown = Duration.ofSeconds(30);
+		private Duration cooldown = FailFastSettings.DEFAULTS.cooldown();
 
 		public Set<Integer> getCodes() {
 			return this.codes;

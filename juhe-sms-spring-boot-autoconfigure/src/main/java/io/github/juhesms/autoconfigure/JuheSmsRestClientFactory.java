@@ -100,8 +100,7 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 	// itself could send a billed message twice.
 	private static ClientHttpRequestFactoryBuilder<?> tuned(ClientHttpRequestFactoryBuilder<?> builder,
 			int maxConnections) {
-		// Checked when the client is built, not in a static field, which would load the
-		// library's builder class during the application's start-up.
+		// Apache HttpClient 5 is optional.
 		if (ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
 				JuheSmsRestClientFactory.class.getClassLoader())
 				&& builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {

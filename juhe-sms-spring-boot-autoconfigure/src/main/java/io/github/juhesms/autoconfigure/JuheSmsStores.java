@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.juhesms.store.IdempotencyStore;
-import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.guard.FailOpenIdempotencyStore;
+import io.github.juhesms.store.IdempotencyStore;
 import io.github.juhesms.store.InMemoryIdempotencyStore;
 import io.github.juhesms.store.InMemorySendLimitStore;
+import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.SendLimitStore;
 import org.jspecify.annotations.Nullable;
 
@@ -48,9 +48,7 @@ final class JuheSmsStores {
 		return properties.getStore() == JuheSmsProperties.StoreType.REDIS && properties.getRedis().isFailOpen();
 	}
 
-	// The application's or the Redis bean, or null for a store in memory. Plain code
-	// without lambdas or streams, which cost more to link during a cold start-up than
-	// they save here.
+	// The application's or the Redis bean, or null for a store in memory.
 	static <T> @Nullable T bean(JuheSmsProperties properties, ObjectProvider<T> beans, String what) {
 		T bean = beans.getIfAvailable();
 		if (bean != null || properties.getStore() == JuheSmsProperties.StoreType.MEMORY) {

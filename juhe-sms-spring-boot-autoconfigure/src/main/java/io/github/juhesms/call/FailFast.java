@@ -1,9 +1,9 @@
 package io.github.juhesms.call;
 
-import io.github.juhesms.error.JuheSmsApiException;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.github.juhesms.error.JuheSmsApiException;
 import org.jspecify.annotations.Nullable;
 
 /**

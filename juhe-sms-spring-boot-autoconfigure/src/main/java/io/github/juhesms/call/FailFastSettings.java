@@ -19,6 +19,12 @@ public record FailFastSettings(Set<Integer> codes, Duration cooldown) {
 	 */
 	public static final Set<Integer> DEFAULT_CODES = Set.of(10001, 10003, 10008, 10009, 10020, 10021);
 
+	/**
+	 * The defaults of the builder and of the {@code juhe.sms.fail-fast.*} properties: the
+	 * codes above, 30 s of cool-down.
+	 */
+	public static final FailFastSettings DEFAULTS = new FailFastSettings(DEFAULT_CODES, Duration.ofSeconds(30));
+
 	public FailFastSettings {
 		codes = Set.copyOf(codes);
 	}

@@ -1,69 +1,173 @@
 package io.github.juhesms.call;
 
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.SendOptions;
-import io.github.juhesms.store.SendAdmission;
+import java.time.Instant;
 import java.util.List;
 
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.SendOptions;
+import io.github.juhesms.guard.GuardedSend;
+import io.github.juhesms.store.SendAdmission;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One call to make: the operation, its form (without the key) and what logs,
- * observations, events, limits and de-duplication need to know about it.
- *
- * @param operation the operation
- * @param form the form parameters, without the key
- * @param mobiles the recipients, masked wherever they are shown
- * @param templateId the template id, if the call uses one
- * @param idempotencyKey the caller's key for de-duplicating a send, if any
- * @param admission permits the product client already took for the recipients, or
- * {@code null} to let the call take them
+ * observations, events, limits and de-duplication need to know about it. A send is built
+ * only by {@link #send}, with its recipients, template and options, so that it cannot
+ * pass the limits without numbers or lose its idempotency key.
  */
-public record JuheCall(JuheOperation operation, JuheForm form, List<String> mobiles, @Nullable String templateId,
-		@Nullable String idempotencyKey, @Nullable SendAdmission admission) {
+public final class JuheCall {
 
-	public JuheCall {
-		mobiles = List.copyOf(mobiles);
+	private final JuheOperation operation;
+
+	private final JuheForm form;
+
+	private final List<String> mobiles;
+
+	private final @Nullable Long templateId;
+
+	private final @Nullable String idempotencyKey;
+
+	private final @Nullable SendAdmission admission;
+
+	private JuheCall(JuheOperation operation, JuheForm form, List<String> mobiles, @Nullable Long templateId,
+			@Nullable String idempotencyKey, @Nullable SendAdmission admission) {
+		this.operation = operation;
+		this.form = form;
+		this.mobiles = List.copyOf(mobiles);
+		this.templateId = templateId;
+		this.idempotencyKey = idempotencyKey;
+		this.admission = admission;
 	}
 
 	/**
-	 * A call without idempotency key, whose permits the call takes itself.
-	 * @param operation the operation
+	 * A call that sends nothing and names no recipient or template.
+	 * @param operation an operation that is not a send
 	 * @param form the form parameters, without the key
-	 * @param mobiles the recipients
-	 * @param templateId the template id, if any
-	 */
-	public JuheCall(JuheOperation operation, JuheForm form, List<String> mobiles, @Nullable String templateId) {
-		this(operation, form, mobiles, templateId, null, null);
-	}
-
-	/**
-	 * A call that names no recipient and no template.
-	 * @param operation the operation
-	 * @param form the form parameters
 	 * @return the call
+	 * @throws IllegalArgumentException for a send operation, which {@link #send} builds
 	 */
 	public static JuheCall of(JuheOperation operation, JuheForm form) {
-		return new JuheCall(operation, form, List.of(), null);
+		return of(operation, form, List.of(), null);
 	}
 
 	/**
-	 * This call with the options of a send.
-	 * @param options the send options
-	 * @return a copy carrying the options' idempotency key
+	 * A call that sends nothing but names recipients or a template, for logs and
+	 * observations (a carrier grouping, a template deletion).
+	 * @param operation an operation that is not a send
+	 * @param form the form parameters, without the key
+	 * @param mobiles the numbers the call names, masked wherever they are shown
+	 * @param templateId the template the call names, if any
+	 * @return the call
+	 * @throws IllegalArgumentException for a send operation, which {@link #send} builds
 	 */
-	public JuheCall with(SendOptions options) {
-		return new JuheCall(this.operation, this.form, this.mobiles, this.templateId, options.idempotencyKey(),
-				this.admission);
+	public static JuheCall of(JuheOperation operation, JuheForm form, List<String> mobiles, @Nullable Long templateId) {
+		if (operation.kind() == JuheOperation.Kind.SEND) {
+			throw new IllegalArgumentException(operation + " is a send: build it with JuheCall.send(...), "
+					+ "which takes its recipients and options");
+		}
+		return new JuheCall(operation, form, mobiles, templateId, null, null);
 	}
 
 	/**
-	 * This call with permits already taken.
-	 * @param admission the admission of the call's recipients
+	 * A billed send: its recipients pass the per-number limits and its options'
+	 * idempotency key de-duplicates it.
+	 * @param operation a send operation
+	 * @param form the form parameters, without the key
+	 * @param mobiles the recipients, at least one
+	 * @param templateId the template sent
+	 * @param options the caller's send options
+	 * @return the call
+	 * @throws IllegalArgumentException for an operation that is not a send, or no
+	 * recipients
+	 */
+	public static JuheCall send(JuheOperation operation, JuheForm form, List<String> mobiles, long templateId,
+			SendOptions options) {
+		if (operation.kind() != JuheOperation.Kind.SEND) {
+			throw new IllegalArgumentException(operation + " is not a send: build it with JuheCall.of(...)");
+		}
+		if (mobiles.isEmpty()) {
+			throw new IllegalArgumentException(operation + " needs at least one recipient");
+		}
+		return new JuheCall(operation, form, mobiles, templateId, options.idempotencyKey(), null);
+	}
+
+	/**
+	 * This send with the permits its product client already took for the recipients
+	 * (Financial batches send the admitted numbers only).
+	 * @param admission the admission of exactly this call's recipients
 	 * @return a copy carrying the admission
 	 */
 	public JuheCall withAdmission(SendAdmission admission) {
+		if (!admission.admitted().equals(this.mobiles)) {
+			throw new IllegalArgumentException(this.operation + ": the admission must be of the call's recipients");
+		}
 		return new JuheCall(this.operation, this.form, this.mobiles, this.templateId, this.idempotencyKey, admission);
+	}
+
+	/**
+	 * The operation called.
+	 * @return the operation
+	 */
+	public JuheOperation operation() {
+		return this.operation;
+	}
+
+	/**
+	 * The form parameters, without the key.
+	 * @return the form
+	 */
+	public JuheForm form() {
+		return this.form;
+	}
+
+	/**
+	 * The recipients or numbers the call names, masked wherever they are shown.
+	 * @return the numbers, empty for none
+	 */
+	public List<String> mobiles() {
+		return this.mobiles;
+	}
+
+	/**
+	 * The template the call uses or names.
+	 * @return the template id or {@code null}
+	 */
+	public @Nullable Long templateId() {
+		return this.templateId;
+	}
+
+	/**
+	 * The caller's key for de-duplicating a send.
+	 * @return the key or {@code null}
+	 */
+	public @Nullable String idempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	/**
+	 * Permits the product client already took for the recipients.
+	 * @return the admission, or {@code null} to let the call take them
+	 */
+	public @Nullable SendAdmission admission() {
+		return this.admission;
+	}
+
+	GuardedSend guarded(Instant startedAt) {
+		return new GuardedSend(this.operation, this.mobiles, templateText(), this.idempotencyKey, this.admission,
+				startedAt);
+	}
+
+	boolean isSend() {
+		return this.operation.kind() == JuheOperation.Kind.SEND;
+	}
+
+	@Nullable String templateText() {
+		return (this.templateId != null) ? Long.toString(this.templateId) : null;
+	}
+
+	@Override
+	public String toString() {
+		return "JuheCall[" + this.operation + ", " + this.form + "]";
 	}
 
 }

@@ -4,7 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +32,37 @@ public final class JuheForm {
 			this.values.add(value.toString());
 		}
 		return this;
+	}
+
+	/**
+	 * Add the template variables parameter, once validated: names non-blank and without
+	 * {@code #}, values non-null.
+	 * @param operation the operation, named by a refusal
+	 * @param name the parameter name as the Juhe document spells it ({@code tplValue},
+	 * {@code tpl_value}, {@code vars})
+	 * @param variables variable names (without {@code #}) to values
+	 * @param encoding how the product writes the parameter, and whether it is left out
+	 * when there are no variables
+	 * @return this form
+	 * @throws JuheSmsInvalidRequestException if a variable breaks a rule, or none is
+	 * given where the product requires one
+	 */
+	public JuheForm addVariables(JuheOperation operation, String name, @Nullable Map<String, String> variables,
+			VariablesEncoding encoding) {
+		Map<String, String> checked = JuheValidation.requireVariables(operation, name, variables);
+		if (checked.isEmpty()) {
+			switch (encoding) {
+				case PAIRS_OMITTED_WHEN_EMPTY -> {
+					return this;
+				}
+				case PAIRS_AT_LEAST_ONE -> throw new JuheSmsInvalidRequestException(operation, name,
+						"is required: at least one variable, such as the code");
+				default -> {
+				}
+			}
+		}
+		return add(name, (encoding == VariablesEncoding.JSON) ? TemplateVariables.toJson(checked)
+				: TemplateVariables.encode(checked));
 	}
 
 	/**
@@ -65,6 +99,27 @@ public final class JuheForm {
 	@Override
 	public String toString() {
 		return "JuheForm" + this.names;
+	}
+
+	/**
+	 * How a product writes its template variables parameter.
+	 */
+	public enum VariablesEncoding {
+
+		/** {@code #name#=value&...}, left out when there are no variables. */
+		PAIRS_OMITTED_WHEN_EMPTY,
+
+		/**
+		 * {@code #name#=value&...}, sent even when empty, as the document requires it.
+		 */
+		PAIRS,
+
+		/** {@code #name#=value&...} with at least one variable. */
+		PAIRS_AT_LEAST_ONE,
+
+		/** A JSON object, sent even when empty. */
+		JSON
+
 	}
 
 }

@@ -1,10 +1,5 @@
 package io.github.juhesms.call;
 
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.Masking;
-import io.github.juhesms.error.JuheSmsException;
-import io.github.juhesms.error.JuheSmsInvalidResponseException;
-import io.github.juhesms.error.JuheSmsTransportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -19,11 +14,16 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.Masking;
+import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsInvalidResponseException;
+import io.github.juhesms.error.JuheSmsTransportException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -147,8 +147,7 @@ public class JuheHttpTransport {
 		return false;
 	}
 
-	// Created on the first post: a media type with a charset loads classes an
-	// application's start-up does not otherwise need.
+	// Created on the first post.
 	private static final class FormContentType {
 
 		static final MediaType UTF_8 = new MediaType(MediaType.APPLICATION_FORM_URLENCODED, StandardCharsets.UTF_8);

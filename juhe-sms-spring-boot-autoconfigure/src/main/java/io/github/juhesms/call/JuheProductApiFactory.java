@@ -1,15 +1,15 @@
 package io.github.juhesms.call;
 
-import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.guard.IdempotencySettings;
-import io.github.juhesms.guard.SendLimiter;
-import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
-import io.github.juhesms.observation.JuheSmsObservationConvention;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.guard.IdempotencySettings;
+import io.github.juhesms.guard.SendLimiter;
+import io.github.juhesms.guard.StoreSendGuard;
+import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
+import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -24,47 +24,21 @@ import org.springframework.util.StringUtils;
  */
 public final class JuheProductApiFactory {
 
-	private final JuheHttpTransport transport;
-
-	private final JuheRetrySettings retry;
-
-	private final RetryBudgetSettings retryBudget;
-
-	private final FailFastSettings failFast;
-
-	private final ObservationRegistry observationRegistry;
-
-	private final @Nullable JuheSmsObservationConvention observationConvention;
-
-	private final JuheSmsMetrics metrics;
-
-	private final SendEvents events;
-
-	private final SendLimiter sendLimiter;
-
-	private final @Nullable IdempotencySettings idempotency;
-
-	private final Clock clock;
+	private final CallServices services;
 
 	private JuheProductApiFactory(Builder builder) {
-		this.transport = builder.transport;
-		this.retry = builder.retry;
-		this.retryBudget = builder.retryBudget;
-		this.failFast = builder.failFast;
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = builder.observationConvention;
-		this.metrics = new JuheSmsMetrics(builder.meterRegistry);
-		this.events = new SendEvents(builder.eventPublisher);
-		this.sendLimiter = builder.sendLimiter;
-		this.idempotency = builder.idempotency;
-		this.clock = builder.clock;
+		this.services = new CallServices(builder.transport, builder.retry, builder.retryBudget, builder.failFast,
+				builder.observationRegistry, builder.observationConvention, new JuheSmsMetrics(builder.meterRegistry),
+				new SendEvents(builder.eventPublisher),
+				new StoreSendGuard(builder.sendLimiter, builder.idempotency, builder.clock), builder.clock);
 	}
 
 	/**
 	 * Start building a factory.
 	 * @param transport the HTTP transport
-	 * @return a builder with defaults: 3 attempts, no budget, no fail-fast, no limits, no
-	 * de-duplication, no observations, metrics or events
+	 * @return a builder with the same retry, budget and fail-fast defaults as the
+	 * {@code juhe.sms.*} properties; no limits, no de-duplication, no observations,
+	 * metrics or events
 	 */
 	public static Builder builder(JuheHttpTransport transport) {
 		return new Builder(transport);
@@ -79,14 +53,11 @@ public final class JuheProductApiFactory {
 	 * @return the product API
 	 */
 	public JuheProductApi create(JuheProduct product, @Nullable String key, Collection<Integer> busyCodes) {
-		// Not Assert with a message supplier: that lambda would be linked during every
-		// cold start-up.
+
 		if (!StringUtils.hasText(key)) {
 			throw new IllegalArgumentException("a key is required for " + product.id());
 		}
-		return new JuheProductApi(product, key, Set.copyOf(busyCodes), this.transport, this.retry, this.retryBudget,
-				new FailFast(this.failFast, this.clock), this.observationRegistry, this.observationConvention,
-				this.metrics, this.events, this.sendLimiter, this.idempotency, this.clock);
+		return new JuheProductApi(product, key, Set.copyOf(busyCodes), this.services);
 	}
 
 	/**
@@ -96,12 +67,11 @@ public final class JuheProductApiFactory {
 
 		private final JuheHttpTransport transport;
 
-		private JuheRetrySettings retry = new JuheRetrySettings(3, Duration.ofMillis(200), 2, Duration.ofSeconds(2),
-				Duration.ZERO);
+		private JuheRetrySettings retry = JuheRetrySettings.DEFAULTS;
 
-		private RetryBudgetSettings retryBudget = RetryBudgetSettings.unlimited();
+		private RetryBudgetSettings retryBudget = RetryBudgetSettings.DEFAULTS;
 
-		private FailFastSettings failFast = FailFastSettings.disabled();
+		private FailFastSettings failFast = FailFastSettings.DEFAULTS;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 

@@ -1,10 +1,10 @@
 package io.github.juhesms.call;
 
+import java.nio.charset.StandardCharsets;
+
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.Masking;
 import io.github.juhesms.error.JuheSmsInvalidResponseException;
-import java.nio.charset.StandardCharsets;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,13 +1,13 @@
 package io.github.juhesms.call;
 
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.error.JuheSmsInvalidResponseException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.error.JuheSmsInvalidResponseException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 

@@ -16,6 +16,13 @@ import org.springframework.util.Assert;
 public record JuheRetrySettings(int maxAttempts, Duration initialInterval, double multiplier, Duration maxInterval,
 		Duration jitter) {
 
+	/**
+	 * The defaults of the builder and of the {@code juhe.sms.retry.*} properties: 3
+	 * attempts, 200 ms doubling up to 2 s, with up to 100 ms of jitter.
+	 */
+	public static final JuheRetrySettings DEFAULTS = new JuheRetrySettings(3, Duration.ofMillis(200), 2,
+			Duration.ofSeconds(2), Duration.ofMillis(100));
+
 	public JuheRetrySettings {
 		Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");
 		Assert.isTrue(multiplier >= 1, "multiplier must be at least 1");

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * without a {@link MeterRegistry}. Counters are looked up in the registry on each use, so
  * meters an application removes or filters are never updated behind its back.
  */
-public class JuheSmsMetrics {
+final class JuheSmsMetrics {
 
 	/** Counter of retries. */
 	public static final String RETRIES = "juhe.sms.client.retries";
@@ -32,7 +32,7 @@ public class JuheSmsMetrics {
 	 * Create the counters.
 	 * @param registry the registry, or {@code null} to count nothing
 	 */
-	public JuheSmsMetrics(@Nullable MeterRegistry registry) {
+	JuheSmsMetrics(@Nullable MeterRegistry registry) {
 		this.registry = registry;
 	}
 

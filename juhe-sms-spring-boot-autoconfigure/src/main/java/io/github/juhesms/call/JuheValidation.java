@@ -1,11 +1,11 @@
 package io.github.juhesms.call;
 
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 /**

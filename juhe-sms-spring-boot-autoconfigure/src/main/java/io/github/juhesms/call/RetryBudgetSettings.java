@@ -15,6 +15,12 @@ import org.springframework.util.Assert;
  */
 public record RetryBudgetSettings(boolean enabled, int capacity, Duration refillInterval) {
 
+	/**
+	 * The defaults of the builder and of the {@code juhe.sms.retry.budget.*} properties:
+	 * 20 retries, one more every 100 ms.
+	 */
+	public static final RetryBudgetSettings DEFAULTS = new RetryBudgetSettings(true, 20, Duration.ofMillis(100));
+
 	public RetryBudgetSettings {
 		Assert.isTrue(capacity >= 1, "capacity must be at least 1 (use max-attempts 1 to turn retries off)");
 		Assert.isTrue(!refillInterval.isNegative() && !refillInterval.isZero(), "refillInterval must be positive");

@@ -1,5 +1,8 @@
 package io.github.juhesms.call;
 
+import java.time.Instant;
+import java.util.List;
+
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.Masking;
 import io.github.juhesms.core.SendReceipt;
@@ -10,9 +13,6 @@ import io.github.juhesms.event.JuheSmsOutcomeUnknownEvent;
 import io.github.juhesms.event.JuheSmsRejectedEvent;
 import io.github.juhesms.event.JuheSmsSendEvent;
 import io.github.juhesms.event.JuheSmsSentEvent;
-import java.time.Instant;
-import java.util.List;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +37,7 @@ final class SendEvents {
 	void sent(JuheCall call, Instant startedAt, int attempts, @Nullable SendReceipt receipt) {
 		if (isSend(call)) {
 			publish(new JuheSmsSentEvent(call.operation().product(), call.operation().name(), masked(call),
-					call.templateId(), attempts, startedAt, (receipt != null) ? receipt.sid() : "",
+					call.templateText(), attempts, startedAt, (receipt != null) ? receipt.sid() : "",
 					(receipt != null) ? receipt.fee() : null));
 		}
 	}
@@ -51,8 +51,8 @@ final class SendEvents {
 			Integer status = (failure instanceof JuheSmsInvalidResponseException invalid) ? invalid.getHttpStatus()
 					: null;
 			publish(new JuheSmsOutcomeUnknownEvent(call.operation().product(), call.operation().name(), masked(call),
-					call.templateId(), failure.getAttempts(), startedAt, failure.getCategory(), failure.getErrorCode(),
-					status, failure.getMessage()));
+					call.templateText(), failure.getAttempts(), startedAt, failure.getCategory(),
+					failure.getErrorCode(), status, failure.getMessage()));
 		}
 		else {
 			// Juhe's reason may quote the number it refuses: masked like everything else
@@ -60,8 +60,8 @@ final class SendEvents {
 			String reason = (failure.getReason() != null) ? Masking.digitRuns(failure.getReason())
 					: failure.getMessage();
 			publish(new JuheSmsRejectedEvent(call.operation().product(), call.operation().name(), masked(call),
-					call.templateId(), failure.getAttempts(), startedAt, failure.getCategory(), failure.getErrorCode(),
-					reason));
+					call.templateText(), failure.getAttempts(), startedAt, failure.getCategory(),
+					failure.getErrorCode(), reason));
 		}
 	}
 

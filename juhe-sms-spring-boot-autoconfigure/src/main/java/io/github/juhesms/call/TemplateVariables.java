@@ -3,7 +3,6 @@ package io.github.juhesms.call;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.springframework.util.Assert;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -11,9 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Juhe documents describe: {@code #name#=value} pairs joined by {@code &}. A name or
  * value that holds one of {@code # & =} (or {@code %} or {@code +}, which a decoder would
  * otherwise misread) is percent-encoded on its own first; the form encoding of the
- * request then encodes the whole string once more.
+ * request then encodes the whole string once more. The variables are validated by
+ * {@link JuheForm#addVariables} before they get here.
  */
-public final class TemplateVariables {
+final class TemplateVariables {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -28,11 +28,9 @@ public final class TemplateVariables {
 	 * @param variables variable names (without {@code #}) to values; values may be empty
 	 * @return the parameter value, before form encoding; empty for no variables
 	 */
-	public static String encode(Map<String, String> variables) {
+	static String encode(Map<String, String> variables) {
 		StringBuilder encoded = new StringBuilder();
 		variables.forEach((name, value) -> {
-			Assert.hasLength(name, "variable name must not be empty");
-			Assert.notNull(value, () -> "value of variable '" + name + "' must not be null");
 			if (!encoded.isEmpty()) {
 				encoded.append('&');
 			}
@@ -47,11 +45,7 @@ public final class TemplateVariables {
 	 * @param variables variable names (without {@code #}) to values
 	 * @return the JSON text
 	 */
-	public static String toJson(Map<String, String> variables) {
-		variables.forEach((name, value) -> {
-			Assert.hasLength(name, "variable name must not be empty");
-			Assert.notNull(value, () -> "value of variable '" + name + "' must not be null");
-		});
+	static String toJson(Map<String, String> variables) {
 		return MAPPER.writeValueAsString(variables);
 	}
 

@@ -1,8 +1,5 @@
 package io.github.juhesms.codes;
 
-import io.github.juhesms.core.VerificationResult;
-import io.github.juhesms.store.StoredCode;
-import io.github.juhesms.store.VerificationCodeStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,17 +13,20 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.Masking;
+import io.github.juhesms.core.SendReceipt;
+import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.error.JuheSmsStoreUnavailableException;
-import io.github.juhesms.call.JuheValidation;
-import io.github.juhesms.core.Masking;
 import io.github.juhesms.internal.MobileDigest;
 import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.store.SendLimitRule;
-import io.github.juhesms.core.SendReceipt;
+import io.github.juhesms.store.StoredCode;
+import io.github.juhesms.store.VerificationCodeStore;
 
 /**
  * Verification codes for sign-in, sign-up and resets. {@link #send} makes a random code,

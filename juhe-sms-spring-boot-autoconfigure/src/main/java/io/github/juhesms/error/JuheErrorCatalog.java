@@ -1,13 +1,14 @@
 package io.github.juhesms.error;
 
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.JuheProduct;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
 
 import static io.github.juhesms.error.JuheSmsErrorCategory.BUSY;
 import static io.github.juhesms.error.JuheSmsErrorCategory.CREDENTIALS;
@@ -142,6 +143,22 @@ public final class JuheErrorCatalog {
 			case SERVICE_ERROR -> new JuheSmsServiceErrorException(operation, code, reason);
 			default -> new JuheSmsRejectedException(operation, code, reason);
 		};
+	}
+
+	/**
+	 * The exception for a call the starter refused itself while a fail-fast cool-down
+	 * runs: the exception of the answer that started it, with no request made.
+	 * @param operation the operation refused
+	 * @param code the {@code error_code} that started the cool-down
+	 * @param reason what to say, with the answer's {@code reason}
+	 * @param busyCodes the product's busy codes
+	 * @return the exception to throw
+	 */
+	public static JuheSmsApiException refusal(JuheOperation operation, int code, String reason,
+			Set<Integer> busyCodes) {
+		JuheSmsApiException refusal = exception(operation, code, reason, busyCodes);
+		refusal.refusedLocally();
+		return refusal;
 	}
 
 	private static void system(int code, String text, String description, JuheSmsErrorCategory category) {

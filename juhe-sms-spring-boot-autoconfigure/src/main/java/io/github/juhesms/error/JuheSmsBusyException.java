@@ -3,8 +3,10 @@ package io.github.juhesms.error;
 import io.github.juhesms.core.JuheOperation;
 
 /**
- * Juhe answered with one of the product's busy codes, so it did not accept the request.
- * The starter retried up to the configured attempts; it is safe to try again later.
+ * Juhe answered with a busy code, so it did not accept the request; it is safe to try
+ * again later. A code in the product's {@code busy-codes} was retried up to the
+ * configured attempts; a code the documents file as busy but that was removed from
+ * {@code busy-codes} was not. {@link #getAttempts()} tells how many requests were made.
  */
 public class JuheSmsBusyException extends JuheSmsApiException {
 

@@ -1,8 +1,9 @@
 package io.github.juhesms.error;
 
+import java.time.Instant;
+
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.store.StoredSend;
-import java.time.Instant;
 
 /**
  * A send with the same idempotency key was made before and its outcome is unknown (or it
@@ -28,7 +29,7 @@ public class JuheSmsDuplicateSendException extends JuheSmsException {
 				null);
 		this.state = first.state();
 		this.firstStartedAt = first.startedAt();
-		setAttempts(0);
+		refusedLocally();
 	}
 
 	/**

@@ -19,6 +19,8 @@ public abstract class JuheSmsException extends RuntimeException {
 
 	private int attempts = 1;
 
+	private boolean refusedLocally;
+
 	protected JuheSmsException(JuheOperation operation, JuheSmsErrorCategory category, String message,
 			@Nullable Throwable cause) {
 		super(operation + ": " + message, cause);
@@ -84,6 +86,21 @@ public abstract class JuheSmsException extends RuntimeException {
 	 */
 	public boolean isOutcomeUnknown() {
 		return false;
+	}
+
+	/**
+	 * Whether the starter refused the call itself before any request to Juhe: an invalid
+	 * input, a send limit, a duplicate, an unreachable store or a fail-fast cool-down.
+	 * Nothing was sent or billed.
+	 * @return {@code true} when no request was made
+	 */
+	public boolean isRefusedLocally() {
+		return this.refusedLocally;
+	}
+
+	void refusedLocally() {
+		this.refusedLocally = true;
+		this.attempts = 0;
 	}
 
 	/**

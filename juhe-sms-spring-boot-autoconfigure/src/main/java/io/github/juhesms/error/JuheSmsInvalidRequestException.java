@@ -22,7 +22,7 @@ public class JuheSmsInvalidRequestException extends JuheSmsException {
 		super(operation, JuheSmsErrorCategory.INVALID_REQUEST, "invalid '" + field + "': " + rule, null);
 		this.field = field;
 		this.rule = rule;
-		setAttempts(0);
+		refusedLocally();
 	}
 
 	/**

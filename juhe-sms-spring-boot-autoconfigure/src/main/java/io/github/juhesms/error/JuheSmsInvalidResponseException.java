@@ -20,6 +20,8 @@ public class JuheSmsInvalidResponseException extends JuheSmsException {
 
 	private final boolean retryable;
 
+	private final boolean transientFailure;
+
 	/**
 	 * Create an exception for an unusable answer.
 	 * @param operation the operation whose answer it was
@@ -40,6 +42,7 @@ public class JuheSmsInvalidResponseException extends JuheSmsException {
 		boolean mayHaveBeenProcessed = httpStatus < 400 || httpStatus >= 500;
 		this.outcomeUnknown = !operation.isIdempotent() && mayHaveBeenProcessed;
 		this.retryable = operation.isIdempotent() && transientFailure;
+		this.transientFailure = transientFailure;
 	}
 
 	private static String quote(String excerpt) {
@@ -60,6 +63,15 @@ public class JuheSmsInvalidResponseException extends JuheSmsException {
 	 */
 	public String getBodyExcerpt() {
 		return this.bodyExcerpt;
+	}
+
+	/**
+	 * Whether a repeat may get a usable answer (a 5xx, a garbled or empty body), as
+	 * opposed to an answer that does not fit the document.
+	 * @return {@code true} for a transient failure
+	 */
+	public boolean isTransientFailure() {
+		return this.transientFailure;
 	}
 
 	@Override

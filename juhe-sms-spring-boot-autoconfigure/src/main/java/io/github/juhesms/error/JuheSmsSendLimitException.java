@@ -1,9 +1,10 @@
 package io.github.juhesms.error;
 
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.store.SendLimitRefusal;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.store.SendLimitRefusal;
 
 /**
  * The starter's per-number send limit refused a send before any HTTP call. Says which
@@ -22,7 +23,7 @@ public class JuheSmsSendLimitException extends JuheSmsException {
 		super(operation, JuheSmsErrorCategory.SEND_LIMIT, "not sent, over the send limit: "
 				+ refusals.stream().map(SendLimitRefusal::toString).collect(Collectors.joining("; ")), null);
 		this.refusals = List.copyOf(refusals);
-		setAttempts(0);
+		refusedLocally();
 	}
 
 	/**

@@ -19,7 +19,7 @@ public class JuheSmsStoreUnavailableException extends JuheSmsException {
 		super(operation, JuheSmsErrorCategory.STORE_UNAVAILABLE,
 				"not sent: the store of limits and idempotency keys is unavailable (" + cause.getMessage() + ")",
 				cause);
-		setAttempts(0);
+		refusedLocally();
 	}
 
 	@Override

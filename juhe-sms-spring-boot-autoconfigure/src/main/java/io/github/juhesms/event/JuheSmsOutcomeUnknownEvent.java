@@ -1,10 +1,10 @@
 package io.github.juhesms.event;
 
-import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.error.JuheSmsErrorCategory;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.error.JuheSmsErrorCategory;
 import org.jspecify.annotations.Nullable;
 
 /**

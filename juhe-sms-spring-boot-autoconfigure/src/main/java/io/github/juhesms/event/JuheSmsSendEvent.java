@@ -1,9 +1,9 @@
 package io.github.juhesms.event;
 
-import io.github.juhesms.core.JuheProduct;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.juhesms.core.JuheProduct;
 import org.jspecify.annotations.Nullable;
 
 /**

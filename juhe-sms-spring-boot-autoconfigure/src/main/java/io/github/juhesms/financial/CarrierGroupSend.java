@@ -2,8 +2,8 @@ package io.github.juhesms.financial;
 
 import java.util.List;
 
-import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.core.Masking;
+import io.github.juhesms.error.JuheSmsException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

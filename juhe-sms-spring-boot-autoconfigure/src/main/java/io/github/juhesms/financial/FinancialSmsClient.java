@@ -12,19 +12,19 @@ import java.util.function.Function;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.call.JuheForm.VariablesEncoding;
 import io.github.juhesms.call.JuheProductApi;
 import io.github.juhesms.call.JuheResult;
+import io.github.juhesms.call.JuheValidation;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.Masking;
+import io.github.juhesms.core.SendOptions;
+import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
-import io.github.juhesms.call.JuheValidation;
-import io.github.juhesms.core.Masking;
 import io.github.juhesms.store.SendAdmission;
-import io.github.juhesms.core.SendOptions;
-import io.github.juhesms.core.TemplateReviewState;
-import io.github.juhesms.call.TemplateVariables;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,15 +105,14 @@ public class FinancialSmsClient {
 		requireNoRepeats(mobiles);
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
-		String templateId = Long.toString(request.templateId());
-		SendAdmission admission = this.api.admitEach(mobiles, templateId);
+		SendAdmission admission = this.api.admitEach(mobiles, request.templateId());
 		if (admission.admitted().isEmpty()) {
 			throw new JuheSmsSendLimitException(SEND, admission.refused());
 		}
 		JuheForm form = new JuheForm().add("mobile", String.join(",", admission.admitted()))
 			.add("tplId", request.templateId())
-			.add("tplValue", request.variables().isEmpty() ? null : TemplateVariables.encode(request.variables()));
-		JuheCall call = new JuheCall(SEND, form, admission.admitted(), templateId).with(options)
+			.addVariables(SEND, "tplValue", request.variables(), VariablesEncoding.PAIRS_OMITTED_WHEN_EMPTY);
+		JuheCall call = JuheCall.send(SEND, form, admission.admitted(), request.templateId(), options)
 			.withAdmission(admission);
 		return this.api.call(call, (result) -> new FinancialSmsResult(result.requiredText("sid"),
 				result.optionalInt("fee"), admission.refused()));
@@ -218,7 +217,7 @@ public class FinancialSmsClient {
 
 	private MobileGroups group(List<String> mobiles, Function<JuheResult, MobileGroups> mapper) {
 		JuheForm form = new JuheForm().add("mobiles", String.join(",", mobiles));
-		return this.api.call(new JuheCall(MOBILE_GROUP, form, mobiles, null), mapper);
+		return this.api.call(JuheCall.of(MOBILE_GROUP, form, mobiles, null), mapper);
 	}
 
 	// The template each carrier's numbers are sent with, checked for every carrier before

@@ -2,8 +2,8 @@ package io.github.juhesms.financial;
 
 import java.util.List;
 
-import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.core.SendReceipt;
+import io.github.juhesms.store.SendLimitRefusal;
 import org.jspecify.annotations.Nullable;
 
 /**

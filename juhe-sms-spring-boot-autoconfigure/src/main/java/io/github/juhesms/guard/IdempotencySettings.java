@@ -1,7 +1,8 @@
 package io.github.juhesms.guard;
 
-import io.github.juhesms.store.IdempotencyStore;
 import java.time.Duration;
+
+import io.github.juhesms.store.IdempotencyStore;
 
 /**
  * De-duplication of sends that carry an idempotency key.

@@ -1,9 +1,9 @@
 package io.github.juhesms.guard;
 
-import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.store.SendAdmission;
 import java.util.List;
 
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.store.SendAdmission;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,5 @@
 package io.github.juhesms.guard;
 
-import io.github.juhesms.store.SendLimitStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import io.github.juhesms.internal.MobileDigest;
 import io.github.juhesms.store.SendAdmission;
 import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.store.SendLimitRule;
+import io.github.juhesms.store.SendLimitStore;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,9 +4,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
-import io.github.juhesms.call.JuheValidation;
 
 /**
  * Checks an area code and number with Google's libphonenumber before Juhe is called. Juhe

@@ -4,14 +4,14 @@ import java.util.List;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.call.JuheForm.VariablesEncoding;
 import io.github.juhesms.call.JuheProductApi;
 import io.github.juhesms.call.JuheResult;
 import io.github.juhesms.call.JuheValidation;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateReviewState;
-import io.github.juhesms.call.TemplateVariables;
 
 /**
  * Client of Juhe's International SMS (国际短信): submit, list and delete templates, send to
@@ -74,14 +74,12 @@ public class InternationalSmsClient {
 	public InternationalSmsResult send(InternationalSmsRequest request, SendOptions options) {
 		InternationalNumbers.check(SEND, request.areaCode(), request.mobile());
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
-		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
 		JuheForm form = new JuheForm().add("mobile", request.mobile())
 			.add("areaNum", request.areaCode())
 			.add("tplId", request.templateId())
-			.add("tplValue", request.variables().isEmpty() ? null : TemplateVariables.encode(request.variables()));
-		JuheCall call = new JuheCall(SEND, form, List.of(request.areaCode() + request.mobile()),
-				Long.toString(request.templateId()))
-			.with(options);
+			.addVariables(SEND, "tplValue", request.variables(), VariablesEncoding.PAIRS_OMITTED_WHEN_EMPTY);
+		JuheCall call = JuheCall.send(SEND, form, List.of(request.areaCode() + request.mobile()), request.templateId(),
+				options);
 		return this.api.call(call,
 				(result) -> new InternationalSmsResult(result.requiredText("sid"), result.optionalInt("fee")));
 	}
@@ -111,8 +109,7 @@ public class InternationalSmsClient {
 	 */
 	public void deleteTemplate(long templateId) {
 		JuheValidation.requireTemplateId(DELETE_TEMPLATE, "tplId", templateId);
-		JuheCall call = new JuheCall(DELETE_TEMPLATE, new JuheForm().add("tplId", templateId), List.of(),
-				Long.toString(templateId));
+		JuheCall call = JuheCall.of(DELETE_TEMPLATE, new JuheForm().add("tplId", templateId), List.of(), templateId);
 		this.api.call(call, (result) -> null);
 	}
 

@@ -1,19 +1,19 @@
 package io.github.juhesms.observation;
 
-import io.github.juhesms.core.JuheOperation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.common.KeyValue;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.observation.JuheSmsObservationDocumentation.HighCardinalityKeyNames;
+import io.github.juhesms.observation.JuheSmsObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default names and tags: observation {@code juhe.sms.client.requests} with
- * low-cardinality keys {@code product}, {@code operation}, {@code outcome} and
- * {@code error.code} (the last two once the call has ended), and high-cardinality keys
- * {@code juhe.sms.template.id}, {@code juhe.sms.sid} and {@code juhe.sms.attempts}. Phone
- * numbers are never keys.
+ * The default names and tags of {@link JuheSmsObservationDocumentation#CLIENT_REQUESTS}:
+ * observation {@code juhe.sms.client.requests} with its low-cardinality keys (outcome and
+ * error code once the call has ended) and high-cardinality keys. Phone numbers are never
+ * keys.
  */
 public class DefaultJuheSmsObservationConvention implements JuheSmsObservationConvention {
 
@@ -46,12 +46,13 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(JuheSmsObservationContext context) {
-		KeyValues values = KeyValues.of("juhe.sms.attempts", Integer.toString(context.getAttempts()));
+		KeyValues values = KeyValues
+			.of(HighCardinalityKeyNames.ATTEMPTS.withValue(Integer.toString(context.getAttempts())));
 		if (context.getTemplateId() != null) {
-			values = values.and("juhe.sms.template.id", context.getTemplateId());
+			values = values.and(HighCardinalityKeyNames.TEMPLATE_ID.withValue(context.getTemplateId()));
 		}
 		if (context.getSid() != null) {
-			values = values.and("juhe.sms.sid", context.getSid());
+			values = values.and(HighCardinalityKeyNames.SID.withValue(context.getSid()));
 		}
 		return values;
 	}
@@ -60,11 +61,10 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 			String code) {
 
 		KeyValues keyValues() {
-			KeyValues known = KeyValues.of(KeyValue.of("product", this.operation.product().id()),
-					KeyValue.of("operation", this.operation.name()));
-			return (this.outcome != null)
-					? known.and(KeyValue.of("outcome", this.outcome.tagValue()), KeyValue.of("error.code", this.code))
-					: known;
+			KeyValues known = KeyValues.of(LowCardinalityKeyNames.PRODUCT.withValue(this.operation.product().id()),
+					LowCardinalityKeyNames.OPERATION.withValue(this.operation.name()));
+			return (this.outcome != null) ? known.and(LowCardinalityKeyNames.OUTCOME.withValue(this.outcome.tagValue()),
+					LowCardinalityKeyNames.ERROR_CODE.withValue(this.code)) : known;
 		}
 
 	}

@@ -1,13 +1,13 @@
 package io.github.juhesms.observation;
 
+import java.util.Locale;
+
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.SendReceipt;
 import io.github.juhesms.error.JuheSmsApiException;
 import io.github.juhesms.error.JuheSmsBusyException;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
 import io.github.juhesms.error.JuheSmsException;
-import java.util.Locale;
-
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 

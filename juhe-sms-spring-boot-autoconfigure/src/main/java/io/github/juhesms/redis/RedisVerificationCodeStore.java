@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.store.StoredCode;
 import io.github.juhesms.store.VerificationCodeStore;
-import io.github.juhesms.core.VerificationResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ClassPathResource;

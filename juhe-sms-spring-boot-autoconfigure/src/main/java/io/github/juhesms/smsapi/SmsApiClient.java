@@ -5,13 +5,13 @@ import java.util.Map;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.call.JuheForm.VariablesEncoding;
 import io.github.juhesms.call.JuheProductApi;
 import io.github.juhesms.call.JuheResult;
 import io.github.juhesms.call.JuheValidation;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
-import io.github.juhesms.call.TemplateVariables;
 
 /**
  * Client of Juhe's SMS API (短信API服务): send a template message to a mainland mobile.
@@ -56,7 +56,7 @@ public class SmsApiClient {
 		String variablesParameter = json ? "vars" : "tpl_value";
 		JuheValidation.requireMainlandMobile(SEND, "mobile", request.mobile());
 		JuheValidation.requireTemplateId(SEND, "tpl_id", request.templateId());
-		Map<String, String> variables = JuheValidation.requireVariables(SEND, variablesParameter, request.variables());
+
 		if (request.ext() != null) {
 			JuheValidation.requireDigits(SEND, "ext", request.ext(), 1, 9);
 		}
@@ -64,10 +64,10 @@ public class SmsApiClient {
 		// for no variables.
 		JuheForm form = new JuheForm().add("mobile", request.mobile())
 			.add("tpl_id", request.templateId())
-			.add(variablesParameter, json ? TemplateVariables.toJson(variables) : TemplateVariables.encode(variables))
+			.addVariables(SEND, variablesParameter, request.variables(),
+					json ? VariablesEncoding.JSON : VariablesEncoding.PAIRS)
 			.add("ext", request.ext());
-		JuheCall call = new JuheCall(SEND, form, List.of(request.mobile()), Long.toString(request.templateId()))
-			.with(options);
+		JuheCall call = JuheCall.send(SEND, form, List.of(request.mobile()), request.templateId(), options);
 		return this.api.call(call, SmsApiClient::result);
 	}
 

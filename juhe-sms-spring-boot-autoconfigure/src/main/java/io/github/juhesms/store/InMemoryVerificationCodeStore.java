@@ -1,12 +1,12 @@
 package io.github.juhesms.store;
 
-import io.github.juhesms.core.VerificationResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.internal.CacheOnFirstUse;
 import org.jspecify.annotations.Nullable;
 

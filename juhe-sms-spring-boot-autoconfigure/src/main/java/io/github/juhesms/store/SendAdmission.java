@@ -1,7 +1,8 @@
 package io.github.juhesms.store;
 
-import io.github.juhesms.guard.SendLimiter;
 import java.util.List;
+
+import io.github.juhesms.guard.SendLimiter;
 
 /**
  * What a {@link SendLimiter} decided for the numbers of one send: the numbers admitted,

@@ -1,7 +1,8 @@
 package io.github.juhesms.store;
 
-import io.github.juhesms.core.Masking;
 import java.time.Instant;
+
+import io.github.juhesms.core.Masking;
 
 /**
  * One number a send limit refused.

@@ -1,9 +1,9 @@
 package io.github.juhesms.store;
 
-import io.github.juhesms.core.VerificationResult;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.juhesms.core.VerificationResult;
 import org.jspecify.annotations.Nullable;
 
 /**

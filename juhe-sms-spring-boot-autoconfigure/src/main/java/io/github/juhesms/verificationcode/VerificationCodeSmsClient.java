@@ -5,15 +5,15 @@ import java.util.Map;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.call.JuheForm.VariablesEncoding;
 import io.github.juhesms.call.JuheProductApi;
 import io.github.juhesms.call.JuheResult;
-import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.call.JuheValidation;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateReviewState;
-import io.github.juhesms.call.TemplateVariables;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
 
 /**
  * Client of Juhe's Verification-code SMS (短信API服务（验证码）): list the ready-made texts,
@@ -103,15 +103,11 @@ public class VerificationCodeSmsClient {
 			SendOptions options) {
 		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
 		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
-		JuheValidation.requireVariables(SEND, "tplValue", variables);
-		if (variables.isEmpty()) {
-			throw new JuheSmsInvalidRequestException(SEND, "tplValue",
-					"is required: at least one variable, such as the code");
-		}
+
 		JuheForm form = new JuheForm().add("mobile", mobile)
 			.add("tplId", templateId)
-			.add("tplValue", TemplateVariables.encode(variables));
-		JuheCall call = new JuheCall(SEND, form, List.of(mobile), Long.toString(templateId)).with(options);
+			.addVariables(SEND, "tplValue", variables, VariablesEncoding.PAIRS_AT_LEAST_ONE);
+		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, options);
 		return this.api.call(call, (result) -> new VerificationCodeSmsResult(result.requiredText("sid")));
 	}
 
@@ -126,8 +122,7 @@ public class VerificationCodeSmsClient {
 
 	// Chinese characters, English letters and digits: the rule of Juhe's 248601, checked
 	// here so a bad signature fails with the field named instead of after a round trip.
-	// Not a regular expression: \p{IsHan} would load Unicode's script tables at start-up,
-	// in a static field.
+
 	private static boolean isSignatureText(String signature) {
 		return signature.codePoints()
 			.allMatch((c) -> (c < 128 && Character.isLetterOrDigit(c))

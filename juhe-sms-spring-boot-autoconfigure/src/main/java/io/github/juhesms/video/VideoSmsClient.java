@@ -8,11 +8,11 @@ import java.util.List;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.call.JuheProductApi;
 import io.github.juhesms.call.JuheResult;
 import io.github.juhesms.call.JuheValidation;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
 
 /**
@@ -62,7 +62,7 @@ public class VideoSmsClient {
 		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
 		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
 		JuheForm form = new JuheForm().add("tplId", templateId).add("mobile", mobile);
-		JuheCall call = new JuheCall(SEND, form, List.of(mobile), Long.toString(templateId)).with(options);
+		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, options);
 		return this.api.call(call, (result) -> new VideoSmsResult(result.requiredText("sid")));
 	}
 

@@ -143,7 +143,7 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 	void userDefinedTransportIsUsed() {
 		contextRunner().withUserConfiguration(UserTransportConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(JuheHttpTransport.class);
-			assertThat(context.getBean(JuheProductApiFactory.class)).extracting("transport")
+			assertThat(context.getBean(JuheProductApiFactory.class)).extracting("services.transport")
 				.isSameAs(context.getBean(UserTransportConfiguration.class).transport);
 		});
 	}

@@ -1,21 +1,21 @@
 package io.github.juhesms.autoconfigure;
 
-import io.github.juhesms.store.InMemoryVerificationCodeStore;
-import io.github.juhesms.codes.VerificationCodeService;
-import io.github.juhesms.store.VerificationCodeStore;
-import io.github.juhesms.guard.IdempotencySettings;
-import io.github.juhesms.store.IdempotencyStore;
 import io.github.juhesms.call.JuheProductApiFactory;
-import io.github.juhesms.guard.SendLimiter;
+import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.guard.FailOpenIdempotencyStore;
-import io.github.juhesms.store.InMemoryIdempotencyStore;
 import io.github.juhesms.guard.FailOpenSendLimiter;
-import io.github.juhesms.store.InMemorySendLimitStore;
-import io.github.juhesms.store.SendLimitStore;
+import io.github.juhesms.guard.IdempotencySettings;
+import io.github.juhesms.guard.SendLimiter;
 import io.github.juhesms.guard.SlidingWindowSendLimiter;
 import io.github.juhesms.redis.RedisIdempotencyStore;
 import io.github.juhesms.redis.RedisSendLimitStore;
 import io.github.juhesms.redis.RedisVerificationCodeStore;
+import io.github.juhesms.store.IdempotencyStore;
+import io.github.juhesms.store.InMemoryIdempotencyStore;
+import io.github.juhesms.store.InMemorySendLimitStore;
+import io.github.juhesms.store.InMemoryVerificationCodeStore;
+import io.github.juhesms.store.SendLimitStore;
+import io.github.juhesms.store.VerificationCodeStore;
 import io.github.juhesms.test.TestRedis;
 import org.junit.jupiter.api.Test;
 
@@ -160,14 +160,20 @@ class JuheSmsProtectionAutoConfigurationTests {
 	}
 
 	private static Object sendLimiter(AssertableApplicationContext context) {
-		return ReflectionTestUtils.getField(context.getBean(JuheProductApiFactory.class), "sendLimiter");
+		return ReflectionTestUtils.getField(guard(context), "limiter");
 	}
 
 	private static Object idempotencyStore(AssertableApplicationContext context) {
-		IdempotencySettings settings = (IdempotencySettings) ReflectionTestUtils
-			.getField(context.getBean(JuheProductApiFactory.class), "idempotency");
+		IdempotencySettings settings = (IdempotencySettings) ReflectionTestUtils.getField(guard(context),
+				"idempotency");
 		assertThat(settings).isNotNull();
 		return settings.store();
+	}
+
+	// The factory's send guard, which holds the limiter and the idempotency settings.
+	private static Object guard(AssertableApplicationContext context) {
+		Object services = ReflectionTestUtils.getField(context.getBean(JuheProductApiFactory.class), "services");
+		return ReflectionTestUtils.getField(services, "guard");
 	}
 
 }

@@ -1,8 +1,8 @@
 package io.github.juhesms.call;
 
-import io.github.juhesms.error.JuheSmsRejectedException;
 import java.util.stream.Stream;
 
+import io.github.juhesms.error.JuheSmsRejectedException;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.test.ProductFixture;
 import io.micrometer.observation.ObservationRegistry;

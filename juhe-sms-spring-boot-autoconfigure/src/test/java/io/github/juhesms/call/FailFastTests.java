@@ -1,15 +1,15 @@
 package io.github.juhesms.call;
 
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.error.JuheSmsCredentialsException;
-import io.github.juhesms.error.JuheSmsQuotaException;
-import io.github.juhesms.error.JuheSmsServiceUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.error.JuheSmsCredentialsException;
+import io.github.juhesms.error.JuheSmsQuotaException;
+import io.github.juhesms.error.JuheSmsServiceUnavailableException;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.test.JuheWireMockTests;

@@ -1,11 +1,11 @@
 package io.github.juhesms.call;
 
+import java.nio.charset.StandardCharsets;
+
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.error.JuheSmsErrorCategory;
 import io.github.juhesms.error.JuheSmsInvalidResponseException;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,12 @@
 package io.github.juhesms.call;
 
-import io.github.juhesms.error.JuheSmsBusyException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 
+import io.github.juhesms.error.JuheSmsBusyException;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.test.JuheWireMockTests;

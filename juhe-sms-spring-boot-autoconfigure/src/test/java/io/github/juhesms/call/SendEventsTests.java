@@ -1,5 +1,8 @@
 package io.github.juhesms.call;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.error.JuheSmsBusyException;
 import io.github.juhesms.error.JuheSmsErrorCategory;
@@ -10,9 +13,6 @@ import io.github.juhesms.event.JuheSmsOutcomeUnknownEvent;
 import io.github.juhesms.event.JuheSmsRejectedEvent;
 import io.github.juhesms.event.JuheSmsSendEvent;
 import io.github.juhesms.event.JuheSmsSentEvent;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.test.JuheWireMockTests;

@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.juhesms.call.JuheForm.VariablesEncoding;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TemplateVariablesTests {
 
@@ -58,11 +62,13 @@ class TemplateVariablesTests {
 	}
 
 	@Test
-	void nullValueIsRefused() {
+	void nullValueIsRefusedByTheFormBeforeEncoding() {
 		Map<String, String> variables = new LinkedHashMap<>();
 		variables.put("code", null);
-		assertThatIllegalArgumentException().isThrownBy(() -> TemplateVariables.encode(variables))
-			.withMessageContaining("code");
+		JuheOperation send = JuheOperation.send(JuheProduct.SMS_API, "send", "/send");
+		assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
+			.isThrownBy(() -> new JuheForm().addVariables(send, "tpl_value", variables, VariablesEncoding.PAIRS))
+			.withMessageContaining("value of variable 'code' must not be null");
 	}
 
 	@Test

@@ -1,14 +1,14 @@
 package io.github.juhesms.codes;
 
-import io.github.juhesms.core.VerificationResult;
-import io.github.juhesms.store.InMemoryVerificationCodeStore;
-import io.github.juhesms.store.VerificationCodeStore;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.error.JuheSmsRejectedException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.store.InMemoryVerificationCodeStore;
+import io.github.juhesms.store.VerificationCodeStore;
 import io.github.juhesms.test.JuheWireMockTests;
 import org.junit.jupiter.api.Test;
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.error.JuheSmsBusyException;
 import io.github.juhesms.error.JuheSmsErrorCategory;
 import io.github.juhesms.error.JuheSmsException;
@@ -22,7 +23,6 @@ import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsInvalidResponseException;
 import io.github.juhesms.error.JuheSmsRejectedException;
 import io.github.juhesms.error.JuheSmsServiceErrorException;
-import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.test.JuheWireMockTests;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.assertj.core.api.ThrowableAssertAlternative;

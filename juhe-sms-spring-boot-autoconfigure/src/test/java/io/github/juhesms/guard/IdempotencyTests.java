@@ -8,16 +8,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
 import io.github.juhesms.error.JuheSmsRejectedException;
 import io.github.juhesms.error.JuheSmsTransportException;
-import io.github.juhesms.core.SendOptions;
-import io.github.juhesms.store.StoredSend;
 import io.github.juhesms.financial.CarrierTemplates;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.smsapi.SmsApiResult;
+import io.github.juhesms.store.StoredSend;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.video.VideoSmsClient;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.error.JuheSmsBusyException;
 import io.github.juhesms.error.JuheSmsCredentialsException;
 import io.github.juhesms.error.JuheSmsErrorCategory;
@@ -14,7 +15,6 @@ import io.github.juhesms.error.JuheSmsQuotaException;
 import io.github.juhesms.error.JuheSmsRejectedException;
 import io.github.juhesms.error.JuheSmsServiceErrorException;
 import io.github.juhesms.error.JuheSmsServiceUnavailableException;
-import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.test.JuheWireMockTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

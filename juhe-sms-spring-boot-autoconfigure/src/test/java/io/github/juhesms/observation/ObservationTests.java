@@ -1,22 +1,23 @@
 package io.github.juhesms.observation;
 
-import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.call.JuheCall;
-import io.github.juhesms.call.JuheForm;
-import io.github.juhesms.call.JuheProductApi;
-import io.github.juhesms.call.JuheProductApiFactory;
-import io.github.juhesms.error.JuheSmsBusyException;
-import io.github.juhesms.error.JuheSmsInvalidResponseException;
-import io.github.juhesms.error.JuheSmsRejectedException;
-import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
-import io.github.juhesms.observation.JuheSmsObservationConvention;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.github.juhesms.call.JuheCall;
+import io.github.juhesms.call.JuheForm;
+import io.github.juhesms.call.JuheProductApi;
+import io.github.juhesms.call.JuheProductApiFactory;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.SendOptions;
+import io.github.juhesms.error.JuheSmsBusyException;
+import io.github.juhesms.error.JuheSmsInvalidResponseException;
+import io.github.juhesms.error.JuheSmsRejectedException;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
+import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
+import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -105,9 +106,10 @@ class ObservationTests extends JuheWireMockTests {
 				.create(JuheProduct.INTERNATIONAL, KEY, List.of());
 			JuheOperation send = JuheOperation.send(JuheProduct.INTERNATIONAL, "send", "/send");
 			assertThatExceptionOfType(IllegalStateException.class)
-				.isThrownBy(() -> api.call(JuheCall.of(send, new JuheForm().add("mobile", "7911123456")), (result) -> {
-					throw new IllegalStateException("mapper bug");
-				}));
+				.isThrownBy(() -> api.call(JuheCall.send(send, new JuheForm().add("mobile", "7911123456"),
+						List.of("447911123456"), 1, SendOptions.NONE), (result) -> {
+							throw new IllegalStateException("mapper bug");
+						}));
 			Timer timer = context.getBean(MeterRegistry.class)
 				.get("juhe.sms.client.requests")
 				.tag("outcome", "error")

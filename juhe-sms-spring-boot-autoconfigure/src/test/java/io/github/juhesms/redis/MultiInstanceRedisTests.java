@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.juhesms.codes.VerificationCodeService;
+import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.error.JuheSmsSendLimitException;
-import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.test.JuheWireMockTests;

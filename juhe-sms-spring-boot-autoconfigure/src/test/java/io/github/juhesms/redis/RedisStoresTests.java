@@ -8,15 +8,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.github.juhesms.codes.VerificationCodeService;
+import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.error.JuheSmsStoreUnavailableException;
-import io.github.juhesms.store.SendLimitRule;
-import io.github.juhesms.core.SendOptions;
-import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
+import io.github.juhesms.store.SendLimitRule;
+import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.test.TestRedis;
 import org.junit.jupiter.api.Test;

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.juhesms.event.JuheSmsOutcomeUnknownEvent;
 import io.github.juhesms.error.JuheSmsTransportException;
+import io.github.juhesms.event.JuheSmsOutcomeUnknownEvent;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.test.HttpClientKind;

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.call.JuheProductApiFactory;
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.error.JuheSmsBusyException;
 import io.github.juhesms.error.JuheSmsCredentialsException;
 import io.github.juhesms.error.JuheSmsErrorCategory;

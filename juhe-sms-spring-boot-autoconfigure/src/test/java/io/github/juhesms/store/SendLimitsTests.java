@@ -1,7 +1,5 @@
 package io.github.juhesms.store;
 
-import io.github.juhesms.store.InMemorySendLimitStore;
-import io.github.juhesms.store.SendLimitStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,12 +9,14 @@ import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsRejectedException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.error.JuheSmsTransportException;
-import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.financial.FinancialSmsResult;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
+import io.github.juhesms.store.InMemorySendLimitStore;
+import io.github.juhesms.store.SendLimitRule;
+import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.test.TestRedis;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.github.juhesms.sample;
 
 import io.github.juhesms.codes.SentVerificationCode;
 import io.github.juhesms.codes.VerificationCodeService;
-import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.core.Masking;
+import io.github.juhesms.core.VerificationResult;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

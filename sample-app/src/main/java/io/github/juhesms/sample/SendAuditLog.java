@@ -1,10 +1,10 @@
 package io.github.juhesms.sample;
 
+import io.github.juhesms.core.Masking;
 import io.github.juhesms.event.JuheSmsOutcomeUnknownEvent;
 import io.github.juhesms.event.JuheSmsRejectedEvent;
 import io.github.juhesms.event.JuheSmsSendEvent;
 import io.github.juhesms.event.JuheSmsSentEvent;
-import io.github.juhesms.core.Masking;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.error.JuheSmsCredentialsException;
 import io.github.juhesms.error.JuheSmsRejectedException;
-import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.international.AreaCode;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.juhesms.call.TemplateVariables;
+import io.github.juhesms.call.JuheForm;
+import io.github.juhesms.call.JuheForm.VariablesEncoding;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,15 +20,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class TemplateValuesTests {
 
+	private static final JuheOperation SEND = JuheOperation.send(JuheProduct.INTERNATIONAL, "send", "/send");
+
 	@Test
 	void decodesWhatTheStartersEncoderWrites() {
 		Map<String, String> variables = new LinkedHashMap<>();
 		variables.put("code", "123456");
-		variables.put("a#b", "x&y=z");
+		variables.put("a&b", "x&y=z#");
 		variables.put("pct", "100% + 1");
 		variables.put("empty", "");
 		variables.put("中文", "张 三");
-		String onTheWire = URLEncoder.encode(TemplateVariables.encode(variables), StandardCharsets.UTF_8);
+		String onTheWire = URLEncoder.encode(
+				new JuheForm().addVariables(SEND, "tplValue", variables, VariablesEncoding.PAIRS).get("tplValue"),
+				StandardCharsets.UTF_8);
 
 		assertThat(TemplateValues.decodePairs(URLDecoder.decode(onTheWire, StandardCharsets.UTF_8)))
 			.containsExactlyEntriesOf(variables);

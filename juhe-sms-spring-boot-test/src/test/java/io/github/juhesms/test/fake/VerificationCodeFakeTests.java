@@ -2,8 +2,8 @@ package io.github.juhesms.test.fake;
 
 import java.util.Map;
 
-import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.core.TemplateReviewState;
+import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.verificationcode.OptionTemplate;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
 import io.github.juhesms.verificationcode.VerificationCodeSmsResult;

@@ -1,0 +1,24 @@
+package io.github.juhesms.guard;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.store.SendAdmission;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the send guard needs to know of one send.
+ *
+ * @param operation the send operation
+ * @param mobiles the recipients
+ * @param templateId the template sent, if any
+ * @param idempotencyKey the caller's key for de-duplicating the send, if any
+ * @param admission permits the product client already took for the recipients, or
+ * {@code null} to let the guard take them
+ * @param startedAt when the send started
+ */
+public record GuardedSend(JuheOperation operation, List<String> mobiles, @Nullable String templateId,
+		@Nullable String idempotencyKey, @Nullable SendAdmission admission, Instant startedAt) {
+
+}

@@ -1,0 +1,105 @@
+package io.github.juhesms.guard;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.error.JuheSmsDuplicateSendException;
+import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.error.JuheSmsStoreUnavailableException;
+import io.github.juhesms.store.SendAdmission;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Guards a send before its first attempt and gives back what it took once the outcome is
+ * known: de-duplication by idempotency key and the per-number limits.
+ */
+public interface SendGuard {
+
+	/** A guard that lets every send through and keeps nothing. */
+	SendGuard NONE = new SendGuard() {
+
+		@Override
+		public SendAdmission admitEach(JuheProduct product, List<String> mobiles, @Nullable String templateId) {
+			return SendAdmission.unlimited(mobiles);
+		}
+
+		@Override
+		public Entry enter(GuardedSend send) {
+			return Entry.UNGUARDED;
+		}
+
+	};
+
+	/**
+	 * Take send permits for each number, for a product client that sends to the admitted
+	 * numbers only (Financial batches); the send then carries the admission in
+	 * {@link GuardedSend#admission()}.
+	 * @param product the product
+	 * @param mobiles the numbers
+	 * @param templateId the template, if known
+	 * @return the admitted and refused numbers
+	 */
+	SendAdmission admitEach(JuheProduct product, List<String> mobiles, @Nullable String templateId);
+
+	/**
+	 * Let a send in: a repeat of a succeeded send is to be replayed; numbers over their
+	 * limit, a duplicate whose first send is in flight or of unknown outcome, and an
+	 * unreachable store refuse it.
+	 * @param send the send
+	 * @return the entry of the send, to be told its outcome
+	 * @throws JuheSmsSendLimitException if a number is over its limit
+	 * @throws JuheSmsDuplicateSendException if the key's first send is in flight or of
+	 * unknown outcome
+	 * @throws JuheSmsStoreUnavailableException if the store cannot be reached
+	 */
+	Entry enter(GuardedSend send);
+
+	/**
+	 * A send the guard let in, told its outcome exactly once. A store that fails then is
+	 * logged, never thrown: it must not hide the send's own outcome.
+	 */
+	interface Entry {
+
+		/** The entry of an unguarded send. */
+		Entry UNGUARDED = new Entry() {
+
+			@Override
+			public @Nullable String replay() {
+				return null;
+			}
+
+			@Override
+			public void succeeded(Supplier<String> resultJson) {
+			}
+
+			@Override
+			public void failed(boolean outcomeUnknown, String failure) {
+			}
+
+		};
+
+		/**
+		 * Juhe's {@code result} of a succeeded first send with the same key, to answer
+		 * from instead of sending; the permits the send took are given back then.
+		 * @return the result JSON, or {@code null} to send
+		 */
+		@Nullable String replay();
+
+		/**
+		 * Juhe accepted the send: permits and key are kept.
+		 * @param resultJson Juhe's {@code result}, written out only if the guard keeps it
+		 */
+		void succeeded(Supplier<String> resultJson);
+
+		/**
+		 * The send failed. One whose outcome is unknown keeps its permits and is
+		 * remembered under its key; one that surely did not go out gives both back.
+		 * @param outcomeUnknown whether the send may have been accepted
+		 * @param failure what went wrong, kept for a repeat with the same key
+		 */
+		void failed(boolean outcomeUnknown, String failure);
+
+	}
+
+}

@@ -1,0 +1,207 @@
+package io.github.juhesms.guard;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.error.JuheSmsDuplicateSendException;
+import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.error.JuheSmsStoreUnavailableException;
+import io.github.juhesms.store.SendAdmission;
+import io.github.juhesms.store.StoredSend;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The send guard over the stores: a send is de-duplicated by its idempotency key, then
+ * limited per number. Permits and keys of a send that surely did not go out are given
+ * back; a sent send, or one of unknown outcome, keeps them.
+ */
+public final class StoreSendGuard implements SendGuard {
+
+	private static final Log logger = LogFactory.getLog(StoreSendGuard.class);
+
+	private static final long IN_FLIGHT_POLL_MILLIS = 25;
+
+	private final SendLimiter limiter;
+
+	private final @Nullable IdempotencySettings idempotency;
+
+	private final Clock clock;
+
+	/**
+	 * Create a guard.
+	 * @param limiter the per-number limits ({@link SendLimiter#UNLIMITED} for none)
+	 * @param idempotency the de-duplication settings, or {@code null} to ignore keys
+	 * @param clock the clock of the wait for a first send in flight
+	 */
+	public StoreSendGuard(SendLimiter limiter, @Nullable IdempotencySettings idempotency, Clock clock) {
+		this.limiter = limiter;
+		this.idempotency = idempotency;
+		this.clock = clock;
+	}
+
+	@Override
+	public SendAdmission admitEach(JuheProduct product, List<String> mobiles, @Nullable String templateId) {
+		return this.limiter.admit(product, mobiles, templateId);
+	}
+
+	@Override
+	public Entry enter(GuardedSend send) {
+		IdempotencySettings idempotency = this.idempotency;
+		String key = (send.idempotencyKey() != null && idempotency != null)
+				? send.operation().product().id() + ":" + send.idempotencyKey() : null;
+		if (key != null) {
+			StoredSend first = beforeSend(send.operation(), () -> claim(idempotency, send, key));
+			if (first != null) {
+				// A repeat sends nothing: permits its client took are given back.
+				SendAdmission taken = send.admission();
+				if (taken != null) {
+					afterSend(() -> this.limiter.release(taken));
+				}
+				return new Replay(first.result());
+			}
+		}
+		try {
+			SendAdmission admission = (send.admission() != null) ? send.admission()
+					: beforeSend(send.operation(), () -> admit(send));
+			return new Admitted(admission, key, send.startedAt());
+		}
+		catch (RuntimeException ex) {
+			if (key != null) {
+				afterSend(() -> idempotency.store().abandon(key));
+			}
+			throw ex;
+		}
+	}
+
+	private SendAdmission admit(GuardedSend send) {
+		SendAdmission admission = this.limiter.admit(send.operation().product(), send.mobiles(), send.templateId());
+		if (!admission.refused().isEmpty()) {
+			this.limiter.release(admission);
+			throw new JuheSmsSendLimitException(send.operation(), admission.refused());
+		}
+		return admission;
+	}
+
+	// Waits while a first send with the key is in flight; a succeeded one is returned
+	// for replay.
+	private @Nullable StoredSend claim(IdempotencySettings settings, GuardedSend send, String key) {
+		Instant deadline = send.startedAt().plus(settings.waitTimeout());
+		while (true) {
+			StoredSend first = settings.store().claim(key, StoredSend.inFlight(send.startedAt()), settings.window());
+			if (first == null || first.state() == StoredSend.State.SUCCEEDED) {
+				return first;
+			}
+			if (first.state() == StoredSend.State.OUTCOME_UNKNOWN || !this.clock.instant().isBefore(deadline)) {
+				throw new JuheSmsDuplicateSendException(send.operation(), first);
+			}
+			try {
+				Thread.sleep(IN_FLIGHT_POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new JuheSmsDuplicateSendException(send.operation(), first);
+			}
+		}
+	}
+
+	// A store that fails before the send refuses it: no unlimited or unchecked sending.
+	private static <R> R beforeSend(JuheOperation operation, Supplier<R> storeCall) {
+		try {
+			return storeCall.get();
+		}
+		catch (JuheSmsException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new JuheSmsStoreUnavailableException(operation, ex);
+		}
+	}
+
+	// A store that fails after the send must not hide the send's own outcome from the
+	// caller.
+	private static void afterSend(Runnable storeCall) {
+		try {
+			storeCall.run();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not record a send's outcome in the store of limits and idempotency keys; "
+					+ "a repeat with the same idempotency key may not be recognised", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "StoreSendGuard[" + this.limiter + ", idempotency=" + (this.idempotency != null) + "]";
+	}
+
+	private record Replay(@Nullable String replay) implements Entry {
+
+		@Override
+		public void succeeded(Supplier<String> resultJson) {
+			throw new IllegalStateException("a replayed send is not sent");
+		}
+
+		@Override
+		public void failed(boolean outcomeUnknown, String failure) {
+			throw new IllegalStateException("a replayed send is not sent");
+		}
+
+	}
+
+	private final class Admitted implements Entry {
+
+		private final SendAdmission admission;
+
+		private final @Nullable String key;
+
+		private final Instant startedAt;
+
+		Admitted(SendAdmission admission, @Nullable String key, Instant startedAt) {
+			this.admission = admission;
+			this.key = key;
+			this.startedAt = startedAt;
+		}
+
+		@Override
+		public @Nullable String replay() {
+			return null;
+		}
+
+		@Override
+		public void succeeded(Supplier<String> resultJson) {
+			if (this.key != null) {
+				afterSend(() -> complete(this.key,
+						new StoredSend(StoredSend.State.SUCCEEDED, this.startedAt, resultJson.get(), null)));
+			}
+		}
+
+		@Override
+		public void failed(boolean outcomeUnknown, String failure) {
+			if (outcomeUnknown) {
+				if (this.key != null) {
+					afterSend(() -> complete(this.key,
+							new StoredSend(StoredSend.State.OUTCOME_UNKNOWN, this.startedAt, null, failure)));
+				}
+				return;
+			}
+			afterSend(() -> StoreSendGuard.this.limiter.release(this.admission));
+			if (this.key != null) {
+				afterSend(() -> StoreSendGuard.this.idempotency.store().abandon(this.key));
+			}
+		}
+
+		private void complete(String key, StoredSend outcome) {
+			IdempotencySettings settings = StoreSendGuard.this.idempotency;
+			settings.store().complete(key, outcome, settings.window());
+		}
+
+	}
+
+}

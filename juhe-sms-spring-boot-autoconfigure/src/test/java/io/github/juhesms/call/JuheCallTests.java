@@ -1,0 +1,93 @@
+package io.github.juhesms.call;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.juhesms.call.JuheForm.VariablesEncoding;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.SendOptions;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
+import io.github.juhesms.store.SendAdmission;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * A send is one typed value: built only with its recipients, template and options.
+ */
+class JuheCallTests {
+
+	private static final JuheOperation SEND = JuheOperation.send(JuheProduct.VIDEO, "send", "/send");
+
+	private static final JuheOperation QUERY = JuheOperation.query(JuheProduct.VIDEO, "myTpls", "/myTpls");
+
+	@Test
+	void aSendCannotBeBuiltThroughTheGenericFactory() {
+		assertThatIllegalArgumentException().isThrownBy(() -> JuheCall.of(SEND, new JuheForm()))
+			.withMessageContaining("video.send is a send: build it with JuheCall.send");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JuheCall.of(SEND, new JuheForm(), List.of("13800138000"), 1L));
+	}
+
+	@Test
+	void aSendNeedsRecipients() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JuheCall.send(SEND, new JuheForm(), List.of(), 1, SendOptions.NONE))
+			.withMessageContaining("needs at least one recipient");
+	}
+
+	@Test
+	void aQueryCannotBeBuiltAsASend() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JuheCall.send(QUERY, new JuheForm(), List.of("13800138000"), 1, SendOptions.NONE));
+	}
+
+	@Test
+	void aSendCarriesItsOptionsAndTemplate() {
+		JuheCall call = JuheCall.send(SEND, new JuheForm(), List.of("13800138000"), 42,
+				SendOptions.idempotencyKey("order-1"));
+		assertThat(call.idempotencyKey()).isEqualTo("order-1");
+		assertThat(call.templateId()).isEqualTo(42L);
+		assertThat(call.mobiles()).containsExactly("13800138000");
+		assertThat(call.admission()).isNull();
+	}
+
+	@Test
+	void anAdmissionMustBeOfTheCallsRecipients() {
+		JuheCall call = JuheCall.send(SEND, new JuheForm(), List.of("13800138000"), 42, SendOptions.NONE);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> call.withAdmission(SendAdmission.unlimited(List.of("13900139000"))));
+		assertThat(call.withAdmission(SendAdmission.unlimited(List.of("13800138000"))).admission()).isNotNull();
+	}
+
+	@Test
+	void variablesAreLeftOutSentOrRequiredAsTheProductNeeds() {
+		assertThat(new JuheForm().addVariables(SEND, "tplValue", Map.of(), VariablesEncoding.PAIRS_OMITTED_WHEN_EMPTY)
+			.get("tplValue")).isNull();
+		assertThat(new JuheForm().addVariables(SEND, "tpl_value", Map.of(), VariablesEncoding.PAIRS).get("tpl_value"))
+			.isEmpty();
+		assertThat(new JuheForm().addVariables(SEND, "vars", Map.of(), VariablesEncoding.JSON).get("vars"))
+			.isEqualTo("{}");
+		assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
+			.isThrownBy(
+					() -> new JuheForm().addVariables(SEND, "tplValue", Map.of(), VariablesEncoding.PAIRS_AT_LEAST_ONE))
+			.withMessageContaining("'tplValue'")
+			.withMessageContaining("at least one variable");
+	}
+
+	@Test
+	void variablesAreValidatedWithOneExceptionType() {
+		for (VariablesEncoding encoding : VariablesEncoding.values()) {
+			assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
+				.isThrownBy(() -> new JuheForm().addVariables(SEND, "tplValue", Map.of("#code#", "1"), encoding))
+				.withMessageContaining("without the surrounding '#'");
+			assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
+				.isThrownBy(() -> new JuheForm().addVariables(SEND, "tplValue", null, encoding))
+				.withMessageContaining("is required");
+		}
+	}
+
+}
