@@ -4,6 +4,7 @@ import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.Masking;
 import io.github.juhesms.error.JuheSmsInvalidResponseException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -58,9 +59,8 @@ public final class JuheResponseParser {
 			return new JuheEnvelope(0, "", new JuheResult(operation, status, body, root, "result"));
 		}
 		if (!root.isObject()) {
-			throw invalid(operation, status, body,
-					"a JSON " + root.getNodeType().name().toLowerCase() + " instead of the JSON object envelope", false,
-					null);
+			throw invalid(operation, status, body, "a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT)
+					+ " instead of the JSON object envelope", false, null);
 		}
 		JuheResult envelope = new JuheResult(operation, status, body, root, "");
 		int errorCode = envelope.requiredInt("error_code");
