@@ -1,6 +1,7 @@
 package io.github.juhesms.call;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.Masking;
@@ -58,9 +59,8 @@ public final class JuheResponseParser {
 			return new JuheEnvelope(0, "", new JuheResult(operation, status, body, root, "result"));
 		}
 		if (!root.isObject()) {
-			throw invalid(operation, status, body,
-					"a JSON " + root.getNodeType().name().toLowerCase() + " instead of the JSON object envelope", false,
-					null);
+			throw invalid(operation, status, body, "a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT)
+					+ " instead of the JSON object envelope", false, null);
 		}
 		JuheResult envelope = new JuheResult(operation, status, body, root, "");
 		int errorCode = envelope.requiredInt("error_code");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import io.github.juhesms.core.JuheOperation;
@@ -257,7 +258,7 @@ public final class JuheResult {
 		if (this.node.isMissingNode()) {
 			return "nothing";
 		}
-		String type = this.node.getNodeType().name().toLowerCase();
+		String type = this.node.getNodeType().name().toLowerCase(Locale.ROOT);
 		String text = this.node.toString();
 		return type + " " + ((text.length() > 40) ? text.substring(0, 40) + "…" : text);
 	}

@@ -1,5 +1,7 @@
 package io.github.juhesms.international;
 
+import java.util.Locale;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
@@ -42,7 +44,7 @@ final class InternationalNumbers {
 		// national number.
 		if (result != ValidationResult.IS_POSSIBLE) {
 			throw new JuheSmsInvalidRequestException(operation, "mobile", "is not a possible number for area code "
-					+ areaCode + " (" + result.name().toLowerCase().replace('_', ' ') + ")");
+					+ areaCode + " (" + result.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.github.juhesms.store;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.util.Assert;
 
@@ -36,7 +37,7 @@ public record SendLimitRule(int count, Duration window) {
 
 	@Override
 	public String toString() {
-		return this.count + " per " + this.window.toString().substring(2).toLowerCase();
+		return this.count + " per " + this.window.toString().substring(2).toLowerCase(Locale.ROOT);
 	}
 
 }
