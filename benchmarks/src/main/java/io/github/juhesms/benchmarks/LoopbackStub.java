@@ -19,11 +19,11 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class LoopbackStub {
 
-	// The SMS API document's success example, and the other products' documented success
-	// answers.
-	static final byte[] SMS_API_SENT = bytes(
+	/** The SMS API document's success example. */
+	public static final byte[] SMS_API_SENT = bytes(
 			"{\"reason\":\"短信发送成功\",\"result\":{\"count\":1,\"fee\":1,\"sid\":\"23d6bc4913614919a823271d820662af\"},\"error_code\":0}");
 
+	// The other products' documented success answers.
 	private static final byte[] INTERNATIONAL_SENT = bytes(
 			"{\"reason\":\"操作成功\",\"result\":{\"sid\":\"20190326142208\",\"fee\":1},\"error_code\":0}");
 

@@ -7,7 +7,7 @@ package io.github.juhesms.call;
  * @param reason Juhe's explanation, empty when absent
  * @param result the result, which may be an object, an array or JSON null
  */
-public record JuheEnvelope(int errorCode, String reason, JuheResult result) {
+record JuheEnvelope(int errorCode, String reason, JuheResult result) {
 
 	/**
 	 * Whether Juhe accepted the request.

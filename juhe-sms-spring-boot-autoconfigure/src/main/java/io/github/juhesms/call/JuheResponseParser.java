@@ -18,7 +18,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * becomes a {@link JuheSmsInvalidResponseException} carrying the status and a short
  * excerpt of the body.
  */
-public final class JuheResponseParser {
+final class JuheResponseParser {
 
 	static final int EXCERPT_LENGTH = 200;
 
@@ -37,7 +37,7 @@ public final class JuheResponseParser {
 	 * @return the envelope
 	 * @throws JuheSmsInvalidResponseException if the answer is not an envelope
 	 */
-	public static JuheEnvelope parse(JuheOperation operation, int status, byte[] body) {
+	static JuheEnvelope parse(JuheOperation operation, int status, byte[] body) {
 		if (status < 200 || status > 299) {
 			throw invalid(operation, status, body, "HTTP status " + status + " instead of 2xx", status >= 500, null);
 		}

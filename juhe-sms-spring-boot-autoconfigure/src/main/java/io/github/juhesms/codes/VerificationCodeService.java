@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.juhesms.call.JuheValidation;
@@ -82,7 +81,8 @@ public class VerificationCodeService {
 		JuheOperation operation = this.sender.operation();
 		String key = key(operation, purpose, mobile);
 		Instant now = this.clock.instant();
-		Duration left = fromStore(operation, () -> this.store.startCooldown(key, this.settings.resendCooldown()));
+		Duration left = JuheSmsStoreUnavailableException.requireStore(operation,
+				() -> this.store.startCooldown(key, this.settings.resendCooldown()));
 		if (left != null) {
 			throw new JuheSmsSendLimitException(operation, List.of(new SendLimitRefusal(mobile,
 					new SendLimitRule(1, this.settings.resendCooldown()), now.plus(left))));
@@ -98,7 +98,7 @@ public class VerificationCodeService {
 				keep(operation, key, stored);
 			}
 			else {
-				fromStore(operation, () -> {
+				JuheSmsStoreUnavailableException.requireStore(operation, () -> {
 					this.store.clearCooldown(key);
 					return null;
 				});
@@ -121,7 +121,7 @@ public class VerificationCodeService {
 	public VerificationResult verify(String purpose, String mobile, String code) {
 		JuheOperation operation = this.sender.operation();
 		String key = key(operation, purpose, mobile);
-		VerificationCodeStore.Attempt attempt = fromStore(operation,
+		VerificationCodeStore.Attempt attempt = JuheSmsStoreUnavailableException.requireStore(operation,
 				() -> this.store.beginAttempt(key, this.settings.maxAttempts(), this.clock.instant()));
 		if (attempt.result() != null) {
 			return attempt.result();
@@ -131,7 +131,8 @@ public class VerificationCodeService {
 		byte[] actual = hash(stored.salt(), purpose, mobile, (code != null) ? code : "")
 			.getBytes(StandardCharsets.US_ASCII);
 		if (MessageDigest.isEqual(expected, actual)) {
-			boolean consumed = fromStore(operation, () -> this.store.consume(key, stored.salt()));
+			boolean consumed = JuheSmsStoreUnavailableException.requireStore(operation,
+					() -> this.store.consume(key, stored.salt()));
 			return consumed ? VerificationResult.VERIFIED : VerificationResult.USED;
 		}
 		return attempt.lastAttempt() ? VerificationResult.TOO_MANY_ATTEMPTS : VerificationResult.WRONG_CODE;
@@ -171,23 +172,10 @@ public class VerificationCodeService {
 	}
 
 	private void keep(JuheOperation operation, String key, StoredCode stored) {
-		fromStore(operation, () -> {
+		JuheSmsStoreUnavailableException.requireStore(operation, () -> {
 			this.store.save(key, stored, this.settings.ttl().plus(RETENTION_AFTER_EXPIRY));
 			return null;
 		});
-	}
-
-	// Codes always fail closed: without the store a code can be neither kept nor checked.
-	private static <T> T fromStore(JuheOperation operation, Supplier<T> storeCall) {
-		try {
-			return storeCall.get();
-		}
-		catch (JuheSmsException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			throw new JuheSmsStoreUnavailableException(operation, ex);
-		}
 	}
 
 	private static String hash(String salt, String purpose, String mobile, String code) {

@@ -1,5 +1,7 @@
 package io.github.juhesms.error;
 
+import java.util.function.Supplier;
+
 import io.github.juhesms.core.JuheOperation;
 
 /**
@@ -20,6 +22,26 @@ public class JuheSmsStoreUnavailableException extends JuheSmsException {
 				"not sent: the store of limits and idempotency keys is unavailable (" + cause.getMessage() + ")",
 				cause);
 		refusedLocally();
+	}
+
+	/**
+	 * Make a call to a store the operation cannot do without: its failure refuses the
+	 * call with this exception, so nothing goes out unlimited or unchecked.
+	 * @param <T> the call's result type
+	 * @param operation the operation the store is called for
+	 * @param storeCall the store call
+	 * @return the call's result
+	 */
+	public static <T> T requireStore(JuheOperation operation, Supplier<T> storeCall) {
+		try {
+			return storeCall.get();
+		}
+		catch (JuheSmsException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new JuheSmsStoreUnavailableException(operation, ex);
+		}
 	}
 
 	@Override

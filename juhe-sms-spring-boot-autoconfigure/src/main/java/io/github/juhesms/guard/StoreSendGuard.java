@@ -57,7 +57,8 @@ public final class StoreSendGuard implements SendGuard {
 		String key = (send.idempotencyKey() != null && idempotency != null)
 				? send.operation().product().id() + ":" + send.idempotencyKey() : null;
 		if (key != null) {
-			StoredSend first = beforeSend(send.operation(), () -> claim(idempotency, send, key));
+			StoredSend first = JuheSmsStoreUnavailableException.requireStore(send.operation(),
+					() -> claim(idempotency, send, key));
 			if (first != null) {
 				// A repeat sends nothing: permits its client took are given back.
 				SendAdmission taken = send.admission();
@@ -69,7 +70,7 @@ public final class StoreSendGuard implements SendGuard {
 		}
 		try {
 			SendAdmission admission = (send.admission() != null) ? send.admission()
-					: beforeSend(send.operation(), () -> admit(send));
+					: JuheSmsStoreUnavailableException.requireStore(send.operation(), () -> admit(send));
 			return new Admitted(admission, key, send.startedAt());
 		}
 		catch (RuntimeException ex) {
@@ -108,19 +109,6 @@ public final class StoreSendGuard implements SendGuard {
 				Thread.currentThread().interrupt();
 				throw new JuheSmsDuplicateSendException(send.operation(), first);
 			}
-		}
-	}
-
-	// A store that fails before the send refuses it: no unlimited or unchecked sending.
-	private static <R> R beforeSend(JuheOperation operation, Supplier<R> storeCall) {
-		try {
-			return storeCall.get();
-		}
-		catch (JuheSmsException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			throw new JuheSmsStoreUnavailableException(operation, ex);
 		}
 	}
 

@@ -77,8 +77,7 @@ class RetryRuleTests {
 	@MethodSource("rows")
 	void anEmptyBudgetStopsOnlyWhatWouldBeRetried(String row, JuheOperation operation,
 			Function<JuheOperation, RuntimeException> failure, Decision expected) {
-		RetryRule rule = new RetryRule(BUSY_CODES, 3,
-				new RetryBudget(new RetryBudgetSettings(true, 1, Duration.ofDays(1))));
+		RetryRule rule = ruleWithOneRetryToken();
 		rule.decide(QUERY, attempt(lost(QUERY, false, new ConnectException()), 1));
 		Decision decision = rule.decide(operation, attempt(failure.apply(operation), 1));
 		assertThat(decision).isEqualTo((expected == Decision.RETRY) ? Decision.BUDGET_EMPTY : expected);
@@ -88,12 +87,15 @@ class RetryRuleTests {
 	@MethodSource("rows")
 	void theLastAttemptIsNotRetriedAndTakesNoToken(String row, JuheOperation operation,
 			Function<JuheOperation, RuntimeException> failure, Decision expected) {
-		RetryRule rule = new RetryRule(BUSY_CODES, 3,
-				new RetryBudget(new RetryBudgetSettings(true, 1, Duration.ofDays(1))));
+		RetryRule rule = ruleWithOneRetryToken();
 		Decision last = rule.decide(operation, attempt(failure.apply(operation), 3));
 		assertThat(last).isEqualTo((expected == Decision.RETRY) ? Decision.ATTEMPTS_USED : expected);
 		assertThat(rule.decide(QUERY, attempt(lost(QUERY, false, new ConnectException()), 1)))
 			.isEqualTo(Decision.RETRY);
+	}
+
+	private static RetryRule ruleWithOneRetryToken() {
+		return new RetryRule(BUSY_CODES, 3, new RetryBudget(new RetryBudgetSettings(true, 1, Duration.ofDays(1))));
 	}
 
 	private static Arguments row(String name, JuheOperation operation,

@@ -1,12 +1,10 @@
-package io.github.juhesms.benchmarks;
+package io.github.juhesms.call;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.juhesms.call.JuheEnvelope;
-import io.github.juhesms.call.JuheForm;
+import io.github.juhesms.benchmarks.LoopbackStub;
 import io.github.juhesms.call.JuheForm.VariablesEncoding;
-import io.github.juhesms.call.JuheResponseParser;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +13,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The starter's template-variable validation and encoding, and its envelope parser, on
- * their own.
+ * their own. In the pipeline's package, whose parser is not API.
  */
 @State(Scope.Benchmark)
 public class CodecBenchmark {
