@@ -1,25 +1,16 @@
 package io.github.juhesms.autoconfigure;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
-import io.github.juhesms.call.FailFastSettings;
 import io.github.juhesms.call.JuheHttpTransport;
 import io.github.juhesms.call.JuheProductApi;
 import io.github.juhesms.call.JuheProductApiFactory;
-import io.github.juhesms.call.JuheRetrySettings;
-import io.github.juhesms.call.RetryBudgetSettings;
 import io.github.juhesms.codes.VerificationCodeSender;
 import io.github.juhesms.codes.VerificationCodeService;
-import io.github.juhesms.codes.VerificationCodeSettings;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.financial.FinancialSmsClient;
-import io.github.juhesms.guard.FailOpenSendLimiter;
-import io.github.juhesms.guard.IdempotencySettings;
 import io.github.juhesms.guard.SendLimiter;
-import io.github.juhesms.guard.SlidingWindowSendLimiter;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.github.juhesms.redis.RedisIdempotencyStore;
@@ -27,8 +18,6 @@ import io.github.juhesms.redis.RedisSendLimitStore;
 import io.github.juhesms.redis.RedisVerificationCodeStore;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.store.IdempotencyStore;
-import io.github.juhesms.store.InMemoryVerificationCodeStore;
-import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.store.VerificationCodeStore;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
@@ -61,14 +50,9 @@ import org.springframework.web.client.RestClient;
  * built from Boot's {@link RestClient.Builder}, and the verification-code service once
  * its template is set.
  * <p>
- * Kept to few beans in one class because every bean definition, bean search and
- * configuration class adds to the cold start-up of every application that has the
- * starter. The transport, the send limiter and the stores are therefore not beans: an
- * application's own bean of that type still replaces the starter's. Every
- * {@code @ConditionalOnMissingBean} names its type: without one, Boot looks the bean
- * method up by reflection to deduce it. The optional parts are nested classes rather than
- * imports: Spring reads a nested class without loading it, while the classes an
- * {@code @Import} names are loaded whenever this class's annotations are.
+ * Few beans in one class, optional parts in nested classes, and the transport, limiter
+ * and stores built inside the factory bean (an application's own bean of each type still
+ * wins): the start-up rules of docs/architecture.md.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -90,10 +74,6 @@ public final class JuheSmsAutoConfiguration {
 			ObjectProvider<MeterRegistry> meterRegistry, ApplicationEventPublisher eventPublisher,
 			ObjectProvider<SendLimiter> sendLimiter, ObjectProvider<SendLimitStore> sendLimitStore,
 			ObjectProvider<IdempotencyStore> idempotencyStore) {
-		JuheSmsProperties.Retry retry = properties.getRetry();
-		JuheSmsProperties.Budget budget = retry.getBudget();
-		JuheSmsProperties.FailFast failFast = properties.getFailFast();
-		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
 
 		JuheHttpTransport httpTransport = transport.getIfAvailable();
 		if (httpTransport == null) {
@@ -107,16 +87,14 @@ public final class JuheSmsAutoConfiguration {
 		ObservationRegistry registry = observationRegistry.getIfUnique();
 		SendLimiter limiter = sendLimiter.getIfAvailable();
 		return JuheProductApiFactory.builder(httpTransport)
-			.retry(new JuheRetrySettings(retry.getMaxAttempts(), retry.getInitialInterval(), retry.getMultiplier(),
-					retry.getMaxInterval(), retry.getJitter()))
-			.retryBudget(new RetryBudgetSettings(budget.isEnabled(), budget.getCapacity(), budget.getRefillInterval()))
-			.failFast(new FailFastSettings(failFast.getCodes(), failFast.getCooldown()))
+			.retry(properties.getRetry().toSettings())
+			.retryBudget(properties.getRetry().getBudget().toSettings())
+			.failFast(properties.getFailFast().toSettings())
 			.observations((registry != null) ? registry : ObservationRegistry.NOOP, observationConvention.getIfUnique())
 			.meterRegistry(meterRegistry.getIfUnique())
 			.eventPublisher(eventPublisher)
-			.sendLimiter((limiter != null) ? limiter : sendLimiter(properties, sendLimitStore))
-			.idempotency(new IdempotencySettings(JuheSmsStores.idempotencyKeys(properties, idempotencyStore),
-					idempotency.getWindow(), idempotency.getWaitTimeout()))
+			.sendLimiter((limiter != null) ? limiter : JuheSmsStores.sendLimiter(properties, sendLimitStore))
+			.idempotency(JuheSmsStores.idempotency(properties, idempotencyStore))
 			.build();
 	}
 
@@ -168,26 +146,8 @@ public final class JuheSmsAutoConfiguration {
 		return factory.create(product, properties.resolveKey(settings), settings.getBusyCodes());
 	}
 
-	// The per-number limits of the properties over the configured store (see
-	// JuheSmsStores).
-	private static SendLimiter sendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store) {
-		JuheSmsProperties.Limits limits = properties.getLimits();
-		if (!limits.isEnabled()) {
-			return SendLimiter.UNLIMITED;
-		}
-		List<SendLimitRule> rules = new ArrayList<>();
-		for (JuheSmsProperties.Limits.Rule rule : limits.getRules()) {
-			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
-		}
-		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, rules), rules,
-				limits.isPerTemplate(), Clock.systemUTC());
-		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
-	}
-
 	/**
-	 * The verification-code service, once {@code juhe.sms.codes.template-id} is set. A
-	 * nested class, so that an application without a template does not load the service's
-	 * classes.
+	 * The verification-code service, once {@code juhe.sms.codes.template-id} is set.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnCodesTemplateCondition.class)
@@ -201,33 +161,20 @@ public final class JuheSmsAutoConfiguration {
 			JuheSmsProperties.Codes codes = properties.getCodes();
 			long templateId = codes.getTemplateId();
 			VerificationCodeSender sender = switch (codes.getProduct()) {
-				case VERIFICATION_CODE -> VerificationCodeSender.verificationCodeSms(required(verificationCodeSms,
-						"juhe.sms.codes (the verification-code product: set juhe.sms.verification-code.key or "
-								+ "juhe.sms.key)"),
-						templateId);
-				case SMS_API -> VerificationCodeSender.smsApi(
-						required(smsApi,
-								"juhe.sms.codes (the SMS API product: set juhe.sms.sms-api.key or juhe.sms.key)"),
-						templateId);
+				case VERIFICATION_CODE -> VerificationCodeSender.verificationCodeSms(
+						required(verificationCodeSms, "verification-code product", "verification-code"), templateId);
+				case SMS_API ->
+					VerificationCodeSender.smsApi(required(smsApi, "SMS API product", "sms-api"), templateId);
 			};
-			return new VerificationCodeService(sender, verificationCodes(properties, store),
-					new VerificationCodeSettings(codes.getLength(), codes.getTtl(), codes.getResendCooldown(),
-							codes.getMaxAttempts(), codes.getCodeVariable(), codes.getMinutesVariable(),
-							codes.getVariables()),
-					Clock.systemUTC());
+			return new VerificationCodeService(sender, JuheSmsStores.verificationCodes(properties, store),
+					codes.toSettings(), Clock.systemUTC());
 		}
 
-		private static VerificationCodeStore verificationCodes(JuheSmsProperties properties,
-				ObjectProvider<VerificationCodeStore> beans) {
-			VerificationCodeStore bean = JuheSmsStores.bean(properties, beans, "verification codes");
-			return (bean != null) ? bean
-					: new InMemoryVerificationCodeStore(properties.getCodes().getMaxNumbers(), Clock.systemUTC());
-		}
-
-		private static <T> T required(ObjectProvider<T> provider, String what) {
+		private static <T> T required(ObjectProvider<T> provider, String product, String prefix) {
 			T bean = provider.getIfAvailable();
 			if (bean == null) {
-				throw new IllegalStateException("No client for " + what + " is available");
+				throw new IllegalStateException("No client for juhe.sms.codes (the " + product + ": set juhe.sms."
+						+ prefix + ".key or juhe.sms.key) is available");
 			}
 			return bean;
 		}
@@ -267,8 +214,7 @@ public final class JuheSmsAutoConfiguration {
 			return new RedisVerificationCodeStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
 		}
 
-		// Not a bean: a StringRedisTemplate bean of ours would replace the application's
-		// own.
+		// Not a bean, which would replace the application's own.
 		private static StringRedisTemplate template(ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			RedisConnectionFactory factory = connectionFactory.getIfAvailable();
 			if (factory == null) {
@@ -291,8 +237,7 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class KeySanitizingConfiguration {
 
-		// juhe.sms.key, juhe.sms.<product>.key and their environment-variable forms
-		// (JUHE_SMS_KEY, ...).
+		// juhe.sms.key, juhe.sms.<product>.key and their forms such as JUHE_SMS_KEY.
 		private static final Pattern KEY_PROPERTY = Pattern.compile("(?i)juhe[._-]sms[._-](?:[a-z-]+[._])?key");
 
 		@Bean

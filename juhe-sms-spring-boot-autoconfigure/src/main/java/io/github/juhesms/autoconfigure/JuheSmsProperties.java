@@ -3,7 +3,6 @@ package io.github.juhesms.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +11,7 @@ import java.util.TreeSet;
 import io.github.juhesms.call.FailFastSettings;
 import io.github.juhesms.call.JuheRetrySettings;
 import io.github.juhesms.call.RetryBudgetSettings;
+import io.github.juhesms.codes.VerificationCodeSettings;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -252,6 +252,15 @@ public class JuheSmsProperties {
 	public static class Retry {
 
 		/**
+		 * The pipeline's settings of these properties.
+		 * @return the retry settings
+		 */
+		public JuheRetrySettings toSettings() {
+			return new JuheRetrySettings(this.maxAttempts, this.initialInterval, this.multiplier, this.maxInterval,
+					this.jitter);
+		}
+
+		/**
 		 * Most HTTP requests per call, the first included. 1 turns retries off.
 		 */
 		private int maxAttempts = JuheRetrySettings.DEFAULTS.maxAttempts();
@@ -336,6 +345,14 @@ public class JuheSmsProperties {
 	public static class Budget {
 
 		/**
+		 * The pipeline's settings of these properties.
+		 * @return the budget settings
+		 */
+		public RetryBudgetSettings toSettings() {
+			return new RetryBudgetSettings(this.enabled, this.capacity, this.refillInterval);
+		}
+
+		/**
 		 * Whether retries are limited by a budget, so an outage of Juhe does not multiply
 		 * traffic.
 		 */
@@ -382,6 +399,14 @@ public class JuheSmsProperties {
 	 * without HTTP for a cool-down, then tries Juhe again.
 	 */
 	public static class FailFast {
+
+		/**
+		 * The pipeline's settings of these properties.
+		 * @return the fail-fast settings
+		 */
+		public FailFastSettings toSettings() {
+			return new FailFastSettings(this.codes, this.cooldown);
+		}
 
 		/**
 		 * Error codes that start a cool-down: bad key, key expired, IP banned, key
@@ -712,6 +737,15 @@ public class JuheSmsProperties {
 	 * set.
 	 */
 	public static class Codes {
+
+		/**
+		 * The code service's settings of these properties.
+		 * @return the settings
+		 */
+		public VerificationCodeSettings toSettings() {
+			return new VerificationCodeSettings(this.length, this.ttl, this.resendCooldown, this.maxAttempts,
+					this.codeVariable, this.minutesVariable, this.variables);
+		}
 
 		/**
 		 * Product that sends the codes.

@@ -2,14 +2,21 @@ package io.github.juhesms.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.juhesms.guard.FailOpenIdempotencyStore;
+import io.github.juhesms.guard.FailOpenSendLimiter;
+import io.github.juhesms.guard.IdempotencySettings;
+import io.github.juhesms.guard.SendLimiter;
+import io.github.juhesms.guard.SlidingWindowSendLimiter;
 import io.github.juhesms.store.IdempotencyStore;
 import io.github.juhesms.store.InMemoryIdempotencyStore;
 import io.github.juhesms.store.InMemorySendLimitStore;
+import io.github.juhesms.store.InMemoryVerificationCodeStore;
 import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.SendLimitStore;
+import io.github.juhesms.store.VerificationCodeStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,12 +42,14 @@ final class JuheSmsStores {
 				SendLimitRule.longestWindow(rules, Duration.ofDays(1)));
 	}
 
-	static IdempotencyStore idempotencyKeys(JuheSmsProperties properties, ObjectProvider<IdempotencyStore> beans) {
+	static IdempotencySettings idempotency(JuheSmsProperties properties, ObjectProvider<IdempotencyStore> beans) {
+		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
 		IdempotencyStore store = bean(properties, beans, "idempotency keys");
 		if (store == null) {
-			store = new InMemoryIdempotencyStore(properties.getIdempotency().getMaxKeys(), Clock.systemUTC());
+			store = new InMemoryIdempotencyStore(idempotency.getMaxKeys(), Clock.systemUTC());
 		}
-		return failOpen(properties) ? new FailOpenIdempotencyStore(store) : store;
+		return new IdempotencySettings(failOpen(properties) ? new FailOpenIdempotencyStore(store) : store,
+				idempotency.getWindow(), idempotency.getWaitTimeout());
 	}
 
 	// A Redis that cannot be reached lets sends through instead of refusing them.
@@ -56,6 +65,29 @@ final class JuheSmsStores {
 		}
 		throw new IllegalStateException("No store for " + what + " is available; with juhe.sms.store=redis, "
 				+ "add spring-boot-starter-data-redis");
+	}
+
+	// The per-number limits of the properties over the configured store.
+	static SendLimiter sendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store) {
+		JuheSmsProperties.Limits limits = properties.getLimits();
+		if (!limits.isEnabled()) {
+			return SendLimiter.UNLIMITED;
+		}
+		List<SendLimitRule> rules = new ArrayList<>();
+		for (JuheSmsProperties.Limits.Rule rule : limits.getRules()) {
+			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
+		}
+		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, rules), rules,
+				limits.isPerTemplate(), Clock.systemUTC());
+		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
+	}
+
+	// The application's or the Redis store of codes, or one in memory.
+	static VerificationCodeStore verificationCodes(JuheSmsProperties properties,
+			ObjectProvider<VerificationCodeStore> beans) {
+		VerificationCodeStore bean = JuheSmsStores.bean(properties, beans, "verification codes");
+		return (bean != null) ? bean
+				: new InMemoryVerificationCodeStore(properties.getCodes().getMaxNumbers(), Clock.systemUTC());
 	}
 
 }

@@ -2,12 +2,9 @@ package io.github.juhesms.call;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendReceipt;
 import io.github.juhesms.error.JuheErrorCatalog;
@@ -20,11 +17,6 @@ import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.github.juhesms.store.SendAdmission;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Calls the endpoints of one Juhe product. Every product client goes through here:
@@ -47,11 +39,7 @@ public final class JuheProductApi {
 
 	private final FailFast failFast;
 
-	// One retry template per operation, since the rule depends on the operation; all
-	// share the product's retry budget, created with the first of them.
-	private final Map<JuheOperation, RetryTemplate> retryTemplates = new ConcurrentHashMap<>();
-
-	private volatile @Nullable RetryRule retryRule;
+	private final ProductRetries retries;
 
 	JuheProductApi(JuheProduct product, String key, Set<Integer> busyCodes, CallServices services) {
 		this.product = product;
@@ -59,6 +47,7 @@ public final class JuheProductApi {
 		this.busyCodes = busyCodes;
 		this.services = services;
 		this.failFast = new FailFast(services.failFast(), services.clock());
+		this.retries = new ProductRetries(product, busyCodes, services);
 	}
 
 	/**
@@ -155,19 +144,7 @@ public final class JuheProductApi {
 					this.busyCodes);
 		}
 		int[] made = new int[1];
-		try {
-			return retryTemplate(call.operation()).execute(() -> attempt(call, mapper, ++made[0]));
-		}
-		catch (RetryException ex) {
-			Throwable last = ex.getLastException();
-			if (last instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (last instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(last);
-		}
+		return this.retries.run(call.operation(), () -> attempt(call, mapper, ++made[0]));
 	}
 
 	private <T> Answer<T> attempt(JuheCall call, Function<JuheResult, T> mapper, int number) {
@@ -188,47 +165,6 @@ public final class JuheProductApi {
 			ex.setAttempts(number);
 			throw ex;
 		}
-	}
-
-	private RetryTemplate retryTemplate(JuheOperation operation) {
-		RetryTemplate template = this.retryTemplates.get(operation);
-		return (template != null) ? template
-				: this.retryTemplates.computeIfAbsent(operation, (created) -> newRetryTemplate(created, retryRule()));
-	}
-
-	// Built on the product's first call, with its retry budget.
-	private RetryRule retryRule() {
-		RetryRule rule = this.retryRule;
-		if (rule == null) {
-			synchronized (this) {
-				rule = this.retryRule;
-				if (rule == null) {
-					rule = new RetryRule(this.busyCodes, this.services.retry().maxAttempts(),
-							new RetryBudget(this.services.retryBudget()));
-					this.retryRule = rule;
-				}
-			}
-		}
-		return rule;
-	}
-
-	private RetryTemplate newRetryTemplate(JuheOperation operation, RetryRule rule) {
-		JuheRetrySettings retry = this.services.retry();
-		JuheSmsMetrics metrics = this.services.metrics();
-		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-		backOff.setMaxInterval(retry.maxInterval().toMillis());
-		backOff.setJitter(retry.jitter().toMillis());
-		backOff.setMaxAttempts(retry.maxAttempts() - 1);
-		return new RetryTemplate(RetryPolicy.builder().backOff(backOff).predicate((failure) -> {
-			RetryRule.Decision decision = rule.decide(operation, failure);
-			if (decision == RetryRule.Decision.RETRY) {
-				metrics.retried(operation, failure);
-			}
-			else if (decision == RetryRule.Decision.BUDGET_EMPTY) {
-				metrics.retryDenied(this.product);
-			}
-			return decision == RetryRule.Decision.RETRY;
-		}).build());
 	}
 
 	@Override

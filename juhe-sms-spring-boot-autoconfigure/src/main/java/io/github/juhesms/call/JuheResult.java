@@ -1,6 +1,5 @@
 package io.github.juhesms.call;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -125,17 +124,12 @@ public final class JuheResult {
 	 * @return the text or {@code null}
 	 */
 	public @Nullable String optionalText(String field) {
-		JsonNode value = this.node.path(field);
-		if (value.isNull() || value.isMissingNode()) {
-			return null;
+		try {
+			return LenientValues.text(this.node.path(field));
 		}
-		if (value.isString()) {
-			return value.stringValue();
+		catch (IllegalArgumentException ex) {
+			throw child(field).invalid(ex.getMessage() + " but got " + child(field).describe());
 		}
-		if (value.isNumber() || value.isBoolean()) {
-			return value.asString();
-		}
-		throw child(field).invalid("expected text but got " + child(field).describe());
 	}
 
 	/**
@@ -177,26 +171,12 @@ public final class JuheResult {
 	 * @return the value or {@code null}
 	 */
 	public @Nullable Long optionalLong(String field) {
-		JsonNode value = this.node.path(field);
-		if (value.isNull() || value.isMissingNode()) {
-			return null;
-		}
 		try {
-			if (value.isIntegralNumber() && value.canConvertToLong()) {
-				return value.longValue();
-			}
-			if (value.isNumber()) {
-				return value.decimalValue().longValueExact();
-			}
-			if (value.isString()) {
-				String text = value.stringValue().strip();
-				return text.isEmpty() ? null : new BigDecimal(text).longValueExact();
-			}
+			return LenientValues.wholeNumber(this.node.path(field));
 		}
-		catch (ArithmeticException | NumberFormatException ex) {
-			// fall through to the error below
+		catch (IllegalArgumentException ex) {
+			throw child(field).invalid(ex.getMessage() + " but got " + child(field).describe());
 		}
-		throw child(field).invalid("expected a whole number but got " + child(field).describe());
 	}
 
 	/**

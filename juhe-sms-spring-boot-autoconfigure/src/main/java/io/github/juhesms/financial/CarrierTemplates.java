@@ -2,8 +2,11 @@ package io.github.juhesms.financial;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -55,6 +58,31 @@ public record CarrierTemplates(Map<Carrier, Long> templateIds) {
 	public @Nullable Long forCarrier(Carrier carrier) {
 		Long own = this.templateIds.get(carrier);
 		return (own != null) ? own : this.templateIds.get(Carrier.ALL);
+	}
+
+	// The template each carrier's numbers are sent with, checked for every carrier before
+	// any call.
+	static Map<Carrier, Long> resolve(JuheOperation operation, @Nullable CarrierTemplates templates,
+			List<Carrier> carriers) {
+		if (templates == null) {
+			throw new JuheSmsInvalidRequestException(operation, "tplId", "is required: the template of each carrier");
+		}
+		templates.templateIds().forEach((carrier, templateId) -> {
+			if (templateId <= 0) {
+				throw new JuheSmsInvalidRequestException(operation, "tplId",
+						"template of " + carrier + " must be a positive id (was " + templateId + ")");
+			}
+		});
+		Map<Carrier, Long> resolved = new EnumMap<>(Carrier.class);
+		for (Carrier carrier : carriers) {
+			Long templateId = templates.forCarrier(carrier);
+			if (templateId == null) {
+				throw new JuheSmsInvalidRequestException(operation, "tplId",
+						"has no template for " + carrier + " and no all-networks (ALL) template to fall back on");
+			}
+			resolved.put(carrier, templateId);
+		}
+		return resolved;
 	}
 
 }

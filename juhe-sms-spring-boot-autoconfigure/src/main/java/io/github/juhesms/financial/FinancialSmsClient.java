@@ -2,12 +2,9 @@ package io.github.juhesms.financial;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import io.github.juhesms.call.JuheCall;
@@ -18,14 +15,10 @@ import io.github.juhesms.call.JuheResult;
 import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.core.Masking;
 import io.github.juhesms.core.SendOptions;
-import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.error.JuheSmsException;
-import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.store.SendAdmission;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Client of Juhe's Financial SMS (金融短信): submit and list templates, send to up to 10,000
@@ -75,7 +68,7 @@ public class FinancialSmsClient {
 	public SubmittedFinancialTemplate submitTemplate(String signature, String content) {
 		JuheValidation.requireTemplateText(SUBMIT_TEMPLATE, signature, content);
 		JuheForm form = new JuheForm().add("signature", signature).add("content", content);
-		return this.api.call(JuheCall.of(SUBMIT_TEMPLATE, form), FinancialSmsClient::submittedTemplate);
+		return this.api.call(JuheCall.of(SUBMIT_TEMPLATE, form), FinancialAnswers::submittedTemplate);
 	}
 
 	/**
@@ -102,7 +95,7 @@ public class FinancialSmsClient {
 	 */
 	public FinancialSmsResult send(FinancialSmsRequest request, SendOptions options) {
 		List<String> mobiles = JuheValidation.requireMainlandMobiles(SEND, "mobile", request.mobiles(), MAX_MOBILES);
-		requireNoRepeats(mobiles);
+		JuheValidation.requireNoRepeats(SEND, "mobile", mobiles, "sendByCarrier removes repeats");
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
 		SendAdmission admission = this.api.admitEach(mobiles, request.templateId());
@@ -126,7 +119,7 @@ public class FinancialSmsClient {
 	 */
 	public MobileGroups groupByCarrier(List<String> mobiles) {
 		JuheValidation.requireMainlandMobiles(MOBILE_GROUP, "mobiles", mobiles, MAX_MOBILES);
-		return group(mobiles, FinancialSmsClient::mobileGroups);
+		return group(mobiles, FinancialAnswers::mobileGroups);
 	}
 
 	/**
@@ -135,7 +128,7 @@ public class FinancialSmsClient {
 	 */
 	public List<FinancialTemplate> myTemplates() {
 		return this.api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
-				(result) -> result.asObject().list("templates", FinancialSmsClient::template));
+				(result) -> result.asObject().list("templates", FinancialAnswers::template));
 	}
 
 	/**
@@ -176,14 +169,14 @@ public class FinancialSmsClient {
 	 */
 	public CarrierSendReport sendByCarrier(CarrierTemplates templates, List<String> mobiles,
 			Map<String, String> variables, SendOptions options) {
-		Map<Carrier, Long> templateIds = resolveTemplates(templates);
+		Map<Carrier, Long> templateIds = CarrierTemplates.resolve(SEND, templates, CARRIERS);
 		JuheValidation.requireMainlandMobiles(SEND, "mobile", mobiles, Integer.MAX_VALUE);
 		JuheValidation.requireVariables(SEND, "tplValue", variables);
 		List<String> unique = List.copyOf(new LinkedHashSet<>(mobiles));
 		Map<Carrier, List<String>> byCarrier = new EnumMap<>(Carrier.class);
 		List<String> unknownCarrier = new ArrayList<>();
 		for (List<String> chunk : chunks(unique)) {
-			MobileGroups groups = group(chunk, (result) -> reconciledGroups(result, chunk));
+			MobileGroups groups = group(chunk, (result) -> FinancialAnswers.reconciledGroups(result, chunk));
 			for (Carrier carrier : CARRIERS) {
 				byCarrier.computeIfAbsent(carrier, (key) -> new ArrayList<>()).addAll(groups.of(carrier));
 			}
@@ -220,127 +213,12 @@ public class FinancialSmsClient {
 		return this.api.call(JuheCall.of(MOBILE_GROUP, form, mobiles, null), mapper);
 	}
 
-	// The template each carrier's numbers are sent with, checked for every carrier before
-	// any call.
-	private static Map<Carrier, Long> resolveTemplates(@Nullable CarrierTemplates templates) {
-		if (templates == null) {
-			throw new JuheSmsInvalidRequestException(SEND, "tplId", "is required: the template of each carrier");
-		}
-		templates.templateIds().forEach((carrier, templateId) -> {
-			if (templateId <= 0) {
-				throw new JuheSmsInvalidRequestException(SEND, "tplId",
-						"template of " + carrier + " must be a positive id (was " + templateId + ")");
-			}
-		});
-		Map<Carrier, Long> resolved = new EnumMap<>(Carrier.class);
-		for (Carrier carrier : CARRIERS) {
-			Long templateId = templates.forCarrier(carrier);
-			if (templateId == null) {
-				throw new JuheSmsInvalidRequestException(SEND, "tplId",
-						"has no template for " + carrier + " and no all-networks (ALL) template to fall back on");
-			}
-			resolved.put(carrier, templateId);
-		}
-		return resolved;
-	}
-
-	// Each copy of a number in one send is billed and received again: refused, not
-	// silently removed, because only the caller knows whether the list itself is wrong.
-	private static void requireNoRepeats(List<String> mobiles) {
-		Map<String, Integer> firstIndex = new HashMap<>();
-		@Nullable String firstRepeat = null;
-		int repeats = 0;
-		for (int i = 0; i < mobiles.size(); i++) {
-			Integer earlier = firstIndex.putIfAbsent(mobiles.get(i), i);
-			if (earlier != null) {
-				repeats++;
-				if (firstRepeat == null) {
-					firstRepeat = "index " + i + " repeats index " + earlier;
-				}
-			}
-		}
-		if (firstRepeat != null) {
-			throw new JuheSmsInvalidRequestException(SEND, "mobile",
-					"must not repeat a number, which would be billed and received twice: " + firstRepeat + " ("
-							+ repeats + " repeated in all; sendByCarrier removes repeats)");
-		}
-	}
-
 	private static List<List<String>> chunks(List<String> mobiles) {
 		List<List<String>> chunks = new ArrayList<>();
 		for (int from = 0; from < mobiles.size(); from += MAX_MOBILES) {
 			chunks.add(mobiles.subList(from, Math.min(from + MAX_MOBILES, mobiles.size())));
 		}
 		return chunks;
-	}
-
-	private static SubmittedFinancialTemplate submittedTemplate(JuheResult result) {
-		result.asObject();
-		long templateId = result.requiredLong("tplId");
-		Map<Carrier, Long> templateIds = new EnumMap<>(Carrier.class);
-		// The document shows tplBatchInfo as an array of single-letter objects:
-		// [{"a":767},{"b":768},...].
-		for (JuheResult entry : result.list("tplBatchInfo", JuheResult::asObject)) {
-			for (String letter : entry.fieldNames()) {
-				Carrier carrier = Carrier.ofTemplateBatchLetter(letter, entry.child(letter));
-				if (templateIds.put(carrier, entry.requiredLong(letter)) != null) {
-					throw entry.child(letter).invalid("carrier letter '" + letter + "' given twice");
-				}
-			}
-		}
-		templateIds.putIfAbsent(Carrier.ALL, templateId);
-		return new SubmittedFinancialTemplate(result.requiredText("sendContent"), templateId,
-				new CarrierTemplates(templateIds));
-	}
-
-	private static MobileGroups mobileGroups(JuheResult result) {
-		result.asObject();
-		Map<Carrier, List<String>> groups = new EnumMap<>(Carrier.class);
-		List<String> unknown = List.of();
-		for (String name : result.fieldNames()) {
-			JuheResult numbers = result.child(name);
-			if (name.equals("unknown")) {
-				unknown = numbers.list(JuheResult::asText);
-			}
-			else {
-				groups.put(Carrier.ofMobileGroupLetter(name, numbers), numbers.list(JuheResult::asText));
-			}
-		}
-		return new MobileGroups(groups.getOrDefault(Carrier.CHINA_MOBILE, List.of()),
-				groups.getOrDefault(Carrier.CHINA_UNICOM, List.of()),
-				groups.getOrDefault(Carrier.CHINA_TELECOM, List.of()), unknown);
-	}
-
-	// Before sending with per-carrier templates, the groups must hold exactly the numbers
-	// asked for: a number never asked for must not be sent to, and one Juhe left out must
-	// not be dropped silently.
-	private static MobileGroups reconciledGroups(JuheResult result, List<String> asked) {
-		MobileGroups groups = mobileGroups(result);
-		Set<String> askedSet = new HashSet<>(asked);
-		Set<String> grouped = new HashSet<>();
-		for (List<String> group : List.of(groups.chinaMobile(), groups.chinaUnicom(), groups.chinaTelecom(),
-				groups.unknown())) {
-			for (String mobile : group) {
-				if (!askedSet.contains(mobile)) {
-					throw result.invalid("grouped a number that was not asked for (" + Masking.mobile(mobile) + ")");
-				}
-				if (!grouped.add(mobile)) {
-					throw result.invalid("placed a number in two groups (" + Masking.mobile(mobile) + ")");
-				}
-			}
-		}
-		if (grouped.size() == asked.size()) {
-			return groups;
-		}
-		List<String> unknown = new ArrayList<>(groups.unknown());
-		asked.stream().filter((mobile) -> !grouped.contains(mobile)).forEach(unknown::add);
-		return new MobileGroups(groups.chinaMobile(), groups.chinaUnicom(), groups.chinaTelecom(), unknown);
-	}
-
-	private static FinancialTemplate template(JuheResult entry) {
-		return new FinancialTemplate(entry.requiredLong("tplId"), entry.requiredText("tpl"),
-				entry.requiredText("tpl_signature"), TemplateReviewState.of(entry.requiredInt("tpl_state")),
-				Carrier.ofTemplateOperation(entry.requiredInt("operation"), entry.child("operation")));
 	}
 
 }
