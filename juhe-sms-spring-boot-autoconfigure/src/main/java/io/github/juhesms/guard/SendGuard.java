@@ -16,21 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 public interface SendGuard {
 
-	/** A guard that lets every send through and keeps nothing. */
-	SendGuard NONE = new SendGuard() {
-
-		@Override
-		public SendAdmission admitEach(JuheProduct product, List<String> mobiles, @Nullable String templateId) {
-			return SendAdmission.unlimited(mobiles);
-		}
-
-		@Override
-		public Entry enter(GuardedSend send) {
-			return Entry.UNGUARDED;
-		}
-
-	};
-
 	/**
 	 * Take send permits for each number, for a product client that sends to the admitted
 	 * numbers only (Financial batches); the send then carries the admission in
@@ -60,24 +45,6 @@ public interface SendGuard {
 	 * logged, never thrown: it must not hide the send's own outcome.
 	 */
 	interface Entry {
-
-		/** The entry of an unguarded send. */
-		Entry UNGUARDED = new Entry() {
-
-			@Override
-			public @Nullable String replay() {
-				return null;
-			}
-
-			@Override
-			public void succeeded(Supplier<String> resultJson) {
-			}
-
-			@Override
-			public void failed(boolean outcomeUnknown, String failure) {
-			}
-
-		};
 
 		/**
 		 * Juhe's {@code result} of a succeeded first send with the same key, to answer

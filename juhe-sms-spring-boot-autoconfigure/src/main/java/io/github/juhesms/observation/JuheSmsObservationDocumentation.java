@@ -1,5 +1,7 @@
 package io.github.juhesms.observation;
 
+import java.util.Locale;
+
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
@@ -37,26 +39,22 @@ public enum JuheSmsObservationDocumentation implements ObservationDocumentation 
 	public enum LowCardinalityKeyNames implements KeyName {
 
 		/** The product, e.g. {@code international}. */
-		PRODUCT("product"),
+		PRODUCT,
 
 		/** The operation as the document names it, e.g. {@code send}. */
-		OPERATION("operation"),
+		OPERATION,
 
 		/** How the call ended, once it has: {@code success}, {@code busy}, ... */
-		OUTCOME("outcome"),
+		OUTCOME,
 
 		/** Juhe's {@code error_code}, or {@code none}, once the call has ended. */
-		ERROR_CODE("error.code");
+		ERROR_CODE;
 
-		private final String key;
-
-		LowCardinalityKeyNames(String key) {
-			this.key = key;
-		}
-
+		// product, operation, outcome, error.code: read only when a combination is first
+		// seen, as the default convention keeps the key values it builds.
 		@Override
 		public String asString() {
-			return this.key;
+			return name().toLowerCase(Locale.ROOT).replace('_', '.');
 		}
 
 	}
