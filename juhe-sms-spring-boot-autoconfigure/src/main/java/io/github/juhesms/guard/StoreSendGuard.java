@@ -65,7 +65,8 @@ public final class StoreSendGuard implements SendGuard {
 				if (taken != null) {
 					afterSend(() -> this.limiter.release(taken));
 				}
-				return new Replay(first.result());
+				// A first send whose answer carried no result replays as JSON null.
+				return new Replay((first.result() != null) ? first.result() : "null");
 			}
 		}
 		try {
@@ -129,7 +130,7 @@ public final class StoreSendGuard implements SendGuard {
 		return "StoreSendGuard[" + this.limiter + ", idempotency=" + (this.idempotency != null) + "]";
 	}
 
-	private record Replay(@Nullable String replay) implements Entry {
+	private record Replay(String replay) implements Entry {
 
 		@Override
 		public void succeeded(Supplier<String> resultJson) {
