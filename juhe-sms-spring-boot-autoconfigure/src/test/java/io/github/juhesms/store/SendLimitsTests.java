@@ -219,11 +219,19 @@ class SendLimitsTests extends JuheWireMockTests {
 	void inMemoryStoreIsBoundedInSize() {
 		InMemorySendLimitStore store = new InMemorySendLimitStore(1_000, Duration.ofDays(1));
 		List<SendLimitRule> rules = List.of(new SendLimitRule(1, Duration.ofMinutes(1)));
-		Instant now = Instant.now();
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		SendLimitStore.Refusal withinTheMinute = new SendLimitStore.Refusal(rules.get(0), now.plusSeconds(60));
+		assertThat(store.tryAcquire("bombed", "first", rules, now)).isNull();
 		for (int i = 0; i < 50_000; i++) {
-			store.tryAcquire("number-" + i, "p", rules, now);
+			assertThat(store.tryAcquire("number-" + i, "p", rules, now)).isNull();
+			// A number asked for again and again among many others stays limited.
+			if (i % 100 == 0) {
+				assertThat(store.tryAcquire("bombed", "again-" + i, rules, now)).isEqualTo(withinTheMinute);
+			}
 		}
 		assertThat(store.trackedKeys()).isLessThanOrEqualTo(1_000);
+		// The number sent to last is tracked too.
+		assertThat(store.tryAcquire("number-49999", "p2", rules, now.plusSeconds(1))).isEqualTo(withinTheMinute);
 	}
 
 }
