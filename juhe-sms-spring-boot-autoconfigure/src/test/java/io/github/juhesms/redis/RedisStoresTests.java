@@ -131,6 +131,20 @@ class RedisStoresTests extends JuheWireMockTests {
 	}
 
 	@Test
+	void failOpenStoresStillDeduplicateWhileRedisIsUp() {
+		answer(SEND, success("{\"sid\":\"first\"}"));
+		withRedis(TestRedis.url())
+			.withPropertyValues("juhe.sms.redis.fail-open=true", "juhe.sms.limits.enabled=false",
+					"juhe.sms.idempotency.wait-timeout=1s")
+			.run((context) -> {
+				SmsApiClient client = context.getBean(SmsApiClient.class);
+				assertThat(client.send(REQUEST, SendOptions.idempotencyKey("open")).sid()).isEqualTo("first");
+				assertThat(client.send(REQUEST, SendOptions.idempotencyKey("open")).sid()).isEqualTo("first");
+				assertThat(requestsTo(SEND)).hasSize(1);
+			});
+	}
+
+	@Test
 	void duplicateOfAnUnknownOutcomeIsRememberedInRedis() {
 		wireMock.stubFor(post(urlPathEqualTo(SEND)).willReturn(json(success("{\"sid\":\"x\"}")).withFixedDelay(800)));
 		withRedis(TestRedis.url()).withPropertyValues("juhe.sms.read-timeout=200ms", "juhe.sms.limits.enabled=false")

@@ -1,5 +1,6 @@
 package io.github.juhesms.test;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -42,6 +43,7 @@ public final class TestRedis {
 				.onShutdownForceStop(true)
 				.build();
 			server.start();
+			stopWhenThisJvmIsGone(port);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					server.stop();
@@ -54,6 +56,23 @@ public final class TestRedis {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// A JVM that is halted runs no shutdown hook: a PIT minion past its time-out, or a
+	// test fork killed by its build, would leave its redis-server running. A watchdog
+	// process shuts the server down once this JVM is gone (where bash is found).
+	private static void stopWhenThisJvmIsGone(int port) {
+		String watch = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+				+ "exec 3<>/dev/tcp/127.0.0.1/" + port + " && printf 'SHUTDOWN NOSAVE\\r\\n' >&3";
+		try {
+			new ProcessBuilder("bash", "-c", watch).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.redirectError(ProcessBuilder.Redirect.DISCARD)
+				.start();
+		}
+		catch (IOException ex) {
+			// No bash: the shutdown hook still stops the server on a normal exit.
 		}
 	}
 
