@@ -13,12 +13,10 @@ import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.guard.SendLimiter;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.observation.JuheSmsObservationConvention;
-import io.github.juhesms.redis.RedisIdempotencyStore;
-import io.github.juhesms.redis.RedisSendLimitStore;
-import io.github.juhesms.redis.RedisVerificationCodeStore;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.store.IdempotencyStore;
 import io.github.juhesms.store.SendLimitStore;
+import io.github.juhesms.store.StoreDigest;
 import io.github.juhesms.store.VerificationCodeStore;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
 import io.github.juhesms.video.VideoSmsClient;
@@ -39,9 +37,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -60,6 +57,7 @@ import org.springframework.web.client.RestClient;
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @EnableConfigurationProperties(JuheSmsProperties.class)
+@Import(JuheSmsRedisStoresConfiguration.class)
 public final class JuheSmsAutoConfiguration {
 
 	@Bean
@@ -78,6 +76,7 @@ public final class JuheSmsAutoConfiguration {
 		JuheHttpTransport httpTransport = transport.getIfAvailable();
 		if (httpTransport == null) {
 			JuheSmsRestClientFactory.warnIfPlainHttp(properties.getBaseUrl());
+			JuheSmsRestClientFactory.warnIfWireLogging();
 			// The RestClient is built on first use.
 			httpTransport = new JuheHttpTransport(
 					new JuheSmsRestClientFactory(properties, restClientBuilder, requestFactoryBuilder,
@@ -86,6 +85,7 @@ public final class JuheSmsAutoConfiguration {
 		}
 		ObservationRegistry registry = observationRegistry.getIfUnique();
 		SendLimiter limiter = sendLimiter.getIfAvailable();
+		StoreDigest digest = JuheSmsStores.digest(properties);
 		return JuheProductApiFactory.builder(httpTransport)
 			.retry(properties.getRetry().toSettings())
 			.retryBudget(properties.getRetry().getBudget().toSettings())
@@ -93,8 +93,8 @@ public final class JuheSmsAutoConfiguration {
 			.observations((registry != null) ? registry : ObservationRegistry.NOOP, observationConvention.getIfUnique())
 			.meterRegistry(meterRegistry.getIfUnique())
 			.eventPublisher(eventPublisher)
-			.sendLimiter((limiter != null) ? limiter : JuheSmsStores.sendLimiter(properties, sendLimitStore))
-			.idempotency(JuheSmsStores.idempotency(properties, idempotencyStore))
+			.sendLimiter((limiter != null) ? limiter : JuheSmsStores.sendLimiter(properties, sendLimitStore, digest))
+			.idempotency(JuheSmsStores.idempotency(properties, idempotencyStore, digest))
 			.build();
 	}
 
@@ -167,14 +167,16 @@ public final class JuheSmsAutoConfiguration {
 					VerificationCodeSender.smsApi(required(smsApi, "SMS API product", "sms-api"), templateId);
 			};
 			return new VerificationCodeService(sender, JuheSmsStores.verificationCodes(properties, store),
-					codes.toSettings(), Clock.systemUTC());
+					codes.toSettings(), Clock.systemUTC(), JuheSmsStores.digest(properties));
 		}
 
 		private static <T> T required(ObjectProvider<T> provider, String product, String prefix) {
 			T bean = provider.getIfAvailable();
 			if (bean == null) {
-				throw new IllegalStateException("No client for juhe.sms.codes (the " + product + ": set juhe.sms."
-						+ prefix + ".key or juhe.sms.key) is available");
+				throw new JuheSmsConfigurationException("juhe.sms.codes.product", prefix,
+						"names the " + product + ", whose client was not created",
+						"Set juhe.sms." + prefix + ".key or juhe.sms.key, leave juhe.sms." + prefix
+								+ ".enabled true, or set juhe.sms.codes.product to a product that has a key.");
 			}
 			return bean;
 		}
@@ -182,63 +184,20 @@ public final class JuheSmsAutoConfiguration {
 	}
 
 	/**
-	 * The Redis stores of send limits, idempotency keys and verification codes, with
-	 * {@code juhe.sms.store=redis}. Redis is chosen explicitly, not whenever a connection
-	 * factory exists: moving abuse protection into a Redis the application uses for
-	 * something else, and making sends fail closed when that Redis is down, must be a
-	 * decision. The in-memory default stores are not beans (see {@link JuheSmsStores}).
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "juhe.sms.store", havingValue = "redis")
-	@ConditionalOnClass(StringRedisTemplate.class)
-	static class RedisStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(SendLimitStore.class)
-		SendLimitStore juheSmsSendLimitStore(JuheSmsProperties properties,
-				ObjectProvider<RedisConnectionFactory> connectionFactory) {
-			return new RedisSendLimitStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(IdempotencyStore.class)
-		IdempotencyStore juheSmsIdempotencyStore(JuheSmsProperties properties,
-				ObjectProvider<RedisConnectionFactory> connectionFactory) {
-			return new RedisIdempotencyStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(VerificationCodeStore.class)
-		VerificationCodeStore juheSmsVerificationCodeStore(JuheSmsProperties properties,
-				ObjectProvider<RedisConnectionFactory> connectionFactory) {
-			return new RedisVerificationCodeStore(template(connectionFactory), properties.getRedis().getKeyPrefix());
-		}
-
-		// Not a bean, which would replace the application's own.
-		private static StringRedisTemplate template(ObjectProvider<RedisConnectionFactory> connectionFactory) {
-			RedisConnectionFactory factory = connectionFactory.getIfAvailable();
-			if (factory == null) {
-				throw new IllegalStateException("juhe.sms.store=redis needs a Redis connection factory: add "
-						+ "spring-boot-starter-data-redis and set spring.data.redis.*");
-			}
-			StringRedisTemplate template = new StringRedisTemplate(factory);
-			template.afterPropertiesSet();
-			return template;
-		}
-
-	}
-
-	/**
-	 * Masks the Juhe keys in {@code /actuator/configprops} and {@code /actuator/env} even
-	 * when an application shows their values ({@code show-values=always}), which Boot
-	 * would otherwise print in clear.
+	 * Masks the Juhe keys and the store secret in {@code /actuator/configprops} and
+	 * {@code /actuator/env} even when an application shows their values
+	 * ({@code show-values=always}), which Boot would otherwise print in clear.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class KeySanitizingConfiguration {
 
-		// juhe.sms.key, juhe.sms.<product>.key and their forms such as JUHE_SMS_KEY.
-		private static final Pattern KEY_PROPERTY = Pattern.compile("(?i)juhe[._-]sms[._-](?:[a-z-]+[._])?key");
+		// juhe.sms.key, juhe.sms.<product>.key and juhe.sms.store-secret in every form
+		// they bind from: JUHE_SMS_SMS_API_KEY, juhe.sms.smsApi.key,
+		// juhe.sms.sms_api.key,
+		// JUHE_SMS_STORESECRET and so on.
+		private static final Pattern KEY_PROPERTY = Pattern
+			.compile("(?i)^juhe[._-]?sms[._-](?:(?:[a-z0-9_.\\[\\]-]*[._])?key|store[._-]?secret)$");
 
 		@Bean
 		SanitizingFunction juheSmsKeySanitizingFunction() {

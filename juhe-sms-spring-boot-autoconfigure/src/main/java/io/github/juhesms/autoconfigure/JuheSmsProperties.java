@@ -18,12 +18,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration of the Juhe SMS clients.
+ * Configuration of the Juhe SMS clients. Checked when bound: a value that breaks a rule
+ * fails start-up naming the property, the value and the rule.
  */
 @ConfigurationProperties("juhe.sms")
-public class JuheSmsProperties {
+public class JuheSmsProperties implements Validator {
 
 	/**
 	 * Key used by every product that has no key of its own. Juhe issues one key per
@@ -75,6 +78,14 @@ public class JuheSmsProperties {
 	 * Data Redis connection factory).
 	 */
 	private StoreType store = StoreType.MEMORY;
+
+	/**
+	 * Secret of the keyed digests (HMAC-SHA256) that stand for phone numbers, idempotency
+	 * keys and codes in the stores, at least 32 characters, the same on every instance.
+	 * Required with store=redis; unset with the memory store, each process makes a random
+	 * one. Changing it forgets every limit, idempotency key and pending code.
+	 */
+	private @Nullable String storeSecret;
 
 	/**
 	 * Redis store settings.
@@ -189,6 +200,14 @@ public class JuheSmsProperties {
 		this.store = store;
 	}
 
+	public @Nullable String getStoreSecret() {
+		return this.storeSecret;
+	}
+
+	public void setStoreSecret(@Nullable String storeSecret) {
+		this.storeSecret = storeSecret;
+	}
+
 	public Redis getRedis() {
 		return this.redis;
 	}
@@ -233,6 +252,16 @@ public class JuheSmsProperties {
 	public @Nullable String resolveKey(Product product) {
 		return StringUtils.hasText(product.getKey()) ? product.getKey()
 				: (StringUtils.hasText(this.key) ? this.key : null);
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return JuheSmsProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		JuheSmsPropertiesRules.check((JuheSmsProperties) target, errors);
 	}
 
 	@Override
@@ -557,6 +586,22 @@ public class JuheSmsProperties {
 		 * always fail closed.
 		 */
 		private boolean failOpen = false;
+
+		/**
+		 * How long one of the starter's Redis commands may take, connecting included,
+		 * before the call is refused as the store being unavailable. The starter keeps
+		 * its own connections to the application's Redis (Lettuce), so Boot's
+		 * spring.data.redis.timeout does not hold sends during an outage.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
 
 		public String getKeyPrefix() {
 			return this.keyPrefix;

@@ -1,8 +1,13 @@
 package io.github.juhesms.autoconfigure;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,6 +33,16 @@ import org.springframework.web.client.RestClient;
 final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 
 	private static final Log logger = LogFactory.getLog(JuheSmsRestClientFactory.class);
+
+	private static final String APACHE_WIRE_LOG = "org.apache.hc.client5.http.wire";
+
+	private static final String JDK_CLIENT_LOG = "jdk.httpclient.HttpClient.log";
+
+	private static final String JDK_CLIENT_DEBUG = "jdk.internal.httpclient.debug";
+
+	private static final String URL_CONNECTION_LOG = "sun.net.www.protocol.http.HttpURLConnection";
+
+	private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
 	private final JuheSmsProperties properties;
 
@@ -85,15 +100,56 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 		}
 	}
 
+	// The HTTP libraries' own wire logs print the form, the key in it, whatever the
+	// starter masks.
+	static void warnIfWireLogging() {
+		List<String> on = new ArrayList<>();
+		if (LogFactory.getLog(APACHE_WIRE_LOG).isDebugEnabled()) {
+			on.add("logger " + APACHE_WIRE_LOG + " (Apache HttpClient 5)");
+		}
+		String jdkLog = System.getProperty(JDK_CLIENT_LOG, "");
+		if (jdkLog.contains("all") || jdkLog.contains("content") || jdkLog.contains("headers")
+				|| Boolean.getBoolean(JDK_CLIENT_DEBUG)) {
+			on.add("system property " + JDK_CLIENT_LOG + "=" + jdkLog + " or " + JDK_CLIENT_DEBUG
+					+ " (JDK HttpClient)");
+		}
+		// The JDK logs HttpURLConnection through java.util.logging unless told otherwise.
+		if (java.util.logging.Logger.getLogger(URL_CONNECTION_LOG).isLoggable(java.util.logging.Level.FINE)) {
+			on.add("logger " + URL_CONNECTION_LOG + " (HttpURLConnection)");
+		}
+		if (!on.isEmpty()) {
+			logger.warn("HTTP wire logging is on: " + String.join(", ", on) + ". It prints the requests the Juhe "
+					+ "clients make, with the Juhe key and phone numbers in clear; turn it off outside local debugging");
+		}
+	}
+
 	// Plain http to a loopback address (a local fake server) does not expose the key on a
-	// network.
-	private static boolean isPlainHttpOverTheNetwork(String baseUrl) {
+	// network. Decided from the address itself, never from a name that merely looks like
+	// one (127.attacker.example) and without a DNS lookup.
+	static boolean isPlainHttpOverTheNetwork(String baseUrl) {
 		URI uri = URI.create(baseUrl);
 		if (!"http".equalsIgnoreCase(uri.getScheme())) {
 			return false;
 		}
 		String host = (uri.getHost() != null) ? uri.getHost() : "";
-		return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+		return !(host.equalsIgnoreCase("localhost") || isLoopbackLiteral(host));
+	}
+
+	private static boolean isLoopbackLiteral(String host) {
+		if (IPV4_LITERAL.matcher(host).matches()) {
+			String[] octets = host.split("\\.");
+			return octets[0].equals("127") && Arrays.stream(octets).allMatch((octet) -> Integer.parseInt(octet) <= 255);
+		}
+		if (host.startsWith("[") && host.endsWith("]")) {
+			try {
+				// With a colon, the JDK parses the literal and never looks it up.
+				return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	// The starter's retry loop must be the only one: a library that resends a POST by

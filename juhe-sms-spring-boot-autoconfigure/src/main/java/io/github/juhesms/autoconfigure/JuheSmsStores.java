@@ -16,6 +16,7 @@ import io.github.juhesms.store.InMemorySendLimitStore;
 import io.github.juhesms.store.InMemoryVerificationCodeStore;
 import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.SendLimitStore;
+import io.github.juhesms.store.StoreDigest;
 import io.github.juhesms.store.VerificationCodeStore;
 import org.jspecify.annotations.Nullable;
 
@@ -42,14 +43,22 @@ final class JuheSmsStores {
 				SendLimitRule.longestWindow(rules, Duration.ofDays(1)));
 	}
 
-	static IdempotencySettings idempotency(JuheSmsProperties properties, ObjectProvider<IdempotencyStore> beans) {
+	// One per context: every store of the application names numbers with the same
+	// digest.
+	static StoreDigest digest(JuheSmsProperties properties) {
+		String secret = properties.getStoreSecret();
+		return (secret != null) ? StoreDigest.of(secret) : StoreDigest.random();
+	}
+
+	static IdempotencySettings idempotency(JuheSmsProperties properties, ObjectProvider<IdempotencyStore> beans,
+			StoreDigest digest) {
 		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
 		IdempotencyStore store = bean(properties, beans, "idempotency keys");
 		if (store == null) {
 			store = new InMemoryIdempotencyStore(idempotency.getMaxKeys(), Clock.systemUTC());
 		}
 		return new IdempotencySettings(failOpen(properties) ? new FailOpenIdempotencyStore(store) : store,
-				idempotency.getWindow(), idempotency.getWaitTimeout());
+				idempotency.getWindow(), idempotency.getWaitTimeout(), digest);
 	}
 
 	// A Redis that cannot be reached lets sends through instead of refusing them.
@@ -63,12 +72,14 @@ final class JuheSmsStores {
 		if (bean != null || properties.getStore() == JuheSmsProperties.StoreType.MEMORY) {
 			return bean;
 		}
-		throw new IllegalStateException("No store for " + what + " is available; with juhe.sms.store=redis, "
-				+ "add spring-boot-starter-data-redis");
+		throw new JuheSmsConfigurationException("juhe.sms.store", "redis",
+				"needs Spring Data Redis for the store of " + what + ", and it is not on the class path",
+				"Add spring-boot-starter-data-redis, or set juhe.sms.store to memory.");
 	}
 
 	// The per-number limits of the properties over the configured store.
-	static SendLimiter sendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store) {
+	static SendLimiter sendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store,
+			StoreDigest digest) {
 		JuheSmsProperties.Limits limits = properties.getLimits();
 		if (!limits.isEnabled()) {
 			return SendLimiter.UNLIMITED;
@@ -78,7 +89,7 @@ final class JuheSmsStores {
 			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
 		}
 		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, rules), rules,
-				limits.isPerTemplate(), Clock.systemUTC());
+				limits.isPerTemplate(), Clock.systemUTC(), digest);
 		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
 	}
 

@@ -29,14 +29,17 @@ public final class JuheCall {
 
 	private final @Nullable SendAdmission admission;
 
+	private final @Nullable String fingerprint;
+
 	private JuheCall(JuheOperation operation, JuheForm form, List<String> mobiles, @Nullable Long templateId,
-			@Nullable String idempotencyKey, @Nullable SendAdmission admission) {
+			@Nullable String idempotencyKey, @Nullable SendAdmission admission, @Nullable String fingerprint) {
 		this.operation = operation;
 		this.form = form;
 		this.mobiles = List.copyOf(mobiles);
 		this.templateId = templateId;
 		this.idempotencyKey = idempotencyKey;
 		this.admission = admission;
+		this.fingerprint = fingerprint;
 	}
 
 	/**
@@ -65,7 +68,7 @@ public final class JuheCall {
 			throw new IllegalArgumentException(operation + " is a send: build it with JuheCall.send(...), "
 					+ "which takes its recipients and options");
 		}
-		return new JuheCall(operation, form, mobiles, templateId, null, null);
+		return new JuheCall(operation, form, mobiles, templateId, null, null, null);
 	}
 
 	/**
@@ -88,20 +91,27 @@ public final class JuheCall {
 		if (mobiles.isEmpty()) {
 			throw new IllegalArgumentException(operation + " needs at least one recipient");
 		}
-		return new JuheCall(operation, form, mobiles, templateId, options.idempotencyKey(), null);
+		// Only a keyed send is compared with an earlier one.
+		String key = options.idempotencyKey();
+		return new JuheCall(operation, form, mobiles, templateId, key, null,
+				(key != null) ? form.fingerprint(operation) : null);
 	}
 
 	/**
-	 * This send with the permits its product client already took for the recipients
-	 * (Financial batches send the admitted numbers only).
-	 * @param admission the admission of exactly this call's recipients
-	 * @return a copy carrying the admission
+	 * This send narrowed to the recipients its product client admitted, with the permits
+	 * it took for them (Financial batches send the admitted numbers only). The request's
+	 * fingerprint stays that of the whole request, so a repeat that the limits narrow
+	 * differently is still the same request.
+	 * @param admission the admission, of some of this call's recipients
+	 * @param admittedForm the form that sends to the admitted recipients only
+	 * @return the narrowed send
 	 */
-	public JuheCall withAdmission(SendAdmission admission) {
-		if (!admission.admitted().equals(this.mobiles)) {
+	public JuheCall withAdmission(SendAdmission admission, JuheForm admittedForm) {
+		if (admission.admitted().isEmpty() || !this.mobiles.containsAll(admission.admitted())) {
 			throw new IllegalArgumentException(this.operation + ": the admission must be of the call's recipients");
 		}
-		return new JuheCall(this.operation, this.form, this.mobiles, this.templateId, this.idempotencyKey, admission);
+		return new JuheCall(this.operation, admittedForm, admission.admitted(), this.templateId, this.idempotencyKey,
+				admission, this.fingerprint);
 	}
 
 	/**
@@ -154,7 +164,7 @@ public final class JuheCall {
 
 	GuardedSend guarded(Instant startedAt) {
 		return new GuardedSend(this.operation, this.mobiles, templateText(), this.idempotencyKey, this.admission,
-				startedAt);
+				startedAt, this.fingerprint);
 	}
 
 	boolean isSend() {

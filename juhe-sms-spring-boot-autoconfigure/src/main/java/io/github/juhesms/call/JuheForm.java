@@ -2,7 +2,10 @@ package io.github.juhesms.call;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +76,31 @@ public final class JuheForm {
 	public @Nullable String get(String name) {
 		int index = this.names.indexOf(name);
 		return (index >= 0) ? this.values.get(index) : null;
+	}
+
+	/**
+	 * A digest of the operation and every parameter, which tells a repeated request from
+	 * a different one. Unkeyed: it stays in memory until the send guard keys it.
+	 * @param operation the operation the form is sent to
+	 * @return the SHA-256 of the operation and parameters, in hex
+	 */
+	String fingerprint(JuheOperation operation) {
+		StringBuilder text = new StringBuilder(operation.toString());
+		for (int i = 0; i < this.names.size(); i++) {
+			// Lengths first, so no value can pass for a name and another value.
+			String name = this.names.get(i);
+			String value = this.values.get(i);
+			text.append('\n').append(name.length()).append(':').append(name).append(value.length()).append(':');
+			text.append(value);
+		}
+		try {
+			return HexFormat.of()
+				.formatHex(
+						MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

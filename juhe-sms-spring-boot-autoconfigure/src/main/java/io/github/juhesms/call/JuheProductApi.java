@@ -1,6 +1,7 @@
 package io.github.juhesms.call;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -104,7 +105,10 @@ public final class JuheProductApi {
 		}
 		catch (JuheSmsException ex) {
 			context.failed(ex);
-			observation.error(ex);
+			// Abuse protection working is not an error of the call's.
+			if (!context.getOutcome().isProtection()) {
+				observation.error(ex);
+			}
 			CallLog.ended(call, context, started);
 			services.events().failed(call, startedAt, ex);
 			throw ex;
@@ -139,12 +143,17 @@ public final class JuheProductApi {
 	private <T> Answer<T> attempts(JuheCall call, Function<JuheResult, T> mapper) {
 		FailFast.Tripped tripped = this.failFast.current();
 		if (tripped != null) {
-			throw JuheErrorCatalog.refusal(call.operation(), tripped.code(),
-					tripped.reason() + " (not sent: failing fast until " + tripped.until() + " after this answer)",
-					this.busyCodes);
+			throw JuheErrorCatalog.refusal(call.operation(), tripped.code(), tripped.reason() + " (not sent: failing "
+					+ "fast until " + readable(tripped.until()) + " after this answer)", this.busyCodes);
 		}
 		int[] made = new int[1];
 		return this.retries.run(call.operation(), () -> attempt(call, mapper, ++made[0]));
+	}
+
+	// Whole seconds, rounded up: a fraction's nine digits would read as a masked number.
+	private static Instant readable(Instant until) {
+		Instant seconds = until.truncatedTo(ChronoUnit.SECONDS);
+		return seconds.equals(until) ? seconds : seconds.plusSeconds(1);
 	}
 
 	private <T> Answer<T> attempt(JuheCall call, Function<JuheResult, T> mapper, int number) {

@@ -1,6 +1,5 @@
 package io.github.juhesms.call;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,6 +22,21 @@ public final class JuheValidation {
 	private static final int MAX_MESSAGE_LENGTH = 500;
 
 	private JuheValidation() {
+	}
+
+	/**
+	 * Require an argument, such as a request or its options.
+	 * @param <T> the argument's type
+	 * @param operation the operation called
+	 * @param parameter the parameter's name
+	 * @param value the argument
+	 * @return the argument
+	 */
+	public static <T> T requireArgument(JuheOperation operation, String parameter, @Nullable T value) {
+		if (value == null) {
+			throw new JuheSmsInvalidRequestException(operation, parameter, "is required");
+		}
+		return value;
 	}
 
 	/**
@@ -170,8 +184,8 @@ public final class JuheValidation {
 	}
 
 	/**
-	 * Require template variables with non-empty names and non-null values. Values may
-	 * hold any character: the encoder escapes them.
+	 * Require template variables with non-empty names and non-null values that fit in one
+	 * message. Values may hold any character: the encoder escapes them.
 	 * @param operation the operation called
 	 * @param field the field name
 	 * @param variables the variables
@@ -181,6 +195,16 @@ public final class JuheValidation {
 			@Nullable Map<String, String> variables) {
 		if (variables == null) {
 			throw new JuheSmsInvalidRequestException(operation, field, "is required (use an empty map for none)");
+		}
+		long characters = 0;
+		for (String value : variables.values()) {
+			characters += (value != null) ? value.codePointCount(0, value.length()) : 0;
+		}
+		// Refused before anything is written: values that cannot fit in a message only
+		// make the request large.
+		if (characters > MAX_MESSAGE_LENGTH) {
+			throw new JuheSmsInvalidRequestException(operation, field, "values must hold at most " + MAX_MESSAGE_LENGTH
+					+ " characters in all, as no message holds more (had " + characters + ")");
 		}
 		variables.forEach((name, value) -> {
 			if (name == null || name.isBlank()) {
@@ -196,35 +220,6 @@ public final class JuheValidation {
 			}
 		});
 		return variables;
-	}
-
-	/**
-	 * Refuse a number given twice in one send: each copy is billed and received again.
-	 * Refused rather than silently removed, because only the caller knows whether the
-	 * list itself is wrong.
-	 * @param operation the operation called
-	 * @param field the field name
-	 * @param mobiles the numbers
-	 * @param hint what the caller may do instead
-	 */
-	public static void requireNoRepeats(JuheOperation operation, String field, List<String> mobiles, String hint) {
-		Map<String, Integer> firstIndex = new HashMap<>();
-		@Nullable String firstRepeat = null;
-		int repeats = 0;
-		for (int i = 0; i < mobiles.size(); i++) {
-			Integer earlier = firstIndex.putIfAbsent(mobiles.get(i), i);
-			if (earlier != null) {
-				repeats++;
-				if (firstRepeat == null) {
-					firstRepeat = "index " + i + " repeats index " + earlier;
-				}
-			}
-		}
-		if (firstRepeat != null) {
-			throw new JuheSmsInvalidRequestException(operation, field,
-					"must not repeat a number, which would be billed and received twice: " + firstRepeat + " ("
-							+ repeats + " repeated in all; " + hint + ")");
-		}
 	}
 
 	/**

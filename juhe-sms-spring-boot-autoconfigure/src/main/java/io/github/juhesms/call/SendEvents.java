@@ -55,10 +55,7 @@ final class SendEvents {
 					failure.getErrorCode(), status, failure.getMessage()));
 		}
 		else {
-			// Juhe's reason may quote the number it refuses: masked like everything else
-			// in an event.
-			String reason = (failure.getReason() != null) ? Masking.digitRuns(failure.getReason())
-					: failure.getMessage();
+			String reason = (failure.getReason() != null) ? failure.getReason() : failure.getMessage();
 			publish(new JuheSmsRejectedEvent(call.operation().product(), call.operation().name(), masked(call),
 					call.templateText(), failure.getAttempts(), startedAt, failure.getCategory(),
 					failure.getErrorCode(), reason));

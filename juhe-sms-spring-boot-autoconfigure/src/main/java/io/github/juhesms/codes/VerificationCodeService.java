@@ -21,10 +21,11 @@ import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.error.JuheSmsStoreUnavailableException;
-import io.github.juhesms.internal.MobileDigest;
+import io.github.juhesms.error.JuheSmsStoreUnavailableException.Store;
 import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.StoredCode;
+import io.github.juhesms.store.StoreDigest;
 import io.github.juhesms.store.VerificationCodeStore;
 
 /**
@@ -51,19 +52,28 @@ public class VerificationCodeService {
 
 	private final Clock clock;
 
+	private final StoreDigest digest;
+
+	// The starter's own check, named in its exceptions; never a request to Juhe.
+	private final JuheOperation verify;
+
 	/**
 	 * Create the service.
 	 * @param sender sends the code's message
 	 * @param store keeps the hashes and cool-downs
 	 * @param settings length, validity, cool-down, attempts and template variables
 	 * @param clock the clock
+	 * @param digest the keyed digest that stands for each number in the store and hashes
+	 * the codes, so a reader of the store can recover neither
 	 */
 	public VerificationCodeService(VerificationCodeSender sender, VerificationCodeStore store,
-			VerificationCodeSettings settings, Clock clock) {
+			VerificationCodeSettings settings, Clock clock, StoreDigest digest) {
 		this.sender = sender;
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
+		this.digest = digest;
+		this.verify = JuheOperation.query(sender.operation().product(), "verify", "/");
 	}
 
 	/**
@@ -81,7 +91,7 @@ public class VerificationCodeService {
 		JuheOperation operation = this.sender.operation();
 		String key = key(operation, purpose, mobile);
 		Instant now = this.clock.instant();
-		Duration left = JuheSmsStoreUnavailableException.requireStore(operation,
+		Duration left = JuheSmsStoreUnavailableException.requireStore(operation, Store.VERIFICATION_CODES,
 				() -> this.store.startCooldown(key, this.settings.resendCooldown()));
 		if (left != null) {
 			throw new JuheSmsSendLimitException(operation, List.of(new SendLimitRefusal(mobile,
@@ -98,7 +108,7 @@ public class VerificationCodeService {
 				keep(operation, key, stored);
 			}
 			else {
-				JuheSmsStoreUnavailableException.requireStore(operation, () -> {
+				JuheSmsStoreUnavailableException.requireStore(operation, Store.VERIFICATION_CODES, () -> {
 					this.store.clearCooldown(key);
 					return null;
 				});
@@ -119,9 +129,10 @@ public class VerificationCodeService {
 	 * {@link VerificationResult#isVerified() verified}
 	 */
 	public VerificationResult verify(String purpose, String mobile, String code) {
-		JuheOperation operation = this.sender.operation();
+		JuheOperation operation = this.verify;
 		String key = key(operation, purpose, mobile);
 		VerificationCodeStore.Attempt attempt = JuheSmsStoreUnavailableException.requireStore(operation,
+				Store.VERIFICATION_CODES,
 				() -> this.store.beginAttempt(key, this.settings.maxAttempts(), this.clock.instant()));
 		if (attempt.result() != null) {
 			return attempt.result();
@@ -131,7 +142,7 @@ public class VerificationCodeService {
 		byte[] actual = hash(stored.salt(), purpose, mobile, (code != null) ? code : "")
 			.getBytes(StandardCharsets.US_ASCII);
 		if (MessageDigest.isEqual(expected, actual)) {
-			boolean consumed = JuheSmsStoreUnavailableException.requireStore(operation,
+			boolean consumed = JuheSmsStoreUnavailableException.requireStore(operation, Store.VERIFICATION_CODES,
 					() -> this.store.consume(key, stored.salt()));
 			return consumed ? VerificationResult.VERIFIED : VerificationResult.USED;
 		}
@@ -144,7 +155,7 @@ public class VerificationCodeService {
 					"must be 1-32 letters, digits, '_', '.' or '-'");
 		}
 		JuheValidation.requireMainlandMobile(operation, "mobile", mobile);
-		return purpose + ":" + MobileDigest.of(mobile);
+		return purpose + ":" + this.digest.name(mobile);
 	}
 
 	private String newCode() {
@@ -172,14 +183,15 @@ public class VerificationCodeService {
 	}
 
 	private void keep(JuheOperation operation, String key, StoredCode stored) {
-		JuheSmsStoreUnavailableException.requireStore(operation, () -> {
+		JuheSmsStoreUnavailableException.requireStore(operation, Store.VERIFICATION_CODES, () -> {
 			this.store.save(key, stored, this.settings.ttl().plus(RETENTION_AFTER_EXPIRY));
 			return null;
 		});
 	}
 
-	private static String hash(String salt, String purpose, String mobile, String code) {
-		return HexFormat.of().formatHex(MobileDigest.sha256(salt + "\n" + purpose + "\n" + mobile + "\n" + code));
+	// Keyed: with a million codes, an unkeyed hash and its salt are reversed in a second.
+	private String hash(String salt, String purpose, String mobile, String code) {
+		return this.digest.hash(salt + "\n" + purpose + "\n" + mobile + "\n" + code);
 	}
 
 }

@@ -19,7 +19,8 @@ public abstract class JuheSmsApiException extends JuheSmsException {
 			String reason) {
 		super(operation, category, describe(errorCode, reason), null);
 		this.errorCode = errorCode;
-		this.reason = reason;
+		// Juhe's reason may quote the number it refuses.
+		this.reason = Masking.digitRuns(reason);
 		this.documented = JuheErrorCatalog.find(errorCode).orElse(null);
 	}
 

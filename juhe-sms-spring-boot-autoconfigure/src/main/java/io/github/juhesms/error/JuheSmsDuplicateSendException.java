@@ -1,6 +1,7 @@
 package io.github.juhesms.error;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.store.StoredSend;
@@ -23,7 +24,8 @@ public class JuheSmsDuplicateSendException extends JuheSmsException {
 	 */
 	public JuheSmsDuplicateSendException(JuheOperation operation, StoredSend first) {
 		super(operation, JuheSmsErrorCategory.DUPLICATE,
-				"not sent again: a send with this idempotency key started at " + first.startedAt() + " is "
+				"not sent again: a send with this idempotency key started at "
+						+ first.startedAt().truncatedTo(ChronoUnit.SECONDS) + " is "
 						+ ((first.state() == StoredSend.State.IN_FLIGHT) ? "still in flight"
 								: "of unknown outcome (" + first.failure() + ")"),
 				null);

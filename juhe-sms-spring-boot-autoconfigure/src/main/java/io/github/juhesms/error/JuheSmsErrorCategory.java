@@ -53,6 +53,12 @@ public enum JuheSmsErrorCategory {
 	DUPLICATE,
 
 	/**
+	 * The idempotency key was used before for a different request (other numbers,
+	 * template or variables); nothing was sent.
+	 */
+	IDEMPOTENCY_KEY_REUSED,
+
+	/**
 	 * The store of limits, idempotency keys or verification codes (Redis) could not be
 	 * reached; nothing was sent.
 	 */

@@ -62,7 +62,8 @@ public abstract class JuheSmsException extends RuntimeException {
 	}
 
 	/**
-	 * Juhe's {@code reason}, when Juhe answered with one.
+	 * Juhe's {@code reason}, when Juhe answered with one, with runs of seven or more
+	 * digits (phone numbers) masked as in the message.
 	 * @return the reason or {@code null}
 	 */
 	public @Nullable String getReason() {

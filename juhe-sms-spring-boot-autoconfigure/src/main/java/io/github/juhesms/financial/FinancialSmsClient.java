@@ -94,21 +94,26 @@ public class FinancialSmsClient {
 	 * sent)
 	 */
 	public FinancialSmsResult send(FinancialSmsRequest request, SendOptions options) {
+		JuheValidation.requireArgument(SEND, "request", request);
+		JuheValidation.requireArgument(SEND, "options", options);
 		List<String> mobiles = JuheValidation.requireMainlandMobiles(SEND, "mobile", request.mobiles(), MAX_MOBILES);
-		JuheValidation.requireNoRepeats(SEND, "mobile", mobiles, "sendByCarrier removes repeats");
+		MobileRepeats.refuse(SEND, "mobile", mobiles, "sendByCarrier removes repeats");
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
+		JuheCall requested = JuheCall.send(SEND, form(mobiles, request), mobiles, request.templateId(), options);
 		SendAdmission admission = this.api.admitEach(mobiles, request.templateId());
 		if (admission.admitted().isEmpty()) {
 			throw new JuheSmsSendLimitException(SEND, admission.refused());
 		}
-		JuheForm form = new JuheForm().add("mobile", String.join(",", admission.admitted()))
-			.add("tplId", request.templateId())
-			.addVariables(SEND, "tplValue", request.variables(), VariablesEncoding.PAIRS_OMITTED_WHEN_EMPTY);
-		JuheCall call = JuheCall.send(SEND, form, admission.admitted(), request.templateId(), options)
-			.withAdmission(admission);
+		JuheCall call = requested.withAdmission(admission, form(admission.admitted(), request));
 		return this.api.call(call, (result) -> new FinancialSmsResult(result.requiredText("sid"),
 				result.optionalInt("fee"), admission.refused()));
+	}
+
+	private static JuheForm form(List<String> mobiles, FinancialSmsRequest request) {
+		return new JuheForm().add("mobile", String.join(",", mobiles))
+			.add("tplId", request.templateId())
+			.addVariables(SEND, "tplValue", request.variables(), VariablesEncoding.PAIRS_OMITTED_WHEN_EMPTY);
 	}
 
 	/**
@@ -169,6 +174,8 @@ public class FinancialSmsClient {
 	 */
 	public CarrierSendReport sendByCarrier(CarrierTemplates templates, List<String> mobiles,
 			Map<String, String> variables, SendOptions options) {
+		// Every argument is checked before the grouping calls.
+		JuheValidation.requireArgument(SEND, "options", options);
 		Map<Carrier, Long> templateIds = CarrierTemplates.resolve(SEND, templates, CARRIERS);
 		JuheValidation.requireMainlandMobiles(SEND, "mobile", mobiles, Integer.MAX_VALUE);
 		JuheValidation.requireVariables(SEND, "tplValue", variables);

@@ -17,8 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param admission permits the product client already took for the recipients, or
  * {@code null} to let the guard take them
  * @param startedAt when the send started
+ * @param fingerprint a digest of what the send asks for, compared with the first send's
+ * when the idempotency key is repeated; {@code null} without a key
  */
 public record GuardedSend(JuheOperation operation, List<String> mobiles, @Nullable String templateId,
-		@Nullable String idempotencyKey, @Nullable SendAdmission admission, Instant startedAt) {
+		@Nullable String idempotencyKey, @Nullable SendAdmission admission, Instant startedAt,
+		@Nullable String fingerprint) {
 
 }

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 import io.github.juhesms.core.JuheProduct;
-import io.github.juhesms.internal.MobileDigest;
 import io.github.juhesms.store.SendAdmission;
 import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.SendLimitStore;
+import io.github.juhesms.store.StoreDigest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +36,8 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 
 	private final Clock clock;
 
+	private final StoreDigest digest;
+
 	/**
 	 * Create a limiter.
 	 * @param store where sends are counted
@@ -43,12 +45,15 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 	 * @param perTemplate whether each template of a number is limited on its own (else
 	 * all templates together)
 	 * @param clock the clock
+	 * @param digest the keyed digest that stands for each number in the store
 	 */
-	public SlidingWindowSendLimiter(SendLimitStore store, List<SendLimitRule> rules, boolean perTemplate, Clock clock) {
+	public SlidingWindowSendLimiter(SendLimitStore store, List<SendLimitRule> rules, boolean perTemplate, Clock clock,
+			StoreDigest digest) {
 		this.store = store;
 		this.rules = List.copyOf(rules);
 		this.perTemplate = perTemplate;
 		this.clock = clock;
+		this.digest = digest;
 	}
 
 	@Override
@@ -77,10 +82,10 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 		admission.permits().forEach((permit) -> this.store.release(permit.key(), permit.id()));
 	}
 
-	// Keys hold a digest of the number, not the number: a store (Redis) need not hold
-	// phone numbers.
+	// Keys hold a keyed digest of the number, not the number: a store (Redis) need not
+	// hold phone numbers, and its reader cannot try every number without the secret.
 	private String key(JuheProduct product, String mobile, @Nullable String templateId) {
-		String key = product.id() + ":" + MobileDigest.of(mobile);
+		String key = product.id() + ":" + this.digest.name(mobile);
 		return (this.perTemplate && templateId != null) ? key + ":" + templateId : key;
 	}
 

@@ -8,9 +8,11 @@ import java.util.function.Supplier;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
+import io.github.juhesms.error.JuheSmsIdempotencyKeyReusedException;
 import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.error.JuheSmsStoreUnavailableException;
+import io.github.juhesms.error.JuheSmsStoreUnavailableException.Store;
 import io.github.juhesms.store.SendAdmission;
 import io.github.juhesms.store.StoredSend;
 import org.apache.commons.logging.Log;
@@ -55,24 +57,32 @@ public final class StoreSendGuard implements SendGuard {
 	public Entry enter(GuardedSend send) {
 		IdempotencySettings idempotency = this.idempotency;
 		String key = (send.idempotencyKey() != null && idempotency != null)
-				? send.operation().product().id() + ":" + send.idempotencyKey() : null;
+				? send.operation().product().id() + ":" + idempotency.digest().name(send.idempotencyKey()) : null;
+		// What the send asks for, keyed like the key: it names numbers and variables.
+		String fingerprint = (key != null && send.fingerprint() != null) ? idempotency.digest().name(send.fingerprint())
+				: null;
 		if (key != null) {
-			StoredSend first = JuheSmsStoreUnavailableException.requireStore(send.operation(),
-					() -> claim(idempotency, send, key));
+			StoredSend first;
+			try {
+				first = JuheSmsStoreUnavailableException.requireStore(send.operation(), Store.IDEMPOTENCY_KEYS,
+						() -> claim(idempotency, send, key, fingerprint));
+			}
+			catch (RuntimeException ex) {
+				// Refused as a duplicate or a reused key: nothing is sent either.
+				giveBack(send.admission());
+				throw ex;
+			}
 			if (first != null) {
 				// A repeat sends nothing: permits its client took are given back.
-				SendAdmission taken = send.admission();
-				if (taken != null) {
-					afterSend(() -> this.limiter.release(taken));
-				}
+				giveBack(send.admission());
 				// A first send whose answer carried no result replays as JSON null.
 				return new Replay((first.result() != null) ? first.result() : "null");
 			}
 		}
 		try {
-			SendAdmission admission = (send.admission() != null) ? send.admission()
-					: JuheSmsStoreUnavailableException.requireStore(send.operation(), () -> admit(send));
-			return new Admitted(admission, key, send.startedAt());
+			SendAdmission admission = (send.admission() != null) ? send.admission() : JuheSmsStoreUnavailableException
+				.requireStore(send.operation(), Store.SEND_LIMITS, () -> admit(send));
+			return new Admitted(admission, key, send, fingerprint);
 		}
 		catch (RuntimeException ex) {
 			if (key != null) {
@@ -93,10 +103,15 @@ public final class StoreSendGuard implements SendGuard {
 
 	// Waits while a first send with the key is in flight; a succeeded one is returned
 	// for replay.
-	private @Nullable StoredSend claim(IdempotencySettings settings, GuardedSend send, String key) {
+	private @Nullable StoredSend claim(IdempotencySettings settings, GuardedSend send, String key,
+			@Nullable String fingerprint) {
 		Instant deadline = send.startedAt().plus(settings.waitTimeout());
 		while (true) {
-			StoredSend first = settings.store().claim(key, StoredSend.inFlight(send.startedAt()), settings.window());
+			StoredSend first = settings.store()
+				.claim(key, StoredSend.inFlight(send.startedAt(), fingerprint), settings.window());
+			if (first != null && first.fingerprint() != null && !first.fingerprint().equals(fingerprint)) {
+				throw new JuheSmsIdempotencyKeyReusedException(send.operation(), first);
+			}
 			if (first == null || first.state() == StoredSend.State.SUCCEEDED) {
 				return first;
 			}
@@ -110,6 +125,12 @@ public final class StoreSendGuard implements SendGuard {
 				Thread.currentThread().interrupt();
 				throw new JuheSmsDuplicateSendException(send.operation(), first);
 			}
+		}
+	}
+
+	private void giveBack(@Nullable SendAdmission taken) {
+		if (taken != null) {
+			afterSend(() -> this.limiter.release(taken));
 		}
 	}
 
@@ -152,10 +173,13 @@ public final class StoreSendGuard implements SendGuard {
 
 		private final Instant startedAt;
 
-		Admitted(SendAdmission admission, @Nullable String key, Instant startedAt) {
+		private final @Nullable String fingerprint;
+
+		Admitted(SendAdmission admission, @Nullable String key, GuardedSend send, @Nullable String fingerprint) {
 			this.admission = admission;
 			this.key = key;
-			this.startedAt = startedAt;
+			this.startedAt = send.startedAt();
+			this.fingerprint = fingerprint;
 		}
 
 		@Override
@@ -166,8 +190,8 @@ public final class StoreSendGuard implements SendGuard {
 		@Override
 		public void succeeded(Supplier<String> resultJson) {
 			if (this.key != null) {
-				afterSend(() -> complete(this.key,
-						new StoredSend(StoredSend.State.SUCCEEDED, this.startedAt, resultJson.get(), null)));
+				afterSend(() -> complete(this.key, new StoredSend(StoredSend.State.SUCCEEDED, this.startedAt,
+						resultJson.get(), null, this.fingerprint)));
 			}
 		}
 
@@ -175,8 +199,8 @@ public final class StoreSendGuard implements SendGuard {
 		public void failed(boolean outcomeUnknown, String failure) {
 			if (outcomeUnknown) {
 				if (this.key != null) {
-					afterSend(() -> complete(this.key,
-							new StoredSend(StoredSend.State.OUTCOME_UNKNOWN, this.startedAt, null, failure)));
+					afterSend(() -> complete(this.key, new StoredSend(StoredSend.State.OUTCOME_UNKNOWN, this.startedAt,
+							null, failure, this.fingerprint)));
 				}
 				return;
 			}

@@ -72,6 +72,8 @@ public class InternationalSmsClient {
 	 * @return the message id and the billed units
 	 */
 	public InternationalSmsResult send(InternationalSmsRequest request, SendOptions options) {
+		JuheValidation.requireArgument(SEND, "request", request);
+		JuheValidation.requireArgument(SEND, "options", options);
 		InternationalNumbers.check(SEND, request.areaCode(), request.mobile());
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheForm form = new JuheForm().add("mobile", request.mobile())

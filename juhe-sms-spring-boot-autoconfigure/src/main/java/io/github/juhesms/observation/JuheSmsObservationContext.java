@@ -8,6 +8,7 @@ import io.github.juhesms.error.JuheSmsApiException;
 import io.github.juhesms.error.JuheSmsBusyException;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
 import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -164,7 +165,19 @@ public class JuheSmsObservationContext extends Observation.Context {
 		 * A repeat of a send with the same idempotency key, answered from the store
 		 * without calling Juhe.
 		 */
-		DUPLICATE;
+		DUPLICATE,
+
+		/**
+		 * The starter's per-number send limit refused the send before any request: abuse
+		 * protection working, not Juhe failing.
+		 */
+		LIMITED,
+
+		/**
+		 * Refused before any request while a fail-fast cool-down runs after an answer
+		 * such as a suspended key.
+		 */
+		FAILING_FAST;
 
 		// Computed once: the tag is read on every call.
 		private final String tagValue = name().toLowerCase(Locale.ROOT);
@@ -173,6 +186,12 @@ public class JuheSmsObservationContext extends Observation.Context {
 			if (failure instanceof JuheSmsDuplicateSendException) {
 				return DUPLICATE;
 			}
+			if (failure instanceof JuheSmsSendLimitException) {
+				return LIMITED;
+			}
+			if (failure.isRefusedLocally() && failure instanceof JuheSmsApiException) {
+				return FAILING_FAST;
+			}
 			if (failure.isOutcomeUnknown()) {
 				return UNKNOWN;
 			}
@@ -180,6 +199,15 @@ public class JuheSmsObservationContext extends Observation.Context {
 				return BUSY;
 			}
 			return (failure instanceof JuheSmsApiException) ? REJECTED : ERROR;
+		}
+
+		/**
+		 * Whether the starter's own protection (limits, cool-downs, de-duplication) ended
+		 * the call, which observations do not record as an error.
+		 * @return {@code true} for a refusal by the starter's protection
+		 */
+		public boolean isProtection() {
+			return this == DUPLICATE || this == LIMITED || this == FAILING_FAST;
 		}
 
 		/**

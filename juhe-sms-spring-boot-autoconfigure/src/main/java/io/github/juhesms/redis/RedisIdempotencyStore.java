@@ -66,13 +66,15 @@ public class RedisIdempotencyStore implements IdempotencyStore {
 		node.put("startedAt", send.startedAt().toString());
 		node.put("result", send.result());
 		node.put("failure", send.failure());
+		node.put("fingerprint", send.fingerprint());
 		return JSON.writeValueAsString(node);
 	}
 
 	private static StoredSend read(String stored) {
 		JsonNode node = JSON.readTree(stored);
 		return new StoredSend(StoredSend.State.valueOf(node.get("state").asString()),
-				Instant.parse(node.get("startedAt").asString()), text(node, "result"), text(node, "failure"));
+				Instant.parse(node.get("startedAt").asString()), text(node, "result"), text(node, "failure"),
+				text(node, "fingerprint"));
 	}
 
 	private static @Nullable String text(JsonNode node, String field) {

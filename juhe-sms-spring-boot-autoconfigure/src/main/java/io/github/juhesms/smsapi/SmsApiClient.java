@@ -52,6 +52,8 @@ public class SmsApiClient {
 	 * @return the message id, and the sent and billed counts
 	 */
 	public SmsApiResult send(SmsApiRequest request, SendOptions options) {
+		JuheValidation.requireArgument(SEND, "request", request);
+		JuheValidation.requireArgument(SEND, "options", options);
 		boolean json = this.variablesFormat == SmsApiVariablesFormat.VARS;
 		String variablesParameter = json ? "vars" : "tpl_value";
 		JuheValidation.requireMainlandMobile(SEND, "mobile", request.mobile());

@@ -12,16 +12,21 @@ import org.jspecify.annotations.Nullable;
  * @param result Juhe's {@code result} JSON of a successful first send, replayed through
  * the mapper
  * @param failure what went wrong, for an unknown outcome
+ * @param fingerprint a digest of what the first send asked for (product, operation,
+ * recipients, template, variables), so a repeat that asks for something else is told
+ * apart; {@code null} when not known
  */
-public record StoredSend(State state, Instant startedAt, @Nullable String result, @Nullable String failure) {
+public record StoredSend(State state, Instant startedAt, @Nullable String result, @Nullable String failure,
+		@Nullable String fingerprint) {
 
 	/**
 	 * A send still being made.
 	 * @param startedAt when it started
+	 * @param fingerprint the digest of what it asks for
 	 * @return the stored send
 	 */
-	public static StoredSend inFlight(Instant startedAt) {
-		return new StoredSend(State.IN_FLIGHT, startedAt, null, null);
+	public static StoredSend inFlight(Instant startedAt, @Nullable String fingerprint) {
+		return new StoredSend(State.IN_FLIGHT, startedAt, null, null, fingerprint);
 	}
 
 	/**

@@ -103,7 +103,7 @@ public class VerificationCodeSmsClient {
 			SendOptions options) {
 		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
 		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
-
+		JuheValidation.requireArgument(SEND, "options", options);
 		JuheForm form = new JuheForm().add("mobile", mobile)
 			.add("tplId", templateId)
 			.addVariables(SEND, "tplValue", variables, VariablesEncoding.PAIRS_AT_LEAST_ONE);

@@ -61,6 +61,7 @@ public class VideoSmsClient {
 	public VideoSmsResult send(String mobile, long templateId, SendOptions options) {
 		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
 		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
+		JuheValidation.requireArgument(SEND, "options", options);
 		JuheForm form = new JuheForm().add("tplId", templateId).add("mobile", mobile);
 		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, options);
 		return this.api.call(call, (result) -> new VideoSmsResult(result.requiredText("sid")));

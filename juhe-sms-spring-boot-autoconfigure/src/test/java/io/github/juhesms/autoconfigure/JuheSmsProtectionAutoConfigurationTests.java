@@ -67,7 +67,8 @@ class JuheSmsProtectionAutoConfigurationTests {
 	@Test
 	void redisStoresWhenChosen() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("juhe.sms.store=redis", "spring.data.redis.url=" + TestRedis.url())
+			.withPropertyValues("juhe.sms.store=redis", "juhe.sms.store-secret=" + TestRedis.SECRET,
+					"spring.data.redis.url=" + TestRedis.url())
 			.run((context) -> {
 				assertThat(context.getBean(SendLimitStore.class)).isInstanceOf(RedisSendLimitStore.class);
 				assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(RedisIdempotencyStore.class);
@@ -82,8 +83,8 @@ class JuheSmsProtectionAutoConfigurationTests {
 	@Test
 	void redisFailOpenWrapsLimitsAndIdempotency() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("juhe.sms.store=redis", "spring.data.redis.url=" + TestRedis.url(),
-					"juhe.sms.redis.fail-open=true")
+			.withPropertyValues("juhe.sms.store=redis", "juhe.sms.store-secret=" + TestRedis.SECRET,
+					"spring.data.redis.url=" + TestRedis.url(), "juhe.sms.redis.fail-open=true")
 			.run((context) -> {
 				assertThat(sendLimiter(context)).isInstanceOf(FailOpenSendLimiter.class);
 				assertThat(idempotencyStore(context)).isInstanceOf(FailOpenIdempotencyStore.class);
@@ -92,22 +93,24 @@ class JuheSmsProtectionAutoConfigurationTests {
 
 	@Test
 	void redisWithoutAConnectionFactoryFailsWithAClearMessage() {
-		this.contextRunner.withPropertyValues("juhe.sms.store=redis")
+		this.contextRunner.withPropertyValues("juhe.sms.store=redis", "juhe.sms.store-secret=" + TestRedis.SECRET)
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("juhe.sms.store=redis needs a Redis connection factory"));
+				.hasMessageStartingWith(
+						"juhe.sms.store ('redis') needs a Redis connection factory, and the application has none. Add spring-boot-starter-data-redis"));
 	}
 
 	@Test
 	void redisWithoutSpringDataRedisFailsWithAClearMessage() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(StringRedisTemplate.class))
-			.withPropertyValues("juhe.sms.store=redis")
+			.withPropertyValues("juhe.sms.store=redis", "juhe.sms.store-secret=" + TestRedis.SECRET)
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessage("No store for send limits is available; with juhe.sms.store=redis, "
-						+ "add spring-boot-starter-data-redis"));
+				.hasMessageStartingWith(
+						"juhe.sms.store ('redis') needs Spring Data Redis for the store of send limits, "
+								+ "and it is not on the class path"));
 	}
 
 	@Test

@@ -56,11 +56,44 @@ class JuheCallTests {
 	}
 
 	@Test
-	void anAdmissionMustBeOfTheCallsRecipients() {
-		JuheCall call = JuheCall.send(SEND, new JuheForm(), List.of("13800138000"), 42, SendOptions.NONE);
+	void anAdmissionMustBeOfSomeOfTheCallsRecipients() {
+		JuheCall call = JuheCall.send(SEND, new JuheForm(), List.of("13800138000", "13700137000"), 42,
+				SendOptions.NONE);
+		JuheForm narrowed = new JuheForm().add("mobile", "13800138000");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> call.withAdmission(SendAdmission.unlimited(List.of("13900139000"))));
-		assertThat(call.withAdmission(SendAdmission.unlimited(List.of("13800138000"))).admission()).isNotNull();
+			.isThrownBy(() -> call.withAdmission(SendAdmission.unlimited(List.of("13900139000")), narrowed));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> call.withAdmission(SendAdmission.unlimited(List.of()), narrowed));
+		JuheCall admitted = call.withAdmission(SendAdmission.unlimited(List.of("13800138000")), narrowed);
+		assertThat(admitted.admission()).isNotNull();
+		assertThat(admitted.mobiles()).containsExactly("13800138000");
+		assertThat(admitted.form()).isSameAs(narrowed);
+	}
+
+	@Test
+	void aKeyedSendIsFingerprintedByItsOperationAndEveryParameter() {
+		SendOptions key = SendOptions.idempotencyKey("order-1");
+		JuheForm form = new JuheForm().add("mobile", "13800138000").add("tplId", 42);
+		String fingerprint = JuheCall.send(SEND, form, List.of("13800138000"), 42, key)
+			.guarded(java.time.Instant.now())
+			.fingerprint();
+		assertThat(fingerprint).hasSize(64)
+			.isEqualTo(JuheCall
+				.send(SEND, new JuheForm().add("mobile", "13800138000").add("tplId", 42), List.of("13800138000"), 42,
+						SendOptions.idempotencyKey("order-2"))
+				.guarded(java.time.Instant.now())
+				.fingerprint())
+			.isNotEqualTo(new JuheForm().add("mobile", "13800138000").add("tplId", 43).fingerprint(SEND))
+			.isNotEqualTo(new JuheForm().add("mobile", "13800138000").add("tplId4", 2).fingerprint(SEND))
+			.isNotEqualTo(form.fingerprint(JuheOperation.send(JuheProduct.SMS_API, "send", "/send")));
+		// Narrowed by the limits, the send keeps the whole request's fingerprint.
+		JuheCall narrowed = JuheCall.send(SEND, form, List.of("13800138000", "13700137000"), 42, key)
+			.withAdmission(SendAdmission.unlimited(List.of("13800138000")), new JuheForm());
+		assertThat(narrowed.guarded(java.time.Instant.now()).fingerprint()).isEqualTo(fingerprint);
+		// An unkeyed send is never compared, so it is not fingerprinted.
+		assertThat(JuheCall.send(SEND, form, List.of("13800138000"), 42, SendOptions.NONE)
+			.guarded(java.time.Instant.now())
+			.fingerprint()).isNull();
 	}
 
 	@Test

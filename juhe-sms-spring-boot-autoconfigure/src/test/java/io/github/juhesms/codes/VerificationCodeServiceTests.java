@@ -8,6 +8,7 @@ import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.error.JuheSmsRejectedException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.store.InMemoryVerificationCodeStore;
+import io.github.juhesms.store.StoreDigest;
 import io.github.juhesms.store.VerificationCodeStore;
 import io.github.juhesms.test.JuheWireMockTests;
 import org.junit.jupiter.api.Test;
@@ -141,17 +142,25 @@ class VerificationCodeServiceTests extends JuheWireMockTests {
 	}
 
 	@Test
-	void storeKeepsOnlyASaltedHash() {
+	void storeKeepsOnlyAKeyedHash() {
+		String secret = "code-store-secret-0123456789abcdef";
 		VerificationCodeStore store = new InMemoryVerificationCodeStore(100, java.time.Clock.systemUTC());
-		withCodes().withBean(VerificationCodeStore.class, () -> store).run((context) -> {
-			VerificationCodeService codes = context.getBean(VerificationCodeService.class);
-			codes.send("login", MOBILE);
-			VerificationCodeStore.Attempt attempt = store.beginAttempt(
-					"login:" + io.github.juhesms.internal.MobileDigest.of(MOBILE), 5, java.time.Instant.now());
-			assertThat(attempt.code()).isNotNull();
-			assertThat(attempt.code().toString()).doesNotContain(lastCode()).doesNotContain(MOBILE);
-			assertThat(attempt.code().hash()).hasSize(64);
-		});
+		withCodes().withBean(VerificationCodeStore.class, () -> store)
+			.withPropertyValues("juhe.sms.store-secret=" + secret)
+			.run((context) -> {
+				VerificationCodeService codes = context.getBean(VerificationCodeService.class);
+				codes.send("login", MOBILE);
+				StoreDigest digest = StoreDigest.of(secret);
+				VerificationCodeStore.Attempt attempt = store.beginAttempt("login:" + digest.name(MOBILE), 5,
+						java.time.Instant.now());
+				assertThat(attempt.code()).isNotNull();
+				assertThat(attempt.code().toString()).doesNotContain(lastCode()).doesNotContain(MOBILE);
+				String hashed = attempt.code().salt() + "\n" + "login" + "\n" + MOBILE + "\n" + lastCode();
+				assertThat(attempt.code().hash()).isEqualTo(digest.hash(hashed))
+					.isNotEqualTo(java.util.HexFormat.of()
+						.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+							.digest(hashed.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+			});
 	}
 
 	@Test

@@ -103,8 +103,8 @@ class GiveBackTests extends JuheWireMockTests {
 			return runner;
 		}
 		return runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("juhe.sms.store=redis", "spring.data.redis.url=" + TestRedis.url(),
-					"juhe.sms.redis.key-prefix=" + this.prefix);
+			.withPropertyValues("juhe.sms.store=redis", "juhe.sms.store-secret=" + TestRedis.SECRET,
+					"spring.data.redis.url=" + TestRedis.url(), "juhe.sms.redis.key-prefix=" + this.prefix);
 	}
 
 	@ParameterizedTest

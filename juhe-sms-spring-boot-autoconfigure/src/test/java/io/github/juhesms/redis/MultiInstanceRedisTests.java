@@ -40,8 +40,9 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 
 	private ApplicationContextRunner instance() {
 		return contextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("juhe.sms.store=redis", "spring.data.redis.url=" + TestRedis.url(),
-					"juhe.sms.redis.key-prefix=" + this.prefix, "juhe.sms.codes.template-id=21");
+			.withPropertyValues("juhe.sms.store=redis", "juhe.sms.store-secret=" + TestRedis.SECRET,
+					"spring.data.redis.url=" + TestRedis.url(), "juhe.sms.redis.key-prefix=" + this.prefix,
+					"juhe.sms.codes.template-id=21");
 	}
 
 	@Test

@@ -48,9 +48,9 @@ class RedisStoresTests extends JuheWireMockTests {
 
 	private ApplicationContextRunner withRedis(String redisUrl) {
 		return contextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("juhe.sms.store=redis", "spring.data.redis.url=" + redisUrl,
-					"juhe.sms.redis.key-prefix=" + this.prefix, "juhe.sms.limits.enabled=true",
-					"juhe.sms.codes.template-id=21", "spring.data.redis.timeout=500ms",
+			.withPropertyValues("juhe.sms.store=redis", "juhe.sms.store-secret=" + TestRedis.SECRET,
+					"spring.data.redis.url=" + redisUrl, "juhe.sms.redis.key-prefix=" + this.prefix,
+					"juhe.sms.limits.enabled=true", "juhe.sms.codes.template-id=21", "spring.data.redis.timeout=500ms",
 					"spring.data.redis.connect-timeout=500ms");
 	}
 

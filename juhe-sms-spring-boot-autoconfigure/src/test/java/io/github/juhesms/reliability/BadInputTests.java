@@ -194,6 +194,42 @@ class BadInputTests extends JuheWireMockTests {
 		rows.add(video("null mobile", null, "mobile", "is required"));
 		rows.add(row(VIDEO, "send", "template id 0", "tplId", "is required: a positive template id",
 				(context) -> video(context).send(MOBILE, 0)));
+		// Null arguments: refused naming the parameter, before any call (grouping
+		// included).
+		InternationalSmsRequest international = InternationalSmsRequest.of("44", "7911123456", 12);
+		rows.add(row(INTERNATIONAL, "send", "null request", "request", "is required",
+				(context) -> international(context).send(null)));
+		rows.add(row(INTERNATIONAL, "send", "null options", "options", "is required",
+				(context) -> international(context).send(international, null)));
+		rows.add(row(FINANCIAL, "send", "null request", "request", "is required",
+				(context) -> financial(context).send(null)));
+		rows.add(row(FINANCIAL, "send", "null options", "options", "is required",
+				(context) -> financial(context).send(new FinancialSmsRequest(List.of(MOBILE), 12, CODE), null)));
+		rows.add(row(FINANCIAL, "send", "carrier send with null options", "options", "is required",
+				(context) -> financial(context).sendByCarrier(CarrierTemplates.allNetworks(1), List.of(MOBILE), CODE,
+						null)));
+		rows.add(row(FINANCIAL, "mobileGroup", "null numbers to group", "mobiles", "is required",
+				(context) -> financial(context).groupByCarrier(null)));
+		rows.add(row(VERIFICATION_CODE, "send", "null options", "options", "is required",
+				(context) -> verificationCode(context).send(MOBILE, 12, CODE, null)));
+		rows.add(row(VERIFICATION_CODE, "send", "null variables", "tplValue", "is required",
+				(context) -> verificationCode(context).send(MOBILE, 12, null)));
+		rows.add(row(SMS_API, "send", "null request", "request", "is required",
+				(context) -> smsApi(context).send(null)));
+		rows.add(row(SMS_API, "send", "null options", "options", "is required",
+				(context) -> smsApi(context).send(SmsApiRequest.of(MOBILE, 12, CODE), null)));
+		rows.add(row(VIDEO, "send", "null options", "options", "is required",
+				(context) -> video(context).send(MOBILE, 12, null)));
+		// Variable values that cannot fit in a 500-character message are not written.
+		rows.add(row(INTERNATIONAL, "send", "a variable of 501 characters", "tplValue",
+				"values must hold at most 500 characters in all, as no message holds more (had 501)",
+				(context) -> international(context)
+					.send(new InternationalSmsRequest("44", "7911123456", 12, Map.of("code", "x".repeat(501))))));
+		rows.add(row(SMS_API, "send", "a variable of 500,001 characters", "vars", "(had 500001)",
+				(context) -> smsApi(context).send(SmsApiRequest.of(MOBILE, 12, Map.of("code", "长".repeat(500_001))))));
+		rows.add(row(FINANCIAL, "send", "variables of 501 characters together", "tplValue", "(had 501)",
+				(context) -> financial(context).send(new FinancialSmsRequest(List.of(MOBILE), 12,
+						Map.of("a", "x".repeat(250), "b", "y".repeat(251))))));
 		return rows.stream();
 	}
 

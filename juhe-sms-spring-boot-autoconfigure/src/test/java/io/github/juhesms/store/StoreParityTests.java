@@ -49,8 +49,8 @@ class StoreParityTests extends JuheWireMockTests {
 			return runner;
 		}
 		return runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("juhe.sms.store=redis", "spring.data.redis.url=" + TestRedis.url(),
-					"juhe.sms.redis.key-prefix=" + this.prefix);
+			.withPropertyValues("juhe.sms.store=redis", "juhe.sms.store-secret=" + TestRedis.SECRET,
+					"spring.data.redis.url=" + TestRedis.url(), "juhe.sms.redis.key-prefix=" + this.prefix);
 	}
 
 	private void withStores(Store store, StoresConsumer consumer) {

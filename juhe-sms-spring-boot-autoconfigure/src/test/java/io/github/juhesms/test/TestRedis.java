@@ -15,6 +15,9 @@ import redis.embedded.RedisServer;
  */
 public final class TestRedis {
 
+	/** The store secret of every test context that keeps its stores in Redis. */
+	public static final String SECRET = "test-store-secret-0123456789abcdef";
+
 	private static String url;
 
 	private TestRedis() {
@@ -35,13 +38,7 @@ public final class TestRedis {
 	private static String startEmbedded() {
 		try {
 			int port = freePort();
-			RedisServer server = RedisServer.newRedisServer()
-				.port(port)
-				.bind("127.0.0.1")
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.onShutdownForceStop(true)
-				.build();
+			RedisServer server = newServer(port);
 			server.start();
 			stopWhenThisJvmIsGone(port);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,6 +71,22 @@ public final class TestRedis {
 		catch (IOException ex) {
 			// No bash: the shutdown hook still stops the server on a normal exit.
 		}
+	}
+
+	/**
+	 * A redis-server on a loopback port that keeps nothing on disk, not yet started.
+	 * @param port the port
+	 * @return the server
+	 * @throws IOException if the binary cannot be prepared
+	 */
+	public static RedisServer newServer(int port) throws IOException {
+		return RedisServer.newRedisServer()
+			.port(port)
+			.bind("127.0.0.1")
+			.setting("save \"\"")
+			.setting("appendonly no")
+			.onShutdownForceStop(true)
+			.build();
 	}
 
 	/**

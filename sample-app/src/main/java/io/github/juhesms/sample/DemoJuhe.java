@@ -27,6 +27,8 @@ final class DemoJuhe implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final Map<JuheProduct, Long> templateIds = new LinkedHashMap<>();
 
+	private String token = "";
+
 	private DemoJuhe(FakeJuheServer server) {
 		this.server = server;
 		this.templateIds.put(JuheProduct.VERIFICATION_CODE, server.submitVerificationCodeTemplate("聚合数据", 1001).id());
@@ -72,6 +74,9 @@ final class DemoJuhe implements ApplicationListener<ApplicationReadyEvent> {
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
+		// A token of the user's own is never logged.
+		String token = event.getApplicationContext().getEnvironment().getProperty("sample.api-token", "");
+		this.token = DemoModeEnvironmentPostProcessor.DEMO_TOKEN.equals(token) ? token : "<sample.api-token>";
 		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
 		logger.warn(banner("http://localhost:" + port));
 	}
@@ -81,14 +86,15 @@ final class DemoJuhe implements ApplicationListener<ApplicationReadyEvent> {
 		StringBuilder templates = new StringBuilder();
 		this.templateIds.forEach((product, id) -> templates.append(" ").append(product.id()).append("=").append(id));
 		return String.join(System.lineSeparator(), "", line,
-				"DEMO MODE: no Juhe key is configured (JUHE_SMS_KEY or JUHE_SMS_<PRODUCT>_KEY).",
+				"DEMO MODE (the demo profile is active): Juhe keys are ignored.",
 				"Every product talks to a fake Juhe in this process on " + this.server.baseUrl()
 						+ ": no real SMS is sent, nothing is billed.",
 				"Demo templates:" + templates + " (codes use " + this.templateIds.get(JuheProduct.VERIFICATION_CODE)
 						+ ")",
-				"See what was 'sent', codes included: curl " + app + "/demo/outbox",
-				"For the real Juhe, set JUHE_SMS_KEY (or a key per product) and JUHE_SMS_CODES_TEMPLATE_ID, then "
-						+ "restart: see README.md, \"The sample app\".",
+				"See what was 'sent', codes included: curl -H 'Authorization: Bearer " + this.token + "' " + app
+						+ "/demo/outbox",
+				"For the real Juhe, run without the demo profile, with JUHE_SMS_KEY (or a key per product), "
+						+ "JUHE_SMS_CODES_TEMPLATE_ID and SAMPLE_API_TOKEN: see README.md, \"The sample app\".",
 				line);
 	}
 

@@ -7,34 +7,29 @@ import io.github.juhesms.test.fake.FakeJuheServer;
 import io.github.juhesms.test.fake.SentMessage;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
+import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * In demo mode, what the fake Juhe "sent", as the phones would show it: this is where a
- * demo user reads a verification code. Absent otherwise, since the real Juhe has no
- * outbox to read.
+ * demo user reads a verification code. Only with the demo profile: an outbox that shows
+ * codes would let anyone pass {@code /codes/verify}.
  */
 @RestController
+@Profile("demo")
 class DemoOutboxController {
 
-	private final ObjectProvider<FakeJuheServer> juhe;
+	private final FakeJuheServer juhe;
 
-	DemoOutboxController(ObjectProvider<FakeJuheServer> juhe) {
+	DemoOutboxController(FakeJuheServer juhe) {
 		this.juhe = juhe;
 	}
 
 	@GetMapping("/demo/outbox")
 	List<OutboxMessage> outbox(@RequestParam(required = false) @Nullable String mobile) {
-		FakeJuheServer server = this.juhe.getIfAvailable();
-		if (server == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"There is no outbox: demo mode is off, messages go to the real Juhe");
-		}
+		FakeJuheServer server = this.juhe;
 		List<SentMessage> messages = (mobile != null) ? server.messagesTo(mobile) : server.outbox();
 		return messages.stream().map(OutboxMessage::of).toList();
 	}

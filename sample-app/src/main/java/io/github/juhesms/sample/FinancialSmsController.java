@@ -15,12 +15,14 @@ import io.github.juhesms.financial.FinancialTemplate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Sends financial SMS to mainland numbers, with one template or each carrier's own, and
@@ -32,13 +34,17 @@ class FinancialSmsController {
 
 	private final ObjectProvider<FinancialSmsClient> client;
 
-	FinancialSmsController(ObjectProvider<FinancialSmsClient> client) {
+	private final int maxNumbers;
+
+	FinancialSmsController(ObjectProvider<FinancialSmsClient> client, SampleProperties properties) {
 		this.client = client;
+		this.maxNumbers = properties.getMaxNumbersPerRequest();
 	}
 
 	@PostMapping
 	FinancialSmsResult send(@RequestBody SendFinancial request,
 			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) @Nullable String idempotencyKey) {
+		requireAtMostMaxNumbers(request.mobiles());
 		return client().send(
 				new FinancialSmsRequest(request.mobiles(), request.templateId(), orEmpty(request.variables())),
 				IdempotencyKeyHeader.sendOptions(idempotencyKey));
@@ -47,6 +53,7 @@ class FinancialSmsController {
 	@PostMapping("/by-carrier")
 	SentByCarrier sendByCarrier(@RequestBody SendByCarrier request,
 			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) @Nullable String idempotencyKey) {
+		requireAtMostMaxNumbers(request.mobiles());
 		CarrierSendReport report = client().sendByCarrier(new CarrierTemplates(orEmpty(request.templateIds())),
 				request.mobiles(), orEmpty(request.variables()), IdempotencyKeyHeader.sendOptions(idempotencyKey));
 		return new SentByCarrier(report.sends().stream().map(GroupSent::of).toList(), report.unknownCarrier(),
@@ -56,6 +63,14 @@ class FinancialSmsController {
 	@GetMapping("/templates")
 	List<FinancialTemplate> templates() {
 		return client().myTemplates();
+	}
+
+	// One request of the app's may bill at most this many messages, whatever Juhe allows.
+	private void requireAtMostMaxNumbers(@Nullable List<String> mobiles) {
+		if (mobiles != null && mobiles.size() > this.maxNumbers) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "mobiles: at most " + this.maxNumbers
+					+ " numbers per request (sample.max-numbers-per-request), had " + mobiles.size());
+		}
 	}
 
 	private FinancialSmsClient client() {

@@ -6,12 +6,14 @@ import java.util.Comparator;
 
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
 import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsIdempotencyKeyReusedException;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.store.SendLimitRefusal;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,6 +54,13 @@ class SmsErrorHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setProperty("firstStartedAt", ex.getFirstStartedAt());
 		problem.setProperty("outcomeUnknown", ex.isOutcomeUnknown());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail idempotencyKeyReused(JuheSmsIdempotencyKeyReusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422), ex.getMessage());
+		problem.setProperty("firstStartedAt", ex.getFirstStartedAt());
 		return problem;
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * When demo mode starts, what it adds to the environment and the context, and that the
@@ -33,9 +34,8 @@ class DemoModeEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void anyProductsKeyKeepsDemoModeOff() {
-		MockEnvironment environment = new MockEnvironment().withProperty("juhe.sms.key", "")
-			.withProperty("juhe.sms.video.key", "real-key");
+	void withoutTheDemoProfileThereIsNoDemoModeEvenWithoutAKey() {
+		MockEnvironment environment = new MockEnvironment().withProperty("juhe.sms.key", "");
 
 		this.postProcessor.postProcessEnvironment(environment, this.application);
 
@@ -45,9 +45,36 @@ class DemoModeEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void withoutAKeyEveryProductAndTheCodesUseAFakeThatTheContextStops() throws IOException {
-		MockEnvironment environment = new MockEnvironment().withProperty("juhe.sms.key", "")
+	void theDemoProfileIsRefusedTogetherWithProd() {
+		MockEnvironment environment = new MockEnvironment();
+		environment.setActiveProfiles("prod", "demo");
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.postProcessor.postProcessEnvironment(environment, this.application))
+			.withMessageStartingWith("The demo profile is refused together with the prod profile");
+		assertThat(environment.getPropertySources().contains(DemoModeEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+			.isFalse();
+	}
+
+	@Test
+	void theDemoProfileKeepsATokenOfTheUsersOwn() throws IOException {
+		MockEnvironment environment = new MockEnvironment().withProperty("sample.api-token", "my-own-token-0123456");
+		environment.setActiveProfiles("demo");
+
+		this.postProcessor.postProcessEnvironment(environment, this.application);
+
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			initialize(context);
+			context.refresh();
+			assertThat(environment.getProperty("sample.api-token")).isEqualTo("my-own-token-0123456");
+		}
+	}
+
+	@Test
+	void withTheDemoProfileEveryProductAndTheCodesUseAFakeThatTheContextStops() throws IOException {
+		MockEnvironment environment = new MockEnvironment().withProperty("juhe.sms.key", "real-key")
 			.withProperty("juhe.sms.international.key", "");
+		environment.setActiveProfiles("demo");
 
 		this.postProcessor.postProcessEnvironment(environment, this.application);
 
@@ -60,6 +87,8 @@ class DemoModeEnvironmentPostProcessorTests {
 			for (JuheProduct product : JuheProduct.values()) {
 				assertThat(environment.getProperty("juhe.sms." + product.id() + ".key")).isEqualTo(juhe.key(product));
 			}
+			assertThat(environment.getProperty("sample.api-token"))
+				.isEqualTo(DemoModeEnvironmentPostProcessor.DEMO_TOKEN);
 			long codeTemplate = environment.getRequiredProperty("juhe.sms.codes.template-id", Long.class);
 			assertThat(juhe.template(codeTemplate).templateCode()).isEqualTo(1001);
 			assertThat(juhe.templates()).extracting(FakeTemplate::product).contains(JuheProduct.values());

@@ -21,8 +21,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 // The key is a test property, not a dynamic one: demo mode is decided before dynamic
 // properties exist.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "juhe.sms.key=sample-key")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "juhe.sms.key=sample-key",
+		"sample.api-token=" + StubbedJuheTests.TOKEN, "sample.rate-limit-requests=100000" })
 abstract class StubbedJuheTests {
+
+	static final String TOKEN = "stubbed-juhe-test-token";
 
 	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
 
@@ -54,6 +57,7 @@ abstract class StubbedJuheTests {
 			// Retry-After and resend.
 			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader("Authorization", "Bearer " + TOKEN)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();

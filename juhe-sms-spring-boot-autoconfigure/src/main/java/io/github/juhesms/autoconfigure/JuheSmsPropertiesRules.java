@@ -1,0 +1,171 @@
+package io.github.juhesms.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.juhesms.store.StoreDigest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+
+/**
+ * The rules every {@code juhe.sms.*} property is checked against when it is bound, so a
+ * mistake fails start-up naming the property, the value and the rule instead of turning
+ * every send into a failure that looks like Juhe's.
+ */
+final class JuheSmsPropertiesRules {
+
+	// Juhe's answers are small JSON documents; the bound keeps a hostile answer from
+	// filling the heap and fits the int the transport reads into.
+	private static final long MAX_RESPONSE_SIZE_LIMIT = 64L * 1024 * 1024;
+
+	private final Errors errors;
+
+	private JuheSmsPropertiesRules(Errors errors) {
+		this.errors = errors;
+	}
+
+	static void check(JuheSmsProperties properties, Errors errors) {
+		JuheSmsPropertiesRules rules = new JuheSmsPropertiesRules(errors);
+		rules.baseUrl(properties.getBaseUrl());
+		rules.positive("connectTimeout", properties.getConnectTimeout());
+		rules.positive("readTimeout", properties.getReadTimeout());
+		long responseSize = properties.getMaxResponseSize().toBytes();
+		rules.rule("maxResponseSize", responseSize >= 1 && responseSize <= MAX_RESPONSE_SIZE_LIMIT,
+				"must be between 1B and 64MB");
+		rules.atLeast("maxConnections", properties.getMaxConnections(), 1);
+		JuheSmsProperties.Retry retry = properties.getRetry();
+		rules.atLeast("retry.maxAttempts", retry.getMaxAttempts(), 1);
+		rules.notNegative("retry.initialInterval", retry.getInitialInterval());
+		rules.rule("retry.multiplier", retry.getMultiplier() >= 1, "must be at least 1");
+		rules.notNegative("retry.maxInterval", retry.getMaxInterval());
+		rules.notNegative("retry.jitter", retry.getJitter());
+		rules.atLeast("retry.budget.capacity", retry.getBudget().getCapacity(), 1);
+		rules.positive("retry.budget.refillInterval", retry.getBudget().getRefillInterval());
+		rules.notNegative("failFast.cooldown", properties.getFailFast().getCooldown());
+		rules.rule("redis.keyPrefix", StringUtils.hasText(properties.getRedis().getKeyPrefix()),
+				"must not be blank: it keeps the starter's keys apart from the application's");
+		rules.positive("redis.timeout", properties.getRedis().getTimeout());
+		rules.storeSecret(properties);
+		rules.limits(properties.getLimits());
+		JuheSmsProperties.Idempotency idempotency = properties.getIdempotency();
+		rules.positive("idempotency.window", idempotency.getWindow());
+		rules.notNegative("idempotency.waitTimeout", idempotency.getWaitTimeout());
+		rules.atLeast("idempotency.maxKeys", idempotency.getMaxKeys(), 1);
+		rules.codes(properties.getCodes());
+	}
+
+	private void baseUrl(@Nullable String baseUrl) {
+		String rule = "must be an absolute http or https URL with a host and no query, such as https://v.juhe.cn";
+		if (baseUrl == null) {
+			reject("baseUrl", rule);
+			return;
+		}
+		try {
+			URI uri = new URI(baseUrl);
+			if (uri.getRawUserInfo() != null) {
+				// Rejected as a whole: the report would print the credentials.
+				this.errors.reject("juhe.sms.invalid",
+						"juhe.sms.base-url must not hold credentials (user:password@): Juhe reads the key from the form");
+				return;
+			}
+			String scheme = uri.getScheme();
+			rule("baseUrl", ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+					&& StringUtils.hasText(uri.getHost()) && uri.getRawQuery() == null && uri.getRawFragment() == null,
+					rule);
+		}
+		catch (URISyntaxException ex) {
+			reject("baseUrl", rule);
+		}
+	}
+
+	// Rejected as a whole, not as a field: the failure report would print a field's
+	// value, and this one is a secret.
+	private void storeSecret(JuheSmsProperties properties) {
+		String secret = properties.getStoreSecret();
+		if (secret == null && properties.getStore() == JuheSmsProperties.StoreType.REDIS) {
+			rejectSecret("is required with juhe.sms.store=redis: the keyed digests that stand for phone "
+					+ "numbers in Redis need a secret shared by every instance (at least "
+					+ StoreDigest.MIN_SECRET_LENGTH + " characters)");
+		}
+		else if (secret != null && secret.length() < StoreDigest.MIN_SECRET_LENGTH) {
+			rejectSecret("must have at least " + StoreDigest.MIN_SECRET_LENGTH + " characters (had " + secret.length()
+					+ ")");
+		}
+	}
+
+	private void limits(JuheSmsProperties.Limits limits) {
+		List<JuheSmsProperties.Limits.Rule> rules = limits.getRules();
+		for (int i = 0; i < rules.size(); i++) {
+			JuheSmsProperties.Limits.Rule rule = rules.get(i);
+			atLeast("limits.rules[" + i + "].count", rule.getCount(), 1);
+			positive("limits.rules[" + i + "].window", rule.getWindow());
+		}
+		atLeast("limits.maxNumbers", limits.getMaxNumbers(), 1);
+	}
+
+	private void codes(JuheSmsProperties.Codes codes) {
+		rule("codes.length", codes.getLength() >= 4 && codes.getLength() <= 8, "must be 4 to 8 digits");
+		rule("codes.templateId", codes.getTemplateId() == null || codes.getTemplateId() >= 1,
+				"must be a template id of Juhe's, at least 1");
+		positive("codes.ttl", codes.getTtl());
+		notNegative("codes.resendCooldown", codes.getResendCooldown());
+		atLeast("codes.maxAttempts", codes.getMaxAttempts(), 1);
+		rule("codes.codeVariable", StringUtils.hasText(codes.getCodeVariable()), "must not be blank");
+		atLeast("codes.maxNumbers", codes.getMaxNumbers(), 1);
+	}
+
+	private void positive(String field, @Nullable Duration value) {
+		rule(field, value != null && !value.isNegative() && !value.isZero(), "must be longer than 0");
+	}
+
+	private void notNegative(String field, @Nullable Duration value) {
+		rule(field, value != null && !value.isNegative(), "must not be negative");
+	}
+
+	private void atLeast(String field, long value, long minimum) {
+		rule(field, value >= minimum, "must be at least " + minimum);
+	}
+
+	private void rule(String field, boolean holds, String rule) {
+		if (!holds) {
+			reject(field, rule);
+		}
+	}
+
+	private void rejectSecret(String rule) {
+		this.errors.reject("juhe.sms.invalid", "juhe.sms.store-secret " + rule);
+	}
+
+	// Named as written in application.yml (retry.max-attempts), as the failure report
+	// prints the field as it is given.
+	private void reject(String field, String rule) {
+		if (this.errors instanceof BindingResult result) {
+			result.addError(new FieldError(result.getObjectName(), dashed(field), result.getFieldValue(field), false,
+					new String[] { "juhe.sms.invalid" }, null, rule));
+		}
+		else {
+			this.errors.rejectValue(field, "juhe.sms.invalid", rule);
+		}
+	}
+
+	private static String dashed(String field) {
+		StringBuilder dashed = new StringBuilder(field.length() + 4);
+		for (int i = 0; i < field.length(); i++) {
+			char c = field.charAt(i);
+			if (Character.isUpperCase(c)) {
+				dashed.append('-').append(Character.toLowerCase(c));
+			}
+			else {
+				dashed.append(c);
+			}
+		}
+		return dashed.toString();
+	}
+
+}

@@ -1,0 +1,244 @@
+package io.github.juhesms.autoconfigure;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import io.github.juhesms.smsapi.SmsApiClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Every {@code juhe.sms.*} property is checked when bound: a mistake fails start-up
+ * naming the property, the value and the rule, and a missing client names the properties
+ * that would create it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PropertyValidationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JuheSmsAutoConfiguration.class))
+		.withPropertyValues("juhe.sms.key=k");
+
+	static Stream<Arguments> badValues() {
+		return Stream.of(bad("base-url", "ftp://x", "must be an absolute http or https URL"),
+				bad("base-url", "v.juhe.cn", "must be an absolute http or https URL"),
+				bad("base-url", "https://v.juhe.cn/?key=abc", "no query"),
+				bad("connect-timeout", "-1s", "must be longer than 0"), bad("connect-timeout", "0s", "longer than 0"),
+				bad("read-timeout", "-5s", "must be longer than 0"),
+				bad("max-response-size", "0B", "must be between 1B and 64MB"),
+				bad("max-response-size", "1GB", "must be between 1B and 64MB"),
+				bad("max-connections", "0", "must be at least 1"), bad("retry.max-attempts", "0", "must be at least 1"),
+				bad("retry.multiplier", "0.5", "must be at least 1"),
+				bad("retry.initial-interval", "-1ms", "must not be negative"),
+				bad("retry.max-interval", "-1s", "must not be negative"),
+				bad("retry.jitter", "-5ms", "must not be negative"),
+				bad("retry.budget.capacity", "0", "must be at least 1"),
+				bad("retry.budget.refill-interval", "0s", "must be longer than 0"),
+				bad("fail-fast.cooldown", "-1s", "must not be negative"),
+				bad("limits.rules[0].count", "0", "must be at least 1", "juhe.sms.limits.rules[0].window=1m"),
+				bad("limits.rules[0].window", "0s", "must be longer than 0", "juhe.sms.limits.rules[0].count=1"),
+				bad("limits.max-numbers", "0", "must be at least 1"),
+				bad("idempotency.window", "0s", "must be longer than 0"),
+				bad("idempotency.wait-timeout", "-1s", "must not be negative"),
+				bad("idempotency.max-keys", "0", "must be at least 1"),
+				bad("codes.length", "3", "must be 4 to 8 digits"), bad("codes.length", "9", "must be 4 to 8 digits"),
+				bad("codes.ttl", "0s", "must be longer than 0"),
+				bad("codes.resend-cooldown", "-1s", "must not be negative"),
+				bad("codes.max-attempts", "0", "must be at least 1"),
+				bad("codes.code-variable", " ", "must not be blank"),
+				bad("codes.max-numbers", "0", "must be at least 1"),
+				bad("codes.template-id", "0", "must be a template id of Juhe's"),
+				bad("redis.key-prefix", " ", "must not be blank"));
+	}
+
+	private static Arguments bad(String property, String value, String rule, String... others) {
+		return Arguments.of("juhe.sms." + property, value, rule, others);
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@MethodSource("badValues")
+	void aValueThatBreaksARuleFailsStartUpNamingThePropertyTheValueAndTheRule(String property, String value,
+			String rule, String[] others) {
+		this.contextRunner.withPropertyValues(property + "=" + value).withPropertyValues(others).run((context) -> {
+			assertThat(context).hasFailed();
+			BindValidationException failure = rootCause(context.getStartupFailure(), BindValidationException.class);
+			assertThat(failure.getValidationErrors().getAllErrors()).singleElement().satisfies((error) -> {
+				FieldError field = (FieldError) error;
+				assertThat("juhe.sms." + field.getField()).isEqualTo(property);
+				assertThat(field.getRejectedValue()).isNotNull();
+				assertThat(field.getDefaultMessage()).contains(rule);
+			});
+		});
+	}
+
+	@Test
+	void theDefaultsAndGoodValuesStart() {
+		this.contextRunner
+			.withPropertyValues("juhe.sms.base-url=http://127.0.0.1:8080/juhe", "juhe.sms.retry.max-attempts=1",
+					"juhe.sms.retry.multiplier=1", "juhe.sms.fail-fast.cooldown=0s", "juhe.sms.codes.length=4",
+					"juhe.sms.codes.resend-cooldown=0s", "juhe.sms.max-response-size=64MB")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void theStoreSecretIsRequiredWithRedisAndNeverShown() {
+		this.contextRunner.withPropertyValues("juhe.sms.store=redis").run((context) -> {
+			ObjectError error = onlyError(context.getStartupFailure());
+			assertThat(error).isNotInstanceOf(FieldError.class);
+			assertThat(error.getDefaultMessage())
+				.startsWith("juhe.sms.store-secret is required with juhe.sms.store=redis");
+		});
+		this.contextRunner.withPropertyValues("juhe.sms.store-secret=too-short-secret").run((context) -> {
+			ObjectError error = onlyError(context.getStartupFailure());
+			assertThat(error).isNotInstanceOf(FieldError.class);
+			assertThat(error.getDefaultMessage())
+				.isEqualTo("juhe.sms.store-secret must have at least 32 characters (had 16)");
+			assertThat(context.getStartupFailure()).rootCause().hasMessageNotContaining("too-short-secret");
+		});
+	}
+
+	@Test
+	void credentialsInTheBaseUrlAreRefusedWithoutBeingShown() {
+		this.contextRunner.withPropertyValues("juhe.sms.base-url=https://user:s3cret@v.juhe.cn").run((context) -> {
+			ObjectError error = onlyError(context.getStartupFailure());
+			assertThat(error).isNotInstanceOf(FieldError.class);
+			assertThat(error.getDefaultMessage()).startsWith("juhe.sms.base-url must not hold credentials");
+			assertThat(context.getStartupFailure()).rootCause().hasMessageNotContaining("s3cret");
+		});
+	}
+
+	@Test
+	void theFailureReportNamesThePropertyTheValueAndTheRule(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--juhe.sms.key=k", "--juhe.sms.retry.max-attempts=0"));
+		assertThat(output).contains("Property: juhe.sms.retry.max-attempts")
+			.contains("Value: \"0\"")
+			.contains("Reason: must be at least 1")
+			.doesNotContain("Caused by");
+	}
+
+	@Test
+	void aMissingClientNamesTheKeyPropertiesThatWouldCreateIt(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--juhe.sms.key=", "--juhe.sms.sms-api.key= "));
+		assertThat(output)
+			.contains("A component needs a SmsApiClient, which the Juhe SMS starter did not create: no key: "
+					+ "juhe.sms.sms-api.key is blank and juhe.sms.key is blank.")
+			.contains("Set juhe.sms.sms-api.key or juhe.sms.key")
+			.doesNotContain("Consider defining a bean");
+	}
+
+	@Test
+	void aDisabledProductIsNamedAsTheReason() {
+		this.contextRunner.withUserConfiguration(NeedsSmsApi.class)
+			.withPropertyValues("juhe.sms.sms-api.enabled=false")
+			.run((context) -> assertThat(analysis(context, "juhe.sms.sms-api.enabled=false").getDescription())
+				.contains("did not create: juhe.sms.sms-api.enabled is false."));
+	}
+
+	@Test
+	void aMissingCodeServiceNamesTheTemplateProperty() {
+		this.contextRunner.withUserConfiguration(NeedsCodes.class)
+			.run((context) -> assertThat(analysis(context).getDescription()).contains(
+					"creates only once juhe.sms.codes.template-id is set: juhe.sms.codes.template-id is not set"));
+	}
+
+	@Test
+	void codesThroughAProductWithoutAClientFailNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("juhe.sms.codes.template-id=21", "juhe.sms.codes.product=sms-api",
+					"juhe.sms.sms-api.enabled=false")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("Property: juhe.sms.codes.product")
+					.contains("Value: \"sms-api\"")
+					.contains("Reason: names the SMS API product, whose client was not created");
+				assertThat(analysis.getAction()).contains("Set juhe.sms.sms-api.key or juhe.sms.key");
+			});
+	}
+
+	// The failed context's environment cannot be read: one with the same properties.
+	private static FailureAnalysis analysis(
+			org.springframework.boot.test.context.assertj.AssertableApplicationContext context, String... properties) {
+		assertThat(context).hasFailed();
+		MockEnvironment environment = new MockEnvironment().withProperty("juhe.sms.key", "k");
+		for (String property : properties) {
+			int equals = property.indexOf('=');
+			environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
+		}
+		FailureAnalysis analysis = new JuheSmsFailureAnalyzer(environment).analyze(context.getStartupFailure());
+		assertThat(analysis).isNotNull();
+		return analysis;
+	}
+
+	private static void start(String... args) {
+		SpringApplication application = new SpringApplication(StartsTheStarter.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.run(args).close();
+	}
+
+	private static ObjectError onlyError(Throwable failure) {
+		BindValidationException validation = rootCause(failure, BindValidationException.class);
+		assertThat(validation.getValidationErrors().getAllErrors()).hasSize(1);
+		return validation.getValidationErrors().getAllErrors().get(0);
+	}
+
+	private static <T extends Throwable> T rootCause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		throw new AssertionError("no " + type.getSimpleName() + " in " + failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@org.springframework.boot.autoconfigure.ImportAutoConfiguration(JuheSmsAutoConfiguration.class)
+	static class StartsTheStarter {
+
+		@Bean
+		String needsSmsApi(SmsApiClient client) {
+			return Arrays.toString(new Object[] { client });
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NeedsSmsApi {
+
+		@Bean
+		String needsSmsApi(SmsApiClient client) {
+			return client.toString();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NeedsCodes {
+
+		@Bean
+		String needsCodes(io.github.juhesms.codes.VerificationCodeService codes) {
+			return codes.toString();
+		}
+
+	}
+
+}
