@@ -12,10 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
 import io.github.juhesms.call.JuheProductApi;
@@ -257,11 +254,7 @@ class GiveBackTests extends JuheWireMockTests {
 	}
 
 	private static String lastCode() {
-		List<LoggedRequest> requests = requestsTo(CODE_SEND);
-		String variables = form(requests.get(requests.size() - 1)).get("tplValue");
-		Matcher matcher = Pattern.compile("#code#=([0-9]+)").matcher(variables);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
+		return lastCodeSentTo(CODE_SEND);
 	}
 
 	/**

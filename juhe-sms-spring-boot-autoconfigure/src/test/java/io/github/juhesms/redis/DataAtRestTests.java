@@ -51,7 +51,7 @@ class DataAtRestTests extends JuheWireMockTests {
 				context.getBean(VerificationCodeService.class).send("login", "13912345678");
 				String dump = dump(context.getBean(StringRedisTemplate.class));
 				assertThat(dump).contains("idempotency").contains("login");
-				String code = code();
+				String code = lastCodeSentTo("/vercodesms/send");
 				assertThat(dump).doesNotContain(MOBILE)
 					.doesNotContain("13912345678")
 					.doesNotContain(idempotencyKey)
@@ -85,20 +85,6 @@ class DataAtRestTests extends JuheWireMockTests {
 			dump.append('\n');
 		}
 		return dump.toString();
-	}
-
-	private static String code() {
-		String body = wireMock.getAllServeEvents()
-			.stream()
-			.filter((event) -> event.getRequest().getUrl().equals("/vercodesms/send"))
-			.findFirst()
-			.orElseThrow()
-			.getRequest()
-			.getBodyAsString();
-		String tplValue = java.net.URLDecoder.decode(body, StandardCharsets.UTF_8);
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("#code#=([0-9]{6})").matcher(tplValue);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
 	}
 
 	private static String sha256(String text) throws Exception {

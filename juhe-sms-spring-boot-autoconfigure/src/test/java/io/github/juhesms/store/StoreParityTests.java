@@ -6,10 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.test.JuheWireMockTests;
@@ -140,11 +137,7 @@ class StoreParityTests extends JuheWireMockTests {
 	}
 
 	private static String lastCode() {
-		List<LoggedRequest> requests = requestsTo(CODE_SEND);
-		String variables = form(requests.get(requests.size() - 1)).get("tplValue");
-		Matcher matcher = Pattern.compile("#code#=([0-9]+)").matcher(variables);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
+		return lastCodeSentTo(CODE_SEND);
 	}
 
 	@FunctionalInterface

@@ -136,6 +136,19 @@ public abstract class JuheWireMockTests {
 	}
 
 	/**
+	 * The verification code in the {@code tplValue} of the last request to a path.
+	 * @param path the send path, such as {@code /vercodesms/send}
+	 * @return the code
+	 */
+	protected static String lastCodeSentTo(String path) {
+		List<LoggedRequest> requests = requestsTo(path);
+		String variables = form(requests.get(requests.size() - 1)).get("tplValue");
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("#code#=([0-9]+)").matcher(variables);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+	/**
 	 * The form parameters of the only request a path received.
 	 * @param path the path
 	 * @return the parameters in order
