@@ -1,9 +1,6 @@
 package io.github.juhesms.call;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
@@ -13,6 +10,7 @@ import io.github.juhesms.error.JuheSmsServiceUnavailableException;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.test.JuheWireMockTests;
+import io.github.juhesms.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static io.github.juhesms.test.JuheDocumentExamples.example;
@@ -102,31 +100,6 @@ class FailFastTests extends JuheWireMockTests {
 		}
 		failFast.record(new JuheSmsQuotaException(send, 10012, "reason"));
 		assertThat(failFast.current()).isNull();
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-27T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
