@@ -40,7 +40,7 @@ final class JuheSmsStores {
 		// An idle number is dropped after the longest window of the rules (a day without
 		// rules).
 		return (bean != null) ? bean : new InMemorySendLimitStore(properties.getLimits().getMaxNumbers(),
-				SendLimitRule.longestWindow(rules, Duration.ofDays(1)));
+				SendLimitRule.longestWindow(rules, Duration.ofDays(1)), Clock.systemUTC());
 	}
 
 	// One per context: every store of the application names numbers with the same
@@ -89,7 +89,7 @@ final class JuheSmsStores {
 			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
 		}
 		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, rules), rules,
-				limits.isPerTemplate(), Clock.systemUTC(), digest);
+				limits.isPerTemplate(), digest);
 		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
 	}
 

@@ -62,7 +62,8 @@ public class VerificationCodeService {
 	 * @param sender sends the code's message
 	 * @param store keeps the hashes and cool-downs
 	 * @param settings length, validity, cool-down, attempts and template variables
-	 * @param clock the clock
+	 * @param clock the clock of the cool-down times reported (a code's validity is on the
+	 * store's clock)
 	 * @param digest the keyed digest that stands for each number in the store and hashes
 	 * the codes, so a reader of the store can recover neither
 	 */
@@ -98,14 +99,15 @@ public class VerificationCodeService {
 					new SendLimitRule(1, this.settings.resendCooldown()), now.plus(left))));
 		}
 		String code = newCode();
-		StoredCode stored = hashed(purpose, mobile, code, now.plus(this.settings.ttl()));
+		String salt = newSalt();
+		String hash = hash(salt, purpose, mobile, code);
 		SendReceipt receipt;
 		try {
 			receipt = this.sender.send(mobile, variables(code));
 		}
 		catch (JuheSmsException ex) {
 			if (ex.isOutcomeUnknown()) {
-				keep(operation, key, stored);
+				keep(operation, key, salt, hash);
 			}
 			else {
 				JuheSmsStoreUnavailableException.requireStore(operation, Store.VERIFICATION_CODES, () -> {
@@ -115,9 +117,8 @@ public class VerificationCodeService {
 			}
 			throw ex;
 		}
-		keep(operation, key, stored);
-		return new SentVerificationCode(purpose, Masking.mobile(mobile), receipt.sid(), stored.expiresAt(),
-				now.plus(this.settings.resendCooldown()));
+		return new SentVerificationCode(purpose, Masking.mobile(mobile), receipt.sid(),
+				keep(operation, key, salt, hash), now.plus(this.settings.resendCooldown()));
 	}
 
 	/**
@@ -132,8 +133,7 @@ public class VerificationCodeService {
 		JuheOperation operation = this.verify;
 		String key = key(operation, purpose, mobile);
 		VerificationCodeStore.Attempt attempt = JuheSmsStoreUnavailableException.requireStore(operation,
-				Store.VERIFICATION_CODES,
-				() -> this.store.beginAttempt(key, this.settings.maxAttempts(), this.clock.instant()));
+				Store.VERIFICATION_CODES, () -> this.store.beginAttempt(key, this.settings.maxAttempts()));
 		if (attempt.result() != null) {
 			return attempt.result();
 		}
@@ -175,18 +175,16 @@ public class VerificationCodeService {
 		return variables;
 	}
 
-	private StoredCode hashed(String purpose, String mobile, String code, Instant expiresAt) {
+	private String newSalt() {
 		byte[] salt = new byte[16];
 		this.random.nextBytes(salt);
-		String saltHex = HexFormat.of().formatHex(salt);
-		return new StoredCode(saltHex, hash(saltHex, purpose, mobile, code), expiresAt, 0, false);
+		return HexFormat.of().formatHex(salt);
 	}
 
-	private void keep(JuheOperation operation, String key, StoredCode stored) {
-		JuheSmsStoreUnavailableException.requireStore(operation, Store.VERIFICATION_CODES, () -> {
-			this.store.save(key, stored, this.settings.ttl().plus(RETENTION_AFTER_EXPIRY));
-			return null;
-		});
+	// The validity starts when the store keeps the code, on the store's clock.
+	private Instant keep(JuheOperation operation, String key, String salt, String hash) {
+		return JuheSmsStoreUnavailableException.requireStore(operation, Store.VERIFICATION_CODES, () -> this.store
+			.save(key, salt, hash, this.settings.ttl(), this.settings.ttl().plus(RETENTION_AFTER_EXPIRY)));
 	}
 
 	// Keyed: with a million codes, an unkeyed hash and its salt are reversed in a second.

@@ -1,7 +1,5 @@
 package io.github.juhesms.guard;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,8 +32,6 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 
 	private final boolean perTemplate;
 
-	private final Clock clock;
-
 	private final StoreDigest digest;
 
 	/**
@@ -44,28 +40,25 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 	 * @param rules the rules every number must stay within
 	 * @param perTemplate whether each template of a number is limited on its own (else
 	 * all templates together)
-	 * @param clock the clock
 	 * @param digest the keyed digest that stands for each number in the store
 	 */
-	public SlidingWindowSendLimiter(SendLimitStore store, List<SendLimitRule> rules, boolean perTemplate, Clock clock,
+	public SlidingWindowSendLimiter(SendLimitStore store, List<SendLimitRule> rules, boolean perTemplate,
 			StoreDigest digest) {
 		this.store = store;
 		this.rules = List.copyOf(rules);
 		this.perTemplate = perTemplate;
-		this.clock = clock;
 		this.digest = digest;
 	}
 
 	@Override
 	public SendAdmission admit(JuheProduct product, List<String> mobiles, @Nullable String templateId) {
-		Instant now = this.clock.instant();
 		List<String> admitted = new ArrayList<>();
 		List<SendLimitRefusal> refused = new ArrayList<>();
 		List<SendAdmission.Permit> permits = new ArrayList<>();
 		for (String mobile : mobiles) {
 			String key = key(product, mobile, templateId);
 			String permitId = UUID.randomUUID().toString();
-			SendLimitStore.Refusal refusal = this.store.tryAcquire(key, permitId, this.rules, now);
+			SendLimitStore.Refusal refusal = this.store.tryAcquire(key, permitId, this.rules);
 			if (refusal == null) {
 				admitted.add(mobile);
 				permits.add(new SendAdmission.Permit(key, permitId));

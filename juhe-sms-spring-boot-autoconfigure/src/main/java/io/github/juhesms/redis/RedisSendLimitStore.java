@@ -15,8 +15,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Counts sends in Redis: one sorted set of send times per key, checked and added to by
- * one Lua script, so instances sharing the Redis cannot both take the last permit. Keys
- * expire after the longest window.
+ * one Lua script, so instances sharing the Redis cannot both take the last permit. The
+ * windows are on the Redis server's clock (its {@code TIME}), so instances whose clocks
+ * differ still share them, and a refusal's {@code retryAt} is on that clock too. Keys
+ * expire after the longest window. Needs Redis 5 or later.
  */
 public class RedisSendLimitStore implements SendLimitStore {
 
@@ -39,9 +41,8 @@ public class RedisSendLimitStore implements SendLimitStore {
 	}
 
 	@Override
-	public @Nullable Refusal tryAcquire(String key, String permitId, List<SendLimitRule> rules, Instant now) {
+	public @Nullable Refusal tryAcquire(String key, String permitId, List<SendLimitRule> rules) {
 		List<String> args = new ArrayList<>();
-		args.add(Long.toString(now.toEpochMilli()));
 		args.add(permitId);
 		args.add(Long.toString(SendLimitRule.longestWindow(rules, Duration.ofMillis(1)).toMillis()));
 		for (SendLimitRule rule : rules) {

@@ -16,8 +16,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Keeps codes and cool-downs in Redis: a hash per purpose and number, changed only by Lua
- * scripts, so a code sent through one instance verifies on another, and only once. Keys
- * expire.
+ * scripts, so a code sent through one instance verifies on another, and only once. A
+ * code's expiry is set and checked on the Redis server's clock (its {@code TIME}), and
+ * cool-downs are key expiries, so instances whose clocks differ agree on both; the expiry
+ * {@link #save} answers is on that clock. Keys expire. Needs Redis 5 or later.
  */
 public class RedisVerificationCodeStore implements VerificationCodeStore {
 
@@ -64,15 +66,18 @@ public class RedisVerificationCodeStore implements VerificationCodeStore {
 	}
 
 	@Override
-	public void save(String key, StoredCode code, Duration retention) {
-		this.redis.execute(SAVE, List.of(this.codePrefix + key), code.salt(), code.hash(),
-				Long.toString(code.expiresAt().toEpochMilli()), Long.toString(retention.toMillis()));
+	public Instant save(String key, String salt, String hash, Duration validity, Duration retention) {
+		Long expiresAt = this.redis.execute(SAVE, List.of(this.codePrefix + key), salt, hash,
+				Long.toString(validity.toMillis()), Long.toString(retention.toMillis()));
+		if (expiresAt == null) {
+			throw new IllegalStateException("Redis answered nothing to the code-save script");
+		}
+		return Instant.ofEpochMilli(expiresAt);
 	}
 
 	@Override
-	public Attempt beginAttempt(String key, int maxAttempts, Instant now) {
-		List<?> answer = this.redis.execute(ATTEMPT, List.of(this.codePrefix + key), Long.toString(now.toEpochMilli()),
-				Integer.toString(maxAttempts));
+	public Attempt beginAttempt(String key, int maxAttempts) {
+		List<?> answer = this.redis.execute(ATTEMPT, List.of(this.codePrefix + key), Integer.toString(maxAttempts));
 		if (answer == null || answer.isEmpty()) {
 			throw new IllegalStateException("Redis answered nothing to the code-attempt script");
 		}

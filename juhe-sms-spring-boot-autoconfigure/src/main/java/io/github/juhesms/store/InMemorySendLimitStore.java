@@ -1,5 +1,6 @@
 package io.github.juhesms.store;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,19 +22,23 @@ public class InMemorySendLimitStore implements SendLimitStore {
 	// Built on first use (see CacheOnFirstUse).
 	private final Supplier<Cache<String, List<Send>>> sends;
 
+	private final Clock clock;
+
 	/**
 	 * Create a store.
 	 * @param maxKeys the most numbers tracked at once
 	 * @param longestWindow the longest window of the rules, after which an idle key is
 	 * dropped
+	 * @param clock the clock of the windows
 	 */
-	public InMemorySendLimitStore(long maxKeys, Duration longestWindow) {
+	public InMemorySendLimitStore(long maxKeys, Duration longestWindow, Clock clock) {
 		this.sends = new CacheOnFirstUse<>(maxKeys, longestWindow);
+		this.clock = clock;
 	}
 
 	@Override
-	public SendLimitStore.@Nullable Refusal tryAcquire(String key, String permitId, List<SendLimitRule> rules,
-			Instant now) {
+	public SendLimitStore.@Nullable Refusal tryAcquire(String key, String permitId, List<SendLimitRule> rules) {
+		Instant now = this.clock.instant();
 		long horizon = now.toEpochMilli() - SendLimitRule.longestWindow(rules, Duration.ZERO).toMillis();
 		Refusal[] refusal = new Refusal[1];
 		this.sends.get().asMap().compute(key, (ignored, existing) -> {

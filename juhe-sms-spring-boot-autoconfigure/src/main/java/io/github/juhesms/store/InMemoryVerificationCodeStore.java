@@ -54,12 +54,16 @@ public class InMemoryVerificationCodeStore implements VerificationCodeStore {
 	}
 
 	@Override
-	public void save(String key, StoredCode code, Duration retention) {
-		this.codes.get().put(key, new Kept(code, this.clock.instant().plus(retention)));
+	public Instant save(String key, String salt, String hash, Duration validity, Duration retention) {
+		Instant now = this.clock.instant();
+		StoredCode code = new StoredCode(salt, hash, now.plus(validity), 0, false);
+		this.codes.get().put(key, new Kept(code, now.plus(retention)));
+		return code.expiresAt();
 	}
 
 	@Override
-	public Attempt beginAttempt(String key, int maxAttempts, Instant now) {
+	public Attempt beginAttempt(String key, int maxAttempts) {
+		Instant now = this.clock.instant();
 		Attempt[] attempt = new Attempt[1];
 		this.codes.get().asMap().computeIfPresent(key, (ignored, kept) -> {
 			if (!now.isBefore(kept.keptUntil())) {

@@ -9,7 +9,8 @@ import io.github.juhesms.core.Masking;
  *
  * @param mobile the number (masked wherever it is shown)
  * @param rule the rule that refused it
- * @param retryAt when the next send to the number is allowed
+ * @param retryAt when the next send to the number is allowed, on the store's clock (the
+ * Redis server's with the Redis store)
  */
 public record SendLimitRefusal(String mobile, SendLimitRule rule, Instant retryAt) {
 

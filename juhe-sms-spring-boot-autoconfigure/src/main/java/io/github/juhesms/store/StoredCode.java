@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param salt random salt of the hash
  * @param hash SHA-256 of salt, purpose, number and code, hex
- * @param expiresAt when the code stops being valid
+ * @param expiresAt when the code stops being valid, on the store's clock
  * @param attempts verifications tried so far
  * @param used whether the code was verified
  */

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where sent codes and resend cool-downs are kept. Each method is atomic, so two
- * instances sharing a store verify a code once and enforce one cool-down.
+ * instances sharing a store verify a code once and enforce one cool-down. The store keeps
+ * the time: a store shared by several instances uses one clock for all of them (the Redis
+ * store, the server's), so a code sent through one expires on time on another.
  */
 public interface VerificationCodeStore {
 
@@ -28,22 +30,24 @@ public interface VerificationCodeStore {
 	void clearCooldown(String key);
 
 	/**
-	 * Keep a code, replacing any earlier code of the key.
+	 * Keep a new code, replacing any earlier code of the key.
 	 * @param key the purpose and number
-	 * @param code the code's hash and validity
+	 * @param salt the random salt of the code's hash
+	 * @param hash the keyed hash of salt, purpose, number and code
+	 * @param validity how long from now the code verifies
 	 * @param retention how long the record is kept (longer than its validity, to tell
 	 * expired and used codes from none)
+	 * @return when the code expires, on the store's clock
 	 */
-	void save(String key, StoredCode code, Duration retention);
+	Instant save(String key, String salt, String hash, Duration validity, Duration retention);
 
 	/**
 	 * Count one verification attempt and hand back what is needed to compare the code.
 	 * @param key the purpose and number
 	 * @param maxAttempts the most attempts allowed
-	 * @param now the time of the attempt
 	 * @return the attempt
 	 */
-	Attempt beginAttempt(String key, int maxAttempts, Instant now);
+	Attempt beginAttempt(String key, int maxAttempts);
 
 	/**
 	 * Mark a code used if it is still the code with this salt and not yet used.

@@ -146,7 +146,8 @@ class JuheSmsProtectionAutoConfigurationTests {
 
 	@Test
 	void applicationStoresWin() {
-		InMemorySendLimitStore limits = new InMemorySendLimitStore(10, java.time.Duration.ofMinutes(1));
+		InMemorySendLimitStore limits = new InMemorySendLimitStore(10, java.time.Duration.ofMinutes(1),
+				java.time.Clock.systemUTC());
 		InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore(10, java.time.Clock.systemUTC());
 		this.contextRunner.withBean(SendLimitStore.class, () -> limits)
 			.withBean(IdempotencyStore.class, () -> keys)

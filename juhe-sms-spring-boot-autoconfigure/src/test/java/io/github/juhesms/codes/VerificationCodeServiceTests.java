@@ -151,8 +151,7 @@ class VerificationCodeServiceTests extends JuheWireMockTests {
 				VerificationCodeService codes = context.getBean(VerificationCodeService.class);
 				codes.send("login", MOBILE);
 				StoreDigest digest = StoreDigest.of(secret);
-				VerificationCodeStore.Attempt attempt = store.beginAttempt("login:" + digest.name(MOBILE), 5,
-						java.time.Instant.now());
+				VerificationCodeStore.Attempt attempt = store.beginAttempt("login:" + digest.name(MOBILE), 5);
 				assertThat(attempt.code()).isNotNull();
 				assertThat(attempt.code().toString()).doesNotContain(lastCode()).doesNotContain(MOBILE);
 				String hashed = attempt.code().salt() + "\n" + "login" + "\n" + MOBILE + "\n" + lastCode();

@@ -1,8 +1,5 @@
 package io.github.juhesms.redis;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,7 +12,6 @@ import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.error.JuheSmsStoreUnavailableException;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
-import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.test.TestRedis;
@@ -80,25 +76,6 @@ class RedisStoresTests extends JuheWireMockTests {
 				assertThat(key).startsWith(this.prefix).doesNotContain("13812345678").doesNotContain("13912345678");
 				assertThat(redis.getExpire(key)).isPositive();
 			});
-		});
-	}
-
-	@Test
-	void slidingWindowsOnRedisFollowTheRulesExactly() {
-		withRedis(TestRedis.url()).run((context) -> {
-			SendLimitStore store = context.getBean(SendLimitStore.class);
-			List<SendLimitRule> rules = List.of(new SendLimitRule(1, Duration.ofMinutes(1)),
-					new SendLimitRule(3, Duration.ofMinutes(10)));
-			Instant start = Instant.now();
-			assertThat(store.tryAcquire("k", "p1", rules, start)).isNull();
-			assertThat(store.tryAcquire("k", "p2", rules, start.plusSeconds(30))).isEqualTo(new SendLimitStore.Refusal(
-					rules.get(0), start.plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
-			assertThat(store.tryAcquire("k", "p2", rules, start.plusSeconds(60))).isNull();
-			assertThat(store.tryAcquire("k", "p3", rules, start.plusSeconds(120))).isNull();
-			assertThat(store.tryAcquire("k", "p4", rules, start.plusSeconds(180))).isEqualTo(new SendLimitStore.Refusal(
-					rules.get(1), start.plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
-			store.release("k", "p3");
-			assertThat(store.tryAcquire("k", "p4", rules, start.plusSeconds(180))).isNull();
 		});
 	}
 

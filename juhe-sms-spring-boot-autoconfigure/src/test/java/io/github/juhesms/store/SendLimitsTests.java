@@ -18,6 +18,7 @@ import io.github.juhesms.store.InMemorySendLimitStore;
 import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.test.JuheWireMockTests;
+import io.github.juhesms.test.MutableClock;
 import io.github.juhesms.test.TestRedis;
 import org.junit.jupiter.api.Test;
 
@@ -185,26 +186,33 @@ class SendLimitsTests extends JuheWireMockTests {
 
 	@Test
 	void slidingWindowsFollowTheCarriersRulesExactly() {
-		InMemorySendLimitStore store = new InMemorySendLimitStore(100, Duration.ofDays(1));
+		MutableClock clock = new MutableClock();
+		InMemorySendLimitStore store = new InMemorySendLimitStore(100, Duration.ofDays(1), clock);
 		List<SendLimitRule> rules = List.of(new SendLimitRule(1, Duration.ofMinutes(1)),
 				new SendLimitRule(3, Duration.ofMinutes(10)), new SendLimitRule(4, Duration.ofHours(1)),
 				new SendLimitRule(20, Duration.ofDays(1)));
-		Instant start = Instant.parse("2026-11-27T08:00:00Z");
-		assertThat(store.tryAcquire("k", "p1", rules, start)).isNull();
-		assertThat(store.tryAcquire("k", "p2", rules, start.plusSeconds(30)))
+		Instant start = clock.instant();
+		assertThat(store.tryAcquire("k", "p1", rules)).isNull();
+		clock.advance(Duration.ofSeconds(30));
+		assertThat(store.tryAcquire("k", "p2", rules))
 			.isEqualTo(new SendLimitStore.Refusal(rules.get(0), start.plusSeconds(60)));
-		assertThat(store.tryAcquire("k", "p2", rules, start.plusSeconds(60))).isNull();
-		assertThat(store.tryAcquire("k", "p3", rules, start.plusSeconds(120))).isNull();
+		clock.advance(Duration.ofSeconds(30));
+		assertThat(store.tryAcquire("k", "p2", rules)).isNull();
+		clock.advance(Duration.ofSeconds(60));
+		assertThat(store.tryAcquire("k", "p3", rules)).isNull();
 		// Three in ten minutes: the fourth waits until the first leaves the window,
 		// though a minute passed.
-		assertThat(store.tryAcquire("k", "p4", rules, start.plusSeconds(180)))
+		clock.advance(Duration.ofSeconds(60));
+		assertThat(store.tryAcquire("k", "p4", rules))
 			.isEqualTo(new SendLimitStore.Refusal(rules.get(1), start.plusSeconds(600)));
-		assertThat(store.tryAcquire("k", "p4", rules, start.plusSeconds(600))).isNull();
+		clock.advance(Duration.ofSeconds(420));
+		assertThat(store.tryAcquire("k", "p4", rules)).isNull();
 		// Four in an hour: the fifth waits for the hour.
-		assertThat(store.tryAcquire("k", "p5", rules, start.plusSeconds(1300)))
+		clock.advance(Duration.ofSeconds(700));
+		assertThat(store.tryAcquire("k", "p5", rules))
 			.isEqualTo(new SendLimitStore.Refusal(rules.get(2), start.plusSeconds(3600)));
 		store.release("k", "p4");
-		assertThat(store.tryAcquire("k", "p5", rules, start.plusSeconds(1300))).isNull();
+		assertThat(store.tryAcquire("k", "p5", rules)).isNull();
 	}
 
 	@Test
@@ -217,21 +225,23 @@ class SendLimitsTests extends JuheWireMockTests {
 
 	@Test
 	void inMemoryStoreIsBoundedInSize() {
-		InMemorySendLimitStore store = new InMemorySendLimitStore(1_000, Duration.ofDays(1));
+		MutableClock clock = new MutableClock();
+		InMemorySendLimitStore store = new InMemorySendLimitStore(1_000, Duration.ofDays(1), clock);
 		List<SendLimitRule> rules = List.of(new SendLimitRule(1, Duration.ofMinutes(1)));
-		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-		SendLimitStore.Refusal withinTheMinute = new SendLimitStore.Refusal(rules.get(0), now.plusSeconds(60));
-		assertThat(store.tryAcquire("bombed", "first", rules, now)).isNull();
+		SendLimitStore.Refusal withinTheMinute = new SendLimitStore.Refusal(rules.get(0),
+				clock.instant().plusSeconds(60));
+		assertThat(store.tryAcquire("bombed", "first", rules)).isNull();
 		for (int i = 0; i < 50_000; i++) {
-			assertThat(store.tryAcquire("number-" + i, "p", rules, now)).isNull();
+			assertThat(store.tryAcquire("number-" + i, "p", rules)).isNull();
 			// A number asked for again and again among many others stays limited.
 			if (i % 100 == 0) {
-				assertThat(store.tryAcquire("bombed", "again-" + i, rules, now)).isEqualTo(withinTheMinute);
+				assertThat(store.tryAcquire("bombed", "again-" + i, rules)).isEqualTo(withinTheMinute);
 			}
 		}
 		assertThat(store.trackedKeys()).isPositive().isLessThanOrEqualTo(1_000);
 		// The number sent to last is tracked too.
-		assertThat(store.tryAcquire("number-49999", "p2", rules, now.plusSeconds(1))).isEqualTo(withinTheMinute);
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(store.tryAcquire("number-49999", "p2", rules)).isEqualTo(withinTheMinute);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.core.VerificationResult;
@@ -17,14 +18,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static io.github.juhesms.test.ProductFixture.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the in-memory and the Redis stores answer alike, through their public methods and
- * through the code service: a refusal names the rule that refuses, a code is used up
- * once, and a final answer (used, expired, too many attempts) stays final.
+ * through the code service: a refusal names the rule that refuses and when, on the
+ * store's clock, a send leaves a window as it slides, a code expires on the store's clock
+ * and is used up once, and a final answer (used, expired, too many attempts) stays final.
+ * Each store keeps its own time (the system clock in memory, {@code TIME} on the Redis
+ * server), so the windows are real: short ones to leave, long ones that surely do not
+ * pass during a test, and the times reported are checked against the store's clock read
+ * before and after (to the millisecond before: stores keep send times in milliseconds).
  */
 class StoreParityTests extends JuheWireMockTests {
 
@@ -50,48 +57,92 @@ class StoreParityTests extends JuheWireMockTests {
 					"spring.data.redis.url=" + TestRedis.url(), "juhe.sms.redis.key-prefix=" + this.prefix);
 	}
 
-	private void withStores(Store store, StoresConsumer consumer) {
+	private void withStores(Store store, StoresConsumer consumer) throws Exception {
 		if (store == Store.MEMORY) {
-			consumer.accept(new InMemorySendLimitStore(100, Duration.ofDays(1)),
-					new InMemoryVerificationCodeStore(100, Clock.systemUTC()));
+			Clock clock = Clock.systemUTC();
+			consumer.accept(new InMemorySendLimitStore(100, Duration.ofDays(1), clock),
+					new InMemoryVerificationCodeStore(100, clock), clock::instant);
 			return;
 		}
-		runner(store).run((context) -> consumer.accept(context.getBean(SendLimitStore.class),
-				context.getBean(VerificationCodeStore.class)));
-	}
-
-	@ParameterizedTest
-	@EnumSource(Store.class)
-	void refusalNamesTheRuleThatRefuses(Store store) {
-		withStores(store, (limits, codes) -> {
-			Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-			// Same count, different windows: the longer one frees up last.
-			List<SendLimitRule> windows = List.of(new SendLimitRule(1, Duration.ofMinutes(1)),
-					new SendLimitRule(1, Duration.ofMinutes(10)));
-			assertThat(limits.tryAcquire("windows", "p1", windows, start)).isNull();
-			assertThat(limits.tryAcquire("windows", "p2", windows, start.plusSeconds(30)))
-				.isEqualTo(new SendLimitStore.Refusal(windows.get(1), start.plusSeconds(600)));
-			// Same window, different counts: only the smaller count refuses.
-			List<SendLimitRule> counts = List.of(new SendLimitRule(1, Duration.ofMinutes(10)),
-					new SendLimitRule(2, Duration.ofMinutes(10)));
-			assertThat(limits.tryAcquire("counts", "p1", counts, start)).isNull();
-			assertThat(limits.tryAcquire("counts", "p2", counts, start.plusSeconds(1)))
-				.isEqualTo(new SendLimitStore.Refusal(counts.get(0), start.plusSeconds(600)));
+		runner(store).run((context) -> {
+			StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
+			consumer.accept(context.getBean(SendLimitStore.class), context.getBean(VerificationCodeStore.class),
+					() -> TestRedis.time(redis));
 		});
 	}
 
 	@ParameterizedTest
 	@EnumSource(Store.class)
-	void codeIsUsedUpOnceAndOnlyWithItsSalt(Store store) {
-		withStores(store, (limits, codes) -> {
-			Instant now = Instant.now();
-			codes.save("login:n", new StoredCode("salt-1", "hash", now.plusSeconds(300), 0, false),
-					Duration.ofMinutes(10));
+	void refusalNamesTheRuleThatRefuses(Store store) throws Exception {
+		withStores(store, (limits, codes, clock) -> {
+			// Same count, different windows: the longer one frees up last.
+			List<SendLimitRule> windows = List.of(new SendLimitRule(1, Duration.ofMinutes(1)),
+					new SendLimitRule(1, Duration.ofMinutes(10)));
+			Instant before = clock.get().truncatedTo(ChronoUnit.MILLIS);
+			assertThat(limits.tryAcquire("windows", "p1", windows)).isNull();
+			Instant after = clock.get();
+			assertThat(limits.tryAcquire("windows", "p2", windows)).satisfies((refusal) -> {
+				assertThat(refusal.rule()).isEqualTo(windows.get(1));
+				assertThat(refusal.retryAt()).isBetween(before.plusSeconds(600), after.plusSeconds(600));
+			});
+			// Same window, different counts: only the smaller count refuses.
+			List<SendLimitRule> counts = List.of(new SendLimitRule(1, Duration.ofMinutes(10)),
+					new SendLimitRule(2, Duration.ofMinutes(10)));
+			assertThat(limits.tryAcquire("counts", "p1", counts)).isNull();
+			assertThat(limits.tryAcquire("counts", "p2", counts))
+				.satisfies((refusal) -> assertThat(refusal.rule()).isEqualTo(counts.get(0)));
+		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(Store.class)
+	void sendsLeaveTheWindowAsItSlides(Store store) throws Exception {
+		withStores(store, (limits, codes, clock) -> {
+			List<SendLimitRule> rules = List.of(new SendLimitRule(1, Duration.ofMillis(200)),
+					new SendLimitRule(3, Duration.ofHours(1)));
+			Instant before = clock.get().truncatedTo(ChronoUnit.MILLIS);
+			assertThat(limits.tryAcquire("k", "p1", rules)).isNull();
+			Instant after = clock.get();
+			Thread.sleep(300);
+			assertThat(limits.tryAcquire("k", "p2", rules)).isNull();
+			Thread.sleep(300);
+			assertThat(limits.tryAcquire("k", "p3", rules)).isNull();
+			Thread.sleep(300);
+			// Three in the hour: the fourth waits until the first leaves the hour.
+			assertThat(limits.tryAcquire("k", "p4", rules)).satisfies((refusal) -> {
+				assertThat(refusal.rule()).isEqualTo(rules.get(1));
+				assertThat(refusal.retryAt()).isBetween(before.plus(Duration.ofHours(1)),
+						after.plus(Duration.ofHours(1)));
+			});
+			limits.release("k", "p3");
+			assertThat(limits.tryAcquire("k", "p4", rules)).isNull();
+		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(Store.class)
+	void codeIsUsedUpOnceAndOnlyWithItsSalt(Store store) throws Exception {
+		withStores(store, (limits, codes, clock) -> {
+			Instant before = clock.get().truncatedTo(ChronoUnit.MILLIS);
+			Instant expiresAt = codes.save("login:n", "salt-1", "hash", Duration.ofMinutes(5), Duration.ofMinutes(10));
+			assertThat(expiresAt).isBetween(before.plus(Duration.ofMinutes(5)),
+					clock.get().plus(Duration.ofMinutes(5)));
 			assertThat(codes.consume("login:n", "salt-2")).isFalse();
 			assertThat(codes.consume("login:n", "salt-1")).isTrue();
 			assertThat(codes.consume("login:n", "salt-1")).isFalse();
 			assertThat(codes.consume("login:none", "salt-1")).isFalse();
-			assertThat(codes.beginAttempt("login:n", 5, now).result()).isEqualTo(VerificationResult.USED);
+			assertThat(codes.beginAttempt("login:n", 5).result()).isEqualTo(VerificationResult.USED);
+		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(Store.class)
+	void codeExpiresAfterItsValidity(Store store) throws Exception {
+		withStores(store, (limits, codes, clock) -> {
+			codes.save("login:n", "salt-1", "hash", Duration.ofMillis(200), Duration.ofMinutes(10));
+			assertThat(codes.beginAttempt("login:n", 5).code()).isNotNull();
+			Thread.sleep(300);
+			assertThat(codes.beginAttempt("login:n", 5).result()).isEqualTo(VerificationResult.EXPIRED);
 		});
 	}
 
@@ -143,7 +194,7 @@ class StoreParityTests extends JuheWireMockTests {
 	@FunctionalInterface
 	interface StoresConsumer {
 
-		void accept(SendLimitStore limits, VerificationCodeStore codes);
+		void accept(SendLimitStore limits, VerificationCodeStore codes, Supplier<Instant> clock) throws Exception;
 
 	}
 

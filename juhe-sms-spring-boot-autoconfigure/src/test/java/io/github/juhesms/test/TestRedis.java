@@ -4,8 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Instant;
 
 import redis.embedded.RedisServer;
+
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.RedisOperations;
 
 /**
  * A real Redis for the tests: the one named by the system property
@@ -87,6 +91,19 @@ public final class TestRedis {
 			.setting("appendonly no")
 			.onShutdownForceStop(true)
 			.build();
+	}
+
+	/**
+	 * The time on a Redis server's clock, the one its Lua scripts read.
+	 * @param redis the server's operations
+	 * @return the server's {@code TIME}, to the millisecond
+	 */
+	public static Instant time(RedisOperations<?, ?> redis) {
+		Long millis = redis.execute((RedisCallback<Long>) (connection) -> connection.serverCommands().time());
+		if (millis == null) {
+			throw new IllegalStateException("Redis answered nothing to TIME");
+		}
+		return Instant.ofEpochMilli(millis);
 	}
 
 	/**
