@@ -113,10 +113,40 @@ public class JuheHttpTransport {
 		// KB steps.
 		int limit = (contentLength >= 0 && contentLength <= this.maxResponseBytes) ? (int) contentLength
 				: this.maxResponseBytes + 1;
-		byte[] bytes = in.readNBytes(limit);
+		byte[] bytes;
+		try {
+			bytes = in.readNBytes(limit);
+		}
+		catch (IOException ex) {
+			// Where the answer broke off is unknown: the connection must not carry
+			// another.
+			abandon(in);
+			throw ex;
+		}
 		boolean truncated = bytes.length > this.maxResponseBytes;
+		if (truncated) {
+			abandon(in);
+		}
 		byte[] kept = truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes;
 		return new Response(status, (secret != null) ? Masking.secret(kept, secret) : kept, truncated);
+	}
+
+	// Closing the response would read the rest of the body to keep the connection (all of
+	// an endless one); instead the connection is closed with the rest unread, so it never
+	// goes back to the pool. Apache HttpClient drains on close and has its own abort; the
+	// JDK's clients close the connection when a body is closed before its end.
+	private static void abandon(InputStream body) {
+		try {
+			if (body.getClass().getName().equals(HttpComponents.ABORTABLE_BODY)) {
+				HttpComponents.abort(body);
+			}
+			else {
+				body.close();
+			}
+		}
+		catch (IOException ex) {
+			// The connection is gone either way.
+		}
 	}
 
 	/**
@@ -145,6 +175,17 @@ public class JuheHttpTransport {
 			}
 		}
 		return false;
+	}
+
+	// Apache HttpClient 5 is optional: loaded only when its body is in hand.
+	private static final class HttpComponents {
+
+		static final String ABORTABLE_BODY = "org.apache.hc.core5.http.io.EofSensorInputStream";
+
+		static void abort(InputStream body) throws IOException {
+			((org.apache.hc.core5.http.io.EofSensorInputStream) body).abort();
+		}
+
 	}
 
 	// Created on the first post.
