@@ -63,6 +63,14 @@ public class JuheSmsProperties implements Validator {
 	private int maxConnections = 20;
 
 	/**
+	 * Longest a pooled connection to Juhe stays idle before the starter closes it instead
+	 * of sending on it, well under common servers' keep-alive timeouts (nginx's 75s) so
+	 * the client always closes first. A shorter Keep-Alive timeout announced by the
+	 * server wins.
+	 */
+	private Duration connectionIdleTimeout = Duration.ofSeconds(10);
+
+	/**
 	 * Retry of calls that Juhe surely did not act on.
 	 */
 	private final Retry retry = new Retry();
@@ -174,6 +182,14 @@ public class JuheSmsProperties implements Validator {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Duration getConnectionIdleTimeout() {
+		return this.connectionIdleTimeout;
+	}
+
+	public void setConnectionIdleTimeout(Duration connectionIdleTimeout) {
+		this.connectionIdleTimeout = connectionIdleTimeout;
 	}
 
 	public int getMaxConnections() {

@@ -39,6 +39,7 @@ final class JuheSmsPropertiesRules {
 		rules.rule("maxResponseSize", responseSize >= 1 && responseSize <= MAX_RESPONSE_SIZE_LIMIT,
 				"must be between 1B and 64MB");
 		rules.atLeast("maxConnections", properties.getMaxConnections(), 1);
+		rules.positive("connectionIdleTimeout", properties.getConnectionIdleTimeout());
 		JuheSmsProperties.Retry retry = properties.getRetry();
 		rules.atLeast("retry.maxAttempts", retry.getMaxAttempts(), 1);
 		rules.notNegative("retry.initialInterval", retry.getInitialInterval());

@@ -3,6 +3,7 @@ package io.github.juhesms.autoconfigure;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.ConnectionKeepAliveStrategy;
+import org.apache.hc.client5.http.impl.DefaultConnectionKeepAliveStrategy;
 import org.apache.hc.core5.util.TimeValue;
 import org.jspecify.annotations.Nullable;
 
@@ -88,7 +90,7 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		RestClient.Builder builder = bootBuilder.clone()
 			.uriBuilderFactory(new JuheUriBuilderFactory(baseUrl))
-			.requestFactory(tuned(requestFactoryBuilder, properties.getMaxConnections()).build(settings));
+			.requestFactory(tuned(requestFactoryBuilder, properties).build(settings));
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -155,12 +157,13 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 	// The starter's retry loop must be the only one: a library that resends a POST by
 	// itself could send a billed message twice.
 	private static ClientHttpRequestFactoryBuilder<?> tuned(ClientHttpRequestFactoryBuilder<?> builder,
-			int maxConnections) {
+			JuheSmsProperties properties) {
 		// Apache HttpClient 5 is optional.
 		if (ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
 				JuheSmsRestClientFactory.class.getClassLoader())
 				&& builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			return HttpComponents.tune(httpComponents, maxConnections);
+			return HttpComponents.tune(httpComponents, properties.getMaxConnections(),
+					properties.getConnectionIdleTimeout());
 		}
 		return builder;
 	}
@@ -171,10 +174,18 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 		// a 503. A pooled connection idle for a second is checked before a POST is
 		// written on it, so a connection the server has closed is replaced instead of
 		// losing a billed request's answer. Every connection goes to one host: the pool's
-		// default of 5 per host would queue concurrent sends.
+		// default of 5 per host would queue concurrent sends. A connection idle past the
+		// idle timeout (or the server's shorter Keep-Alive timeout) is closed when next
+		// leased rather than written on: a server closing it at that moment would lose a
+		// billed request's answer.
 		static ClientHttpRequestFactoryBuilder<?> tune(HttpComponentsClientHttpRequestFactoryBuilder builder,
-				int maxConnections) {
-			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+				int maxConnections, Duration idleTimeout) {
+			TimeValue idle = TimeValue.of(idleTimeout);
+			ConnectionKeepAliveStrategy keepAlive = (response, context) -> DefaultConnectionKeepAliveStrategy.INSTANCE
+				.getKeepAliveDuration(response, context)
+				.min(idle);
+			return builder
+				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries().setKeepAliveStrategy(keepAlive))
 				.withConnectionConfigCustomizer((config) -> config.setValidateAfterInactivity(TimeValue.ofSeconds(1)))
 				.withConnectionManagerCustomizer(
 						(manager) -> manager.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections));

@@ -3,10 +3,10 @@ package io.github.juhesms.reliability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +15,7 @@ import io.github.juhesms.error.JuheSmsInvalidResponseException;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.test.HttpClientKind;
+import io.github.juhesms.test.RawHttpServer;
 import io.github.juhesms.test.SharedJuheContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,16 +31,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class BoundedReadTests {
 
-	private static final String OK = "{\"reason\":\"ok\",\"result\":{\"sid\":\"s1\",\"fee\":1,\"count\":1},"
-			+ "\"error_code\":0}";
-
 	// Far beyond anything socket buffers hold: draining would write all of it.
 	private static final long ENDLESS = 512L * 1024 * 1024;
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(HttpClientKind.class)
 	void answerPastTheMaximumIsCutOffNotDrained(HttpClientKind client) throws Exception {
-		try (HostileServer server = new HostileServer(Answer.ENDLESS);
+		try (HostileServer server = new HostileServer(Answer.ENDLESS).start();
 				SharedJuheContext shared = start(client, server)) {
 			assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(() -> send(shared))
 				.withMessageContaining("body larger than the maximum of 65,536 bytes");
@@ -53,22 +51,23 @@ class BoundedReadTests {
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(HttpClientKind.class)
 	void connectionOfAnAnswerLongerThanTheMaximumIsNotUsedAgain(HttpClientKind client) throws Exception {
-		try (HostileServer server = new HostileServer(Answer.TOO_LONG);
+		try (HostileServer server = new HostileServer(Answer.TOO_LONG).start();
 				SharedJuheContext shared = start(client, server)) {
 			assertThatExceptionOfType(JuheSmsInvalidResponseException.class).isThrownBy(() -> send(shared));
 			assertThat(send(shared)).isEqualTo("s1");
-			assertThat(server.connections).hasValue(2);
+			assertThat(server.connections()).isEqualTo(2);
 		}
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(HttpClientKind.class)
 	void connectionOfAShortAnswerIsNotUsedAgain(HttpClientKind client) throws Exception {
-		try (HostileServer server = new HostileServer(Answer.SHORT); SharedJuheContext shared = start(client, server)) {
+		try (HostileServer server = new HostileServer(Answer.SHORT).start();
+				SharedJuheContext shared = start(client, server)) {
 			assertThatExceptionOfType(JuheSmsException.class).isThrownBy(() -> send(shared))
 				.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isTrue());
 			assertThat(send(shared)).isEqualTo("s1");
-			assertThat(server.connections).hasValue(2);
+			assertThat(server.connections()).isEqualTo(2);
 		}
 	}
 
@@ -102,60 +101,28 @@ class BoundedReadTests {
 	 * Answers the first request badly and every later one well, on whatever connection it
 	 * arrives, keeping connections open as HTTP/1.1 allows.
 	 */
-	static final class HostileServer implements AutoCloseable {
-
-		final AtomicInteger connections = new AtomicInteger();
+	static final class HostileServer extends RawHttpServer {
 
 		private final AtomicInteger requests = new AtomicInteger();
 
 		private final AtomicLong written = new AtomicLong();
 
-		private final Object done = new Object();
-
-		private boolean writerDone;
+		private final CountDownLatch writerDone = new CountDownLatch(1);
 
 		private final Answer answer;
 
-		private final ServerSocket socket = new ServerSocket(0);
-
 		HostileServer(Answer answer) throws IOException {
 			this.answer = answer;
-			Thread acceptor = new Thread(this::accept, "hostile-server");
-			acceptor.setDaemon(true);
-			acceptor.start();
-		}
-
-		int port() {
-			return this.socket.getLocalPort();
 		}
 
 		long awaitWriterDone() throws InterruptedException {
-			synchronized (this.done) {
-				long until = System.currentTimeMillis() + 60_000;
-				while (!this.writerDone && System.currentTimeMillis() < until) {
-					this.done.wait(100);
-				}
-			}
+			this.writerDone.await(60, TimeUnit.SECONDS);
 			return this.written.get();
 		}
 
-		private void accept() {
-			while (!this.socket.isClosed()) {
-				try {
-					Socket connection = this.socket.accept();
-					this.connections.incrementAndGet();
-					Thread serving = new Thread(() -> serve(connection), "hostile-connection");
-					serving.setDaemon(true);
-					serving.start();
-				}
-				catch (IOException ex) {
-					// closed
-				}
-			}
-		}
-
-		private void serve(Socket connection) {
-			try (connection) {
+		@Override
+		protected void serve(Socket connection) throws IOException {
+			try {
 				InputStream in = connection.getInputStream();
 				OutputStream out = connection.getOutputStream();
 				while (readRequest(in)) {
@@ -163,19 +130,12 @@ class BoundedReadTests {
 						answerBadly(out);
 					}
 					else {
-						write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + OK.length()
-								+ "\r\n\r\n" + OK);
+						writeOk(out);
 					}
 				}
 			}
-			catch (IOException ex) {
-				// the client closed the connection
-			}
 			finally {
-				synchronized (this.done) {
-					this.writerDone = true;
-					this.done.notifyAll();
-				}
+				this.writerDone.countDown();
 			}
 		}
 
@@ -203,35 +163,6 @@ class BoundedReadTests {
 				case SHORT -> write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400"
 						+ "\r\n\r\n{\"reason\":\"ok\",\"result\":{\"sid\":\"s");
 			}
-		}
-
-		private static void write(OutputStream out, String text) throws IOException {
-			out.write(text.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-		}
-
-		// Reads one request's head and Content-Length bytes of body; false at the end.
-		private static boolean readRequest(InputStream in) throws IOException {
-			StringBuilder head = new StringBuilder();
-			while (!head.toString().endsWith("\r\n\r\n")) {
-				int b = in.read();
-				if (b < 0) {
-					return false;
-				}
-				head.append((char) b);
-			}
-			String lower = head.toString().toLowerCase(Locale.ROOT);
-			int at = lower.indexOf("content-length:");
-			if (at >= 0) {
-				int end = lower.indexOf("\r\n", at);
-				in.readNBytes(Integer.parseInt(lower.substring(at + "content-length:".length(), end).strip()));
-			}
-			return true;
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.socket.close();
 		}
 
 	}
