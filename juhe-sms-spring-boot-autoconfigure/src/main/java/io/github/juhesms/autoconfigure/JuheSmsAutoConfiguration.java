@@ -81,7 +81,7 @@ public final class JuheSmsAutoConfiguration {
 			httpTransport = new JuheHttpTransport(
 					new JuheSmsRestClientFactory(properties, restClientBuilder, requestFactoryBuilder,
 							httpClientSettings, customizers, resourceLoader.getClassLoader()),
-					Math.toIntExact(properties.getMaxResponseSize().toBytes()));
+					Math.toIntExact(properties.getMaxResponseSize().toBytes()), properties.determineAttemptTimeout());
 		}
 		ObservationRegistry registry = observationRegistry.getIfUnique();
 		SendLimiter limiter = sendLimiter.getIfAvailable();

@@ -14,6 +14,7 @@ import io.github.juhesms.call.RetryBudgetSettings;
 import io.github.juhesms.codes.VerificationCodeSettings;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import org.jspecify.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
@@ -61,6 +62,14 @@ public class JuheSmsProperties implements Validator {
 	 * default of 5 per host would make concurrent sends wait for one another).
 	 */
 	private int maxConnections = 20;
+
+	/**
+	 * Longest one HTTP attempt takes, from connecting to the answer's last byte, however
+	 * slowly the answer trickles in; must exceed the connect timeout. A send past it is
+	 * "outcome unknown" and not resent. Defaults to the connect and read timeouts
+	 * together.
+	 */
+	private @Nullable Duration attemptTimeout;
 
 	/**
 	 * Longest a pooled connection to Juhe stays idle before the starter closes it instead
@@ -182,6 +191,22 @@ public class JuheSmsProperties implements Validator {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	public @Nullable Duration getAttemptTimeout() {
+		return this.attemptTimeout;
+	}
+
+	public void setAttemptTimeout(@Nullable Duration attemptTimeout) {
+		this.attemptTimeout = attemptTimeout;
+	}
+
+	/**
+	 * The attempt timeout in effect.
+	 * @return the attempt timeout, or the connect and read timeouts together
+	 */
+	public Duration determineAttemptTimeout() {
+		return (this.attemptTimeout != null) ? this.attemptTimeout : this.connectTimeout.plus(this.readTimeout);
 	}
 
 	public Duration getConnectionIdleTimeout() {

@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.juhesms.store.StoreDigest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
@@ -39,6 +40,11 @@ final class JuheSmsPropertiesRules {
 		rules.rule("maxResponseSize", responseSize >= 1 && responseSize <= MAX_RESPONSE_SIZE_LIMIT,
 				"must be between 1B and 64MB");
 		rules.atLeast("maxConnections", properties.getMaxConnections(), 1);
+		Duration attemptTimeout = properties.getAttemptTimeout();
+		rules.rule("attemptTimeout",
+				attemptTimeout == null || attemptTimeout.compareTo(properties.getConnectTimeout()) > 0,
+				"must be longer than juhe.sms.connect-timeout ("
+						+ DurationStyle.SIMPLE.print(properties.getConnectTimeout()) + ")");
 		rules.positive("connectionIdleTimeout", properties.getConnectionIdleTimeout());
 		JuheSmsProperties.Retry retry = properties.getRetry();
 		rules.atLeast("retry.maxAttempts", retry.getMaxAttempts(), 1);

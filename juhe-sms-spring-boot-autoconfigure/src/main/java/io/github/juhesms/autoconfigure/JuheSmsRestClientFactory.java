@@ -1,5 +1,6 @@
 package io.github.juhesms.autoconfigure;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -12,8 +13,14 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.github.juhesms.call.AttemptDeadline;
 import org.apache.hc.client5.http.ConnectionKeepAliveStrategy;
+import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.impl.DefaultConnectionKeepAliveStrategy;
+import org.apache.hc.core5.concurrent.Cancellable;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.util.TimeValue;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +29,9 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
@@ -90,7 +100,7 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		RestClient.Builder builder = bootBuilder.clone()
 			.uriBuilderFactory(new JuheUriBuilderFactory(baseUrl))
-			.requestFactory(tuned(requestFactoryBuilder, properties).build(settings));
+			.requestFactory(requestFactory(requestFactoryBuilder, settings, properties));
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -155,17 +165,24 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 	}
 
 	// The starter's retry loop must be the only one: a library that resends a POST by
-	// itself could send a billed message twice.
-	private static ClientHttpRequestFactoryBuilder<?> tuned(ClientHttpRequestFactoryBuilder<?> builder,
-			JuheSmsProperties properties) {
+	// itself could send a billed message twice. The JDK's two clients have no idle
+	// timeout of their own and HttpURLConnection no abort that Boot's factory exposes.
+	private static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
+			HttpClientSettings settings, JuheSmsProperties properties) {
+		Duration idleTimeout = properties.getConnectionIdleTimeout();
 		// Apache HttpClient 5 is optional.
 		if (ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
 				JuheSmsRestClientFactory.class.getClassLoader())
 				&& builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			return HttpComponents.tune(httpComponents, properties.getMaxConnections(),
-					properties.getConnectionIdleTimeout());
+			return HttpComponents.tune(httpComponents, properties.getMaxConnections(), idleTimeout).build(settings);
 		}
-		return builder;
+		if (builder instanceof JdkClientHttpRequestFactoryBuilder) {
+			return new JuheJdkClientHttpRequestFactory(() -> builder.build(settings), idleTimeout);
+		}
+		if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
+			return new JuheSimpleClientHttpRequestFactory(settings, idleTimeout);
+		}
+		return builder.build(settings);
 	}
 
 	private static final class HttpComponents {
@@ -185,10 +202,22 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 				.getKeepAliveDuration(response, context)
 				.min(idle);
 			return builder
-				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries().setKeepAliveStrategy(keepAlive))
+				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
+					.setKeepAliveStrategy(keepAlive)
+					.addExecInterceptorFirst("juhe-sms-attempt-deadline", HttpComponents::registerCancel))
 				.withConnectionConfigCustomizer((config) -> config.setValidateAfterInactivity(TimeValue.ofSeconds(1)))
 				.withConnectionManagerCustomizer(
 						(manager) -> manager.setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections));
+		}
+
+		// Cancelling the request closes its connection at once, whether the request is
+		// being written or its answer read.
+		private static ClassicHttpResponse registerCancel(ClassicHttpRequest request, ExecChain.Scope scope,
+				ExecChain chain) throws IOException, HttpException {
+			if (scope.originalRequest instanceof Cancellable cancellable) {
+				AttemptDeadline.onExpiry(cancellable::cancel);
+			}
+			return chain.proceed(request, scope);
 		}
 
 	}

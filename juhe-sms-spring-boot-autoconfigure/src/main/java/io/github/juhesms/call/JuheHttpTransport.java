@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -37,16 +38,21 @@ public class JuheHttpTransport {
 
 	private final Supplier<RestClient> restClient;
 
+	private static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(13);
+
 	private final int maxResponseBytes;
 
+	private final Duration attemptTimeout;
+
 	/**
-	 * Create a transport.
+	 * Create a transport whose attempts end after 13 seconds, the default connect and
+	 * read timeouts together.
 	 * @param restClient a client whose base URL is the Juhe host
 	 * @param maxResponseBytes the largest body read; a longer one is reported as an
 	 * invalid response
 	 */
 	public JuheHttpTransport(RestClient restClient, int maxResponseBytes) {
-		this(() -> restClient, maxResponseBytes);
+		this(() -> restClient, maxResponseBytes, DEFAULT_ATTEMPT_TIMEOUT);
 	}
 
 	/**
@@ -55,10 +61,13 @@ public class JuheHttpTransport {
 	 * @param restClient supplies a client whose base URL is the Juhe host; called once
 	 * @param maxResponseBytes the largest body read; a longer one is reported as an
 	 * invalid response
+	 * @param attemptTimeout the longest one HTTP attempt takes, from connecting to the
+	 * answer's last byte; past it the exchange is broken off
 	 */
-	public JuheHttpTransport(Supplier<RestClient> restClient, int maxResponseBytes) {
+	public JuheHttpTransport(Supplier<RestClient> restClient, int maxResponseBytes, Duration attemptTimeout) {
 		this.restClient = SingletonSupplier.of(restClient);
 		this.maxResponseBytes = maxResponseBytes;
+		this.attemptTimeout = attemptTimeout;
 	}
 
 	/**
@@ -75,6 +84,7 @@ public class JuheHttpTransport {
 	 */
 	public Response post(JuheOperation operation, byte[] body, @Nullable String secret) {
 		Response response;
+		AttemptDeadline deadline = AttemptDeadline.start(this.attemptTimeout);
 		try {
 			response = this.restClient.get()
 				.post()
@@ -82,11 +92,11 @@ public class JuheHttpTransport {
 				.contentType(FormContentType.UTF_8)
 				.body(body)
 				.exchange((request, answer) -> read(answer.getStatusCode().value(),
-						answer.getHeaders().getContentLength(), answer.getBody(), secret), true);
+						answer.getHeaders().getContentLength(), answer.getBody(), secret, deadline), true);
 		}
 		catch (RestClientException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new JuheSmsTransportException(operation, !isConnectFailure(cause), cause);
+			throw new JuheSmsTransportException(operation, !isConnectFailure(cause), timedOut(deadline, cause));
 		}
 		catch (JuheSmsException ex) {
 			throw ex;
@@ -97,7 +107,10 @@ public class JuheHttpTransport {
 			// with an IllegalArgumentException). The request was written, so this is a
 			// lost answer like any other, never a raw exception that would leave the
 			// caller without an outcome.
-			throw new JuheSmsTransportException(operation, !isConnectFailure(ex), ex);
+			throw new JuheSmsTransportException(operation, !isConnectFailure(ex), timedOut(deadline, ex));
+		}
+		finally {
+			deadline.end();
 		}
 		if (response.truncated()) {
 			// Grouped digits: a run of seven would be masked like a phone number.
@@ -108,36 +121,79 @@ public class JuheHttpTransport {
 		return response;
 	}
 
-	private Response read(int status, long contentLength, InputStream in, @Nullable String secret) throws IOException {
+	private Response read(int status, long contentLength, InputStream in, @Nullable String secret,
+			AttemptDeadline deadline) throws IOException {
 		// A declared length within the limit is read into a buffer of that size, not in 8
 		// KB steps.
 		int limit = (contentLength >= 0 && contentLength <= this.maxResponseBytes) ? (int) contentLength
 				: this.maxResponseBytes + 1;
 		byte[] bytes;
 		try {
-			bytes = in.readNBytes(limit);
+			bytes = readUpTo(in, limit, deadline);
 		}
 		catch (IOException ex) {
 			// Where the answer broke off is unknown: the connection must not carry
 			// another.
-			abandon(in);
+			abandon(in, deadline);
 			throw ex;
 		}
 		boolean truncated = bytes.length > this.maxResponseBytes;
 		if (truncated) {
-			abandon(in);
+			abandon(in, deadline);
 		}
 		byte[] kept = truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes;
 		return new Response(status, (secret != null) ? Masking.secret(kept, secret) : kept, truncated);
 	}
 
+	// Each read returns what has arrived, so an answer trickling in meets the deadline
+	// between two reads even where the HTTP library cannot be aborted mid-read.
+	private static byte[] readUpTo(InputStream in, int limit, AttemptDeadline deadline) throws IOException {
+		byte[] buffer = new byte[Math.min(limit, 8192)];
+		int length = 0;
+		while (length < limit) {
+			if (length == buffer.length) {
+				buffer = Arrays.copyOf(buffer, (int) Math.min(limit, 2L * buffer.length));
+			}
+			int read = in.read(buffer, length, buffer.length - length);
+			if (deadline.expired()) {
+				throw deadlinePassed(deadline);
+			}
+			if (read < 0) {
+				break;
+			}
+			length += read;
+		}
+		return (length == buffer.length) ? buffer : Arrays.copyOf(buffer, length);
+	}
+
+	// Whatever the HTTP library made of the abort (a closed socket, an interrupt), the
+	// caller learns that the deadline passed.
+	private static Throwable timedOut(AttemptDeadline deadline, Throwable failure) {
+		if (!deadline.expired() || failure instanceof AttemptTimeoutException) {
+			return failure;
+		}
+		AttemptTimeoutException timeout = deadlinePassed(deadline);
+		timeout.initCause(failure);
+		return timeout;
+	}
+
+	private static AttemptTimeoutException deadlinePassed(AttemptDeadline deadline) {
+		return new AttemptTimeoutException(
+				"the attempt took longer than juhe.sms.attempt-timeout (" + deadline.timeout().toMillis() + " ms)");
+	}
+
 	// Closing the response would read the rest of the body to keep the connection (all of
 	// an endless one); instead the connection is closed with the rest unread, so it never
-	// goes back to the pool. Apache HttpClient drains on close and has its own abort; the
-	// JDK's clients close the connection when a body is closed before its end.
-	private static void abandon(InputStream body) {
+	// goes back to the pool: by the abort the starter registered with the library
+	// (Apache HttpClient's cancel, HttpURLConnection's disconnect), else by Apache's body
+	// abort where a customizer replaced the starter's client, else by closing the body,
+	// which closes the JDK HttpClient's connection when the body is not at its end.
+	private static void abandon(InputStream body, AttemptDeadline deadline) {
 		try {
-			if (body.getClass().getName().equals(HttpComponents.ABORTABLE_BODY)) {
+			if (deadline.abortExchange()) {
+				body.close();
+			}
+			else if (body.getClass().getName().equals(HttpComponents.ABORTABLE_BODY)) {
 				HttpComponents.abort(body);
 			}
 			else {
@@ -192,6 +248,17 @@ public class JuheHttpTransport {
 	private static final class FormContentType {
 
 		static final MediaType UTF_8 = new MediaType(MediaType.APPLICATION_FORM_URLENCODED, StandardCharsets.UTF_8);
+
+	}
+
+	/**
+	 * An attempt broke off at its deadline; the request may have been written.
+	 */
+	static final class AttemptTimeoutException extends SocketTimeoutException {
+
+		AttemptTimeoutException(String message) {
+			super(message);
+		}
 
 	}
 

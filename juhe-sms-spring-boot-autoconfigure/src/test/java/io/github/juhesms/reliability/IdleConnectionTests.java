@@ -10,7 +10,8 @@ import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.test.HttpClientKind;
 import io.github.juhesms.test.RawHttpServer;
 import io.github.juhesms.test.SharedJuheContext;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,17 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IdleConnectionTests {
 
-	@Test
-	void connectionIdlePastTheTimeoutIsNotWrittenOnWithApacheHttpClient() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(HttpClientKind.class)
+	void connectionIdlePastTheTimeoutIsNotWrittenOn(HttpClientKind client) throws Exception {
 		try (IdleClosingServer server = new IdleClosingServer().start();
-				SharedJuheContext shared = SharedJuheContext.start(HttpClientKind.HTTP_COMPONENTS,
-						"http://localhost:" + server.port(), "juhe.sms.connection-idle-timeout=1s",
-						"juhe.sms.retry.max-attempts=1")) {
-			InternationalSmsClient client = shared.context().getBean(InternationalSmsClient.class);
-			assertThat(client.send(InternationalSmsRequest.of("44", "7911123456", 12)).sid()).isEqualTo("s1");
-			assertThat(client.send(InternationalSmsRequest.of("44", "7911123456", 12)).sid()).isEqualTo("s1");
+				SharedJuheContext shared = SharedJuheContext.start(client, "http://localhost:" + server.port(),
+						"juhe.sms.connection-idle-timeout=1s", "juhe.sms.retry.max-attempts=1")) {
+			InternationalSmsClient sms = shared.context().getBean(InternationalSmsClient.class);
+			assertThat(sms.send(InternationalSmsRequest.of("44", "7911123456", 12)).sid()).isEqualTo("s1");
+			assertThat(sms.send(InternationalSmsRequest.of("44", "7911123456", 12)).sid()).isEqualTo("s1");
 			Thread.sleep(1600);
-			assertThat(client.send(InternationalSmsRequest.of("44", "7911123456", 12)).sid()).isEqualTo("s1");
+			assertThat(sms.send(InternationalSmsRequest.of("44", "7911123456", 12)).sid()).isEqualTo("s1");
 			assertThat(server.dropped).hasValue(0);
 			assertThat(server.connections()).isEqualTo(2);
 		}

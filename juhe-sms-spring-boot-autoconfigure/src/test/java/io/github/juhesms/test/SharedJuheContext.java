@@ -121,11 +121,17 @@ public final class SharedJuheContext implements AutoCloseable {
 	}
 
 	/**
-	 * The request factory the starter's {@code RestClient} was built with.
+	 * The request factory the starter's {@code RestClient} was built with, the JDK
+	 * client's current generation where the starter replaces it every idle timeout.
 	 * @return the request factory
 	 */
 	public @Nullable ClientHttpRequestFactory requestFactory() {
-		return this.requestFactory;
+		ClientHttpRequestFactory factory = this.requestFactory;
+		if (factory != null && factory.getClass().getSimpleName().equals("JuheJdkClientHttpRequestFactory")) {
+			Object generations = ReflectionTestUtils.getField(factory, "clients");
+			return (generations != null) ? ReflectionTestUtils.invokeMethod(generations, "current") : null;
+		}
+		return factory;
 	}
 
 	/**
