@@ -36,6 +36,8 @@ public final class AttemptDeadline {
 
 	private volatile @Nullable Runnable abort;
 
+	private volatile boolean handedOver;
+
 	private final ScheduledFuture<?> expiry;
 
 	private AttemptDeadline(Duration timeout) {
@@ -59,6 +61,23 @@ public final class AttemptDeadline {
 		if (deadline != null) {
 			deadline.abort = abort;
 		}
+	}
+
+	// Called by the innermost request interceptor, just before the HTTP library runs.
+	static void handOver() {
+		AttemptDeadline deadline = CURRENT.get();
+		if (deadline != null) {
+			deadline.handedOver = true;
+		}
+	}
+
+	/**
+	 * Whether the request reached the HTTP library; before that no byte can have left the
+	 * process.
+	 * @return {@code true} once the innermost interceptor ran
+	 */
+	boolean handedOver() {
+		return this.handedOver;
 	}
 
 	/**

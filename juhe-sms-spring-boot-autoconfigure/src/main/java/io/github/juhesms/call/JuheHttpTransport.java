@@ -19,10 +19,14 @@ import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.Masking;
 import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsInvalidResponseException;
+import io.github.juhesms.error.JuheSmsLocalFailureException;
 import io.github.juhesms.error.JuheSmsTransportException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -65,7 +69,10 @@ public class JuheHttpTransport {
 	 * answer's last byte; past it the exchange is broken off
 	 */
 	public JuheHttpTransport(Supplier<RestClient> restClient, int maxResponseBytes, Duration attemptTimeout) {
-		this.restClient = SingletonSupplier.of(restClient);
+		// Innermost, after every interceptor of the application's: a failure before it
+		// ran happened with nothing sent.
+		this.restClient = SingletonSupplier
+			.of(() -> restClient.get().mutate().requestInterceptor(JuheHttpTransport::handOver).build());
 		this.maxResponseBytes = maxResponseBytes;
 		this.attemptTimeout = attemptTimeout;
 	}
@@ -94,14 +101,18 @@ public class JuheHttpTransport {
 				.exchange((request, answer) -> read(answer.getStatusCode().value(),
 						answer.getHeaders().getContentLength(), answer.getBody(), secret, deadline), true);
 		}
-		catch (RestClientException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new JuheSmsTransportException(operation, !isConnectFailure(cause), timedOut(deadline, cause));
-		}
 		catch (JuheSmsException ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
+			if (!deadline.handedOver()) {
+				throw new JuheSmsLocalFailureException(operation,
+						(ex instanceof RestClientException && ex.getCause() != null) ? ex.getCause() : ex);
+			}
+			if (ex instanceof RestClientException) {
+				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				throw new JuheSmsTransportException(operation, !isConnectFailure(cause), timedOut(deadline, cause));
+			}
 			// An answer too garbled for the HTTP library to make a response of
 			// (HttpURLConnection reads random bytes as status -1, which Spring refuses
 			// with an IllegalArgumentException). The request was written, so this is a
@@ -143,6 +154,12 @@ public class JuheHttpTransport {
 		}
 		byte[] kept = truncated ? Arrays.copyOf(bytes, this.maxResponseBytes) : bytes;
 		return new Response(status, (secret != null) ? Masking.secret(kept, secret) : kept, truncated);
+	}
+
+	private static ClientHttpResponse handOver(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		AttemptDeadline.handOver();
+		return execution.execute(request, body);
 	}
 
 	// Each read returns what has arrived, so an answer trickling in meets the deadline

@@ -40,6 +40,12 @@ public enum JuheSmsErrorCategory {
 	/** No answer arrived: the connection failed, timed out or was reset. */
 	TRANSPORT,
 
+	/**
+	 * The call failed inside the application before any byte of it was sent (an
+	 * interceptor, the HTTP client's set-up); nothing reached Juhe.
+	 */
+	LOCAL_FAILURE,
+
 	/** The request was refused before any HTTP call because an input breaks a rule. */
 	INVALID_REQUEST,
 
