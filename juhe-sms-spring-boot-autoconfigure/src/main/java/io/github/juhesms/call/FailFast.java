@@ -1,7 +1,6 @@
 package io.github.juhesms.call;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import io.github.juhesms.error.JuheSmsApiException;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +15,7 @@ final class FailFast {
 
 	private final Clock clock;
 
-	private volatile @Nullable Tripped tripped;
+	private volatile @Nullable CoolDown coolDown;
 
 	FailFast(FailFastSettings settings, Clock clock) {
 		this.settings = settings;
@@ -27,27 +26,16 @@ final class FailFast {
 	 * The answer that calls must fail with now, if a cool-down is running.
 	 * @return the tripping answer, or {@code null} to call Juhe
 	 */
-	@Nullable Tripped current() {
-		Tripped current = this.tripped;
+	@Nullable CoolDown current() {
+		CoolDown current = this.coolDown;
 		return (current != null && this.clock.instant().isBefore(current.until())) ? current : null;
 	}
 
 	void record(JuheSmsApiException answer) {
 		if (this.settings.codes().contains(answer.getErrorCode()) && !this.settings.cooldown().isZero()) {
-			this.tripped = new Tripped(answer.getErrorCode(), answer.getReason(),
+			this.coolDown = new CoolDown(answer.getErrorCode(), answer.getReason(),
 					this.clock.instant().plus(this.settings.cooldown()));
 		}
-	}
-
-	/**
-	 * The answer that started a cool-down.
-	 *
-	 * @param code Juhe's error code
-	 * @param reason Juhe's reason
-	 * @param until when calls go to Juhe again
-	 */
-	record Tripped(int code, String reason, Instant until) {
-
 	}
 
 }

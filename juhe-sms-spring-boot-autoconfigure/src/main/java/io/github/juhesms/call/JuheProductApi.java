@@ -60,6 +60,15 @@ public final class JuheProductApi {
 	}
 
 	/**
+	 * The fail-fast cool-down running now, for health checks: while it runs calls are
+	 * refused without a request.
+	 * @return the cool-down, or {@code null} when calls go to Juhe
+	 */
+	public @Nullable CoolDown coolDown() {
+		return this.failFast.current();
+	}
+
+	/**
 	 * Take send permits for each number, for a product client that sends to the admitted
 	 * numbers only (financial batches); pass the admission on with
 	 * {@link JuheCall#withAdmission}.
@@ -141,7 +150,7 @@ public final class JuheProductApi {
 	}
 
 	private <T> Answer<T> attempts(JuheCall call, Function<JuheResult, T> mapper) {
-		FailFast.Tripped tripped = this.failFast.current();
+		CoolDown tripped = this.failFast.current();
 		if (tripped != null) {
 			throw JuheErrorCatalog.refusal(call.operation(), tripped.code(), tripped.reason() + " (not sent: failing "
 					+ "fast until " + readable(tripped.until()) + " after this answer)", this.busyCodes);

@@ -2,7 +2,9 @@ package io.github.juhesms.call;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.guard.IdempotencySettings;
@@ -26,6 +28,8 @@ public final class JuheProductApiFactory {
 
 	private final CallServices services;
 
+	private final List<JuheProductApi> created = new CopyOnWriteArrayList<>();
+
 	private JuheProductApiFactory(Builder builder) {
 		this.services = new CallServices(builder.transport, builder.retry, builder.retryBudget, builder.failFast,
 				builder.observationRegistry, builder.observationConvention, new JuheSmsMetrics(builder.meterRegistry),
@@ -45,6 +49,14 @@ public final class JuheProductApiFactory {
 	}
 
 	/**
+	 * The product APIs created so far, one per product client, for health checks.
+	 * @return the APIs in the order they were created
+	 */
+	public List<JuheProductApi> createdApis() {
+		return List.copyOf(this.created);
+	}
+
+	/**
 	 * Create the API of one product. Each product gets its own retry budget and fail-fast
 	 * state.
 	 * @param product the product
@@ -57,7 +69,9 @@ public final class JuheProductApiFactory {
 		if (!StringUtils.hasText(key)) {
 			throw new IllegalArgumentException("a key is required for " + product.id());
 		}
-		return new JuheProductApi(product, key, Set.copyOf(busyCodes), this.services);
+		JuheProductApi api = new JuheProductApi(product, key, Set.copyOf(busyCodes), this.services);
+		this.created.add(api);
+		return api;
 	}
 
 	/**
