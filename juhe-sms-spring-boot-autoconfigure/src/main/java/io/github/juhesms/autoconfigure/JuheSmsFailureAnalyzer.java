@@ -41,6 +41,11 @@ class JuheSmsFailureAnalyzer implements FailureAnalyzer, Ordered {
 	@Override
 	public @Nullable FailureAnalysis analyze(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JuheSmsBootVersionCheck.UnsupportedBootVersionException) {
+				return new FailureAnalysis(cause.getMessage(),
+						"Upgrade the application to Spring Boot 4.1 (or 4.0), or remove juhe-sms-spring-boot-starter.",
+						cause);
+			}
 			if (cause instanceof JuheSmsConfigurationException configuration) {
 				return new FailureAnalysis(
 						"Invalid Juhe SMS configuration:\n\n    Property: " + configuration.getProperty()
