@@ -153,50 +153,95 @@ public class JuheSmsProperties implements Validator {
 	 */
 	private final Product video = new Product(236300);
 
+	/**
+	 * {@return the key used by every product that has no key of its own, or {@code null}
+	 * when unset}
+	 */
 	public @Nullable String getKey() {
 		return this.key;
 	}
 
+	/**
+	 * Set the key used by every product that has no key of its own.
+	 * @param key the shared key, or {@code null} for none
+	 */
 	public void setKey(@Nullable String key) {
 		this.key = key;
 	}
 
+	/**
+	 * {@return the base URL of the Juhe API}
+	 */
 	public String getBaseUrl() {
 		return this.baseUrl;
 	}
 
+	/**
+	 * Set the base URL of the Juhe API.
+	 * @param baseUrl the base URL
+	 */
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
+	/**
+	 * {@return the connect timeout of calls to Juhe}
+	 */
 	public Duration getConnectTimeout() {
 		return this.connectTimeout;
 	}
 
+	/**
+	 * Set the connect timeout of calls to Juhe.
+	 * @param connectTimeout the connect timeout
+	 */
 	public void setConnectTimeout(Duration connectTimeout) {
 		this.connectTimeout = connectTimeout;
 	}
 
+	/**
+	 * {@return the read timeout of calls to Juhe}
+	 */
 	public Duration getReadTimeout() {
 		return this.readTimeout;
 	}
 
+	/**
+	 * Set the read timeout of calls to Juhe.
+	 * @param readTimeout the read timeout
+	 */
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
 	}
 
+	/**
+	 * {@return the largest response body read}
+	 */
 	public DataSize getMaxResponseSize() {
 		return this.maxResponseSize;
 	}
 
+	/**
+	 * Set the largest response body read.
+	 * @param maxResponseSize the largest response body
+	 */
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
 	}
 
+	/**
+	 * {@return the longest one HTTP attempt takes, from connecting to the answer's last
+	 * byte, or {@code null} for the connect and read timeouts together}
+	 */
 	public @Nullable Duration getAttemptTimeout() {
 		return this.attemptTimeout;
 	}
 
+	/**
+	 * Set the longest one HTTP attempt takes, from connecting to the answer's last byte.
+	 * @param attemptTimeout the attempt timeout, or {@code null} for the connect and read
+	 * timeouts together
+	 */
 	public void setAttemptTimeout(@Nullable Duration attemptTimeout) {
 		this.attemptTimeout = attemptTimeout;
 	}
@@ -209,78 +254,143 @@ public class JuheSmsProperties implements Validator {
 		return (this.attemptTimeout != null) ? this.attemptTimeout : this.connectTimeout.plus(this.readTimeout);
 	}
 
+	/**
+	 * {@return the longest a pooled connection to Juhe stays idle before it is closed}
+	 */
 	public Duration getConnectionIdleTimeout() {
 		return this.connectionIdleTimeout;
 	}
 
+	/**
+	 * Set the longest a pooled connection to Juhe stays idle before it is closed.
+	 * @param connectionIdleTimeout the idle timeout
+	 */
 	public void setConnectionIdleTimeout(Duration connectionIdleTimeout) {
 		this.connectionIdleTimeout = connectionIdleTimeout;
 	}
 
+	/**
+	 * {@return the most connections to Juhe open at once with Apache HttpClient}
+	 */
 	public int getMaxConnections() {
 		return this.maxConnections;
 	}
 
+	/**
+	 * Set the most connections to Juhe open at once with Apache HttpClient.
+	 * @param maxConnections the most connections
+	 */
 	public void setMaxConnections(int maxConnections) {
 		this.maxConnections = maxConnections;
 	}
 
+	/**
+	 * {@return the retry settings of calls that Juhe surely did not act on}
+	 */
 	public Retry getRetry() {
 		return this.retry;
 	}
 
+	/**
+	 * {@return the fail-fast settings: a cool-down after answers that will not change by
+	 * retrying soon}
+	 */
 	public FailFast getFailFast() {
 		return this.failFast;
 	}
 
+	/**
+	 * {@return where send limits, idempotency keys and verification codes are kept}
+	 */
 	public StoreType getStore() {
 		return this.store;
 	}
 
+	/**
+	 * Set where send limits, idempotency keys and verification codes are kept.
+	 * @param store the store type
+	 */
 	public void setStore(StoreType store) {
 		this.store = store;
 	}
 
+	/**
+	 * {@return the secret of the keyed digests that stand for phone numbers, idempotency
+	 * keys and codes in the stores, or {@code null} when unset}
+	 */
 	public @Nullable String getStoreSecret() {
 		return this.storeSecret;
 	}
 
+	/**
+	 * Set the secret of the keyed digests that stand for phone numbers, idempotency keys
+	 * and codes in the stores.
+	 * @param storeSecret the secret, or {@code null} to let the memory store make a
+	 * random one
+	 */
 	public void setStoreSecret(@Nullable String storeSecret) {
 		this.storeSecret = storeSecret;
 	}
 
+	/**
+	 * {@return the Redis store settings}
+	 */
 	public Redis getRedis() {
 		return this.redis;
 	}
 
+	/**
+	 * {@return the per-number send limits}
+	 */
 	public Limits getLimits() {
 		return this.limits;
 	}
 
+	/**
+	 * {@return the de-duplication settings of sends that carry an idempotency key}
+	 */
 	public Idempotency getIdempotency() {
 		return this.idempotency;
 	}
 
+	/**
+	 * {@return the verification code settings}
+	 */
 	public Codes getCodes() {
 		return this.codes;
 	}
 
+	/**
+	 * {@return the International SMS (国际短信) settings}
+	 */
 	public Product getInternational() {
 		return this.international;
 	}
 
+	/**
+	 * {@return the Financial SMS (金融短信) settings}
+	 */
 	public Product getFinancial() {
 		return this.financial;
 	}
 
+	/**
+	 * {@return the Verification-code SMS (短信API服务（验证码）) settings}
+	 */
 	public Product getVerificationCode() {
 		return this.verificationCode;
 	}
 
+	/**
+	 * {@return the SMS API (短信API服务) settings}
+	 */
 	public SmsApi getSmsApi() {
 		return this.smsApi;
 	}
 
+	/**
+	 * {@return the Video SMS (视频短信) settings}
+	 */
 	public Product getVideo() {
 		return this.video;
 	}
@@ -361,46 +471,84 @@ public class JuheSmsProperties implements Validator {
 		 */
 		private final Budget budget = new Budget();
 
+		/**
+		 * {@return the most HTTP requests per call, the first included}
+		 */
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
 
+		/**
+		 * Set the most HTTP requests per call, the first included.
+		 * @param maxAttempts the most requests, 1 to turn retries off
+		 */
 		public void setMaxAttempts(int maxAttempts) {
 			this.maxAttempts = maxAttempts;
 		}
 
+		/**
+		 * {@return the wait before the first retry}
+		 */
 		public Duration getInitialInterval() {
 			return this.initialInterval;
 		}
 
+		/**
+		 * Set the wait before the first retry.
+		 * @param initialInterval the first wait
+		 */
 		public void setInitialInterval(Duration initialInterval) {
 			this.initialInterval = initialInterval;
 		}
 
+		/**
+		 * {@return the factor applied to the wait after each retry}
+		 */
 		public double getMultiplier() {
 			return this.multiplier;
 		}
 
+		/**
+		 * Set the factor applied to the wait after each retry.
+		 * @param multiplier the factor
+		 */
 		public void setMultiplier(double multiplier) {
 			this.multiplier = multiplier;
 		}
 
+		/**
+		 * {@return the longest wait between two attempts}
+		 */
 		public Duration getMaxInterval() {
 			return this.maxInterval;
 		}
 
+		/**
+		 * Set the longest wait between two attempts.
+		 * @param maxInterval the longest wait
+		 */
 		public void setMaxInterval(Duration maxInterval) {
 			this.maxInterval = maxInterval;
 		}
 
+		/**
+		 * {@return the random deviation added to or taken from each wait}
+		 */
 		public Duration getJitter() {
 			return this.jitter;
 		}
 
+		/**
+		 * Set the random deviation added to or taken from each wait.
+		 * @param jitter the random deviation
+		 */
 		public void setJitter(Duration jitter) {
 			this.jitter = jitter;
 		}
 
+		/**
+		 * {@return the budget of retries shared by all calls of a product}
+		 */
 		public Budget getBudget() {
 			return this.budget;
 		}
@@ -438,26 +586,47 @@ public class JuheSmsProperties implements Validator {
 		 */
 		private Duration refillInterval = RetryBudgetSettings.DEFAULTS.refillInterval();
 
+		/**
+		 * {@return whether retries are limited by a budget}
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Set whether retries are limited by a budget.
+		 * @param enabled {@code true} to limit retries by the budget
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * {@return the most retries the budget holds, and holds at start}
+		 */
 		public int getCapacity() {
 			return this.capacity;
 		}
 
+		/**
+		 * Set the most retries the budget holds, and holds at start.
+		 * @param capacity the most retries
+		 */
 		public void setCapacity(int capacity) {
 			this.capacity = capacity;
 		}
 
+		/**
+		 * {@return the time after which one more retry is allowed}
+		 */
 		public Duration getRefillInterval() {
 			return this.refillInterval;
 		}
 
+		/**
+		 * Set the time after which one more retry is allowed.
+		 * @param refillInterval the refill interval
+		 */
 		public void setRefillInterval(Duration refillInterval) {
 			this.refillInterval = refillInterval;
 		}
@@ -490,18 +659,32 @@ public class JuheSmsProperties implements Validator {
 		 */
 		private Duration cooldown = FailFastSettings.DEFAULTS.cooldown();
 
+		/**
+		 * {@return the error codes that start a cool-down}
+		 */
 		public Set<Integer> getCodes() {
 			return this.codes;
 		}
 
+		/**
+		 * Set the error codes that start a cool-down.
+		 * @param codes the error codes
+		 */
 		public void setCodes(Set<Integer> codes) {
 			this.codes = codes;
 		}
 
+		/**
+		 * {@return how long a product refuses calls after one of those codes}
+		 */
 		public Duration getCooldown() {
 			return this.cooldown;
 		}
 
+		/**
+		 * Set how long a product refuses calls after one of those codes.
+		 * @param cooldown the cool-down, 0 to turn failing fast off
+		 */
 		public void setCooldown(Duration cooldown) {
 			this.cooldown = cooldown;
 		}
@@ -542,26 +725,50 @@ public class JuheSmsProperties implements Validator {
 			this.busyCodes = new ArrayList<>(List.of(defaultBusyCodes));
 		}
 
+		/**
+		 * {@return whether the product's client bean is created (it also needs a key)}
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Set whether the product's client bean is created (it also needs a key).
+		 * @param enabled {@code false} to create no client bean
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * {@return the product's own key, or {@code null} when it falls back to
+		 * {@code juhe.sms.key}}
+		 */
 		public @Nullable String getKey() {
 			return this.key;
 		}
 
+		/**
+		 * Set the product's own key.
+		 * @param key the key, or {@code null} to fall back to {@code juhe.sms.key}
+		 */
 		public void setKey(@Nullable String key) {
 			this.key = key;
 		}
 
+		/**
+		 * {@return the error codes that mean "busy, not accepted, retry later", the only
+		 * answers retried}
+		 */
 		public List<Integer> getBusyCodes() {
 			return this.busyCodes;
 		}
 
+		/**
+		 * Set the error codes that mean "busy, not accepted, retry later", the only
+		 * answers retried.
+		 * @param busyCodes the busy codes
+		 */
 		public void setBusyCodes(List<Integer> busyCodes) {
 			this.busyCodes = busyCodes;
 		}
@@ -584,14 +791,24 @@ public class JuheSmsProperties implements Validator {
 		 */
 		private SmsApiVariablesFormat variablesFormat = SmsApiVariablesFormat.VARS;
 
+		/**
+		 * Create the SMS API settings, with busy codes 205403 and 205409.
+		 */
 		public SmsApi() {
 			super(205403, 205409);
 		}
 
+		/**
+		 * {@return how send carries template variables}
+		 */
 		public SmsApiVariablesFormat getVariablesFormat() {
 			return this.variablesFormat;
 		}
 
+		/**
+		 * Set how send carries template variables.
+		 * @param variablesFormat the variables format
+		 */
 		public void setVariablesFormat(SmsApiVariablesFormat variablesFormat) {
 			this.variablesFormat = variablesFormat;
 		}
@@ -636,26 +853,50 @@ public class JuheSmsProperties implements Validator {
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 
+		/**
+		 * {@return how long one of the starter's Redis commands may take, connecting
+		 * included}
+		 */
 		public Duration getTimeout() {
 			return this.timeout;
 		}
 
+		/**
+		 * Set how long one of the starter's Redis commands may take, connecting included.
+		 * @param timeout the command timeout
+		 */
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
 		}
 
+		/**
+		 * {@return the prefix of every key the starter writes to Redis}
+		 */
 		public String getKeyPrefix() {
 			return this.keyPrefix;
 		}
 
+		/**
+		 * Set the prefix of every key the starter writes to Redis.
+		 * @param keyPrefix the key prefix
+		 */
 		public void setKeyPrefix(String keyPrefix) {
 			this.keyPrefix = keyPrefix;
 		}
 
+		/**
+		 * {@return whether sends go ahead without limits and de-duplication when Redis
+		 * cannot be reached}
+		 */
 		public boolean isFailOpen() {
 			return this.failOpen;
 		}
 
+		/**
+		 * Set whether sends go ahead without limits and de-duplication when Redis cannot
+		 * be reached.
+		 * @param failOpen {@code true} to send when Redis cannot be reached
+		 */
 		public void setFailOpen(boolean failOpen) {
 			this.failOpen = failOpen;
 		}
@@ -694,34 +935,62 @@ public class JuheSmsProperties implements Validator {
 		 */
 		private long maxNumbers = 100_000;
 
+		/**
+		 * {@return whether every send passes the per-number limits}
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Set whether every send passes the per-number limits.
+		 * @param enabled {@code false} to turn the limits off
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * {@return the rules every number must stay within}
+		 */
 		public List<Rule> getRules() {
 			return this.rules;
 		}
 
+		/**
+		 * Set the rules every number must stay within.
+		 * @param rules the rules
+		 */
 		public void setRules(List<Rule> rules) {
 			this.rules = rules;
 		}
 
+		/**
+		 * {@return whether each template of a number is limited on its own}
+		 */
 		public boolean isPerTemplate() {
 			return this.perTemplate;
 		}
 
+		/**
+		 * Set whether each template of a number is limited on its own.
+		 * @param perTemplate {@code true} to limit each template on its own
+		 */
 		public void setPerTemplate(boolean perTemplate) {
 			this.perTemplate = perTemplate;
 		}
 
+		/**
+		 * {@return the most numbers the in-memory store tracks at once}
+		 */
 		public long getMaxNumbers() {
 			return this.maxNumbers;
 		}
 
+		/**
+		 * Set the most numbers the in-memory store tracks at once.
+		 * @param maxNumbers the most numbers
+		 */
 		public void setMaxNumbers(long maxNumbers) {
 			this.maxNumbers = maxNumbers;
 		}
@@ -741,6 +1010,9 @@ public class JuheSmsProperties implements Validator {
 			 */
 			private Duration window;
 
+			/**
+			 * Create a rule of one send per minute.
+			 */
 			public Rule() {
 				this(1, Duration.ofMinutes(1));
 			}
@@ -750,18 +1022,32 @@ public class JuheSmsProperties implements Validator {
 				this.window = window;
 			}
 
+			/**
+			 * {@return the most sends in the window}
+			 */
 			public int getCount() {
 				return this.count;
 			}
 
+			/**
+			 * Set the most sends in the window.
+			 * @param count the most sends
+			 */
 			public void setCount(int count) {
 				this.count = count;
 			}
 
+			/**
+			 * {@return the length of the sliding window}
+			 */
 			public Duration getWindow() {
 				return this.window;
 			}
 
+			/**
+			 * Set the length of the sliding window.
+			 * @param window the window
+			 */
 			public void setWindow(Duration window) {
 				this.window = window;
 			}
@@ -792,26 +1078,49 @@ public class JuheSmsProperties implements Validator {
 		 */
 		private long maxKeys = 100_000;
 
+		/**
+		 * {@return how long a key is remembered}
+		 */
 		public Duration getWindow() {
 			return this.window;
 		}
 
+		/**
+		 * Set how long a key is remembered.
+		 * @param window the de-duplication window
+		 */
 		public void setWindow(Duration window) {
 			this.window = window;
 		}
 
+		/**
+		 * {@return how long a repeat waits for a first send with the same key that is
+		 * still in flight}
+		 */
 		public Duration getWaitTimeout() {
 			return this.waitTimeout;
 		}
 
+		/**
+		 * Set how long a repeat waits for a first send with the same key that is still in
+		 * flight.
+		 * @param waitTimeout the wait timeout
+		 */
 		public void setWaitTimeout(Duration waitTimeout) {
 			this.waitTimeout = waitTimeout;
 		}
 
+		/**
+		 * {@return the most keys the in-memory store remembers at once}
+		 */
 		public long getMaxKeys() {
 			return this.maxKeys;
 		}
 
+		/**
+		 * Set the most keys the in-memory store remembers at once.
+		 * @param maxKeys the most keys
+		 */
 		public void setMaxKeys(long maxKeys) {
 			this.maxKeys = maxKeys;
 		}
@@ -884,82 +1193,155 @@ public class JuheSmsProperties implements Validator {
 		 */
 		private long maxNumbers = 100_000;
 
+		/**
+		 * {@return the product that sends the codes}
+		 */
 		public CodeProduct getProduct() {
 			return this.product;
 		}
 
+		/**
+		 * Set the product that sends the codes.
+		 * @param product the product
+		 */
 		public void setProduct(CodeProduct product) {
 			this.product = product;
 		}
 
+		/**
+		 * {@return the approved template the codes are sent with, or {@code null} when
+		 * unset}
+		 */
 		public @Nullable Long getTemplateId() {
 			return this.templateId;
 		}
 
+		/**
+		 * Set the approved template the codes are sent with.
+		 * @param templateId the template id, or {@code null} for none
+		 */
 		public void setTemplateId(@Nullable Long templateId) {
 			this.templateId = templateId;
 		}
 
+		/**
+		 * {@return the digits of a code, 4-8}
+		 */
 		public int getLength() {
 			return this.length;
 		}
 
+		/**
+		 * Set the digits of a code, 4-8.
+		 * @param length the digits
+		 */
 		public void setLength(int length) {
 			this.length = length;
 		}
 
+		/**
+		 * {@return how long a code is valid}
+		 */
 		public Duration getTtl() {
 			return this.ttl;
 		}
 
+		/**
+		 * Set how long a code is valid.
+		 * @param ttl the time to live
+		 */
 		public void setTtl(Duration ttl) {
 			this.ttl = ttl;
 		}
 
+		/**
+		 * {@return how long after a send no new code is sent to the same purpose and
+		 * number}
+		 */
 		public Duration getResendCooldown() {
 			return this.resendCooldown;
 		}
 
+		/**
+		 * Set how long after a send no new code is sent to the same purpose and number.
+		 * @param resendCooldown the resend cool-down
+		 */
 		public void setResendCooldown(Duration resendCooldown) {
 			this.resendCooldown = resendCooldown;
 		}
 
+		/**
+		 * {@return the verifications allowed per code}
+		 */
 		public int getMaxAttempts() {
 			return this.maxAttempts;
 		}
 
+		/**
+		 * Set the verifications allowed per code.
+		 * @param maxAttempts the verifications allowed
+		 */
 		public void setMaxAttempts(int maxAttempts) {
 			this.maxAttempts = maxAttempts;
 		}
 
+		/**
+		 * {@return the template variable that receives the code}
+		 */
 		public String getCodeVariable() {
 			return this.codeVariable;
 		}
 
+		/**
+		 * Set the template variable that receives the code.
+		 * @param codeVariable the code variable
+		 */
 		public void setCodeVariable(String codeVariable) {
 			this.codeVariable = codeVariable;
 		}
 
+		/**
+		 * {@return the template variable that receives the validity in minutes, or
+		 * {@code null} for none}
+		 */
 		public @Nullable String getMinutesVariable() {
 			return this.minutesVariable;
 		}
 
+		/**
+		 * Set the template variable that receives the validity in minutes.
+		 * @param minutesVariable the minutes variable, or {@code null} for none
+		 */
 		public void setMinutesVariable(@Nullable String minutesVariable) {
 			this.minutesVariable = minutesVariable;
 		}
 
+		/**
+		 * {@return the further fixed variables of the template}
+		 */
 		public Map<String, String> getVariables() {
 			return this.variables;
 		}
 
+		/**
+		 * Set the further fixed variables of the template.
+		 * @param variables the fixed variables
+		 */
 		public void setVariables(Map<String, String> variables) {
 			this.variables = variables;
 		}
 
+		/**
+		 * {@return the most purposes and numbers the in-memory store keeps at once}
+		 */
 		public long getMaxNumbers() {
 			return this.maxNumbers;
 		}
 
+		/**
+		 * Set the most purposes and numbers the in-memory store keeps at once.
+		 * @param maxNumbers the most purposes and numbers
+		 */
 		public void setMaxNumbers(long maxNumbers) {
 			this.maxNumbers = maxNumbers;
 		}
