@@ -25,6 +25,11 @@ public record FailFastSettings(Set<Integer> codes, Duration cooldown) {
 	 */
 	public static final FailFastSettings DEFAULTS = new FailFastSettings(DEFAULT_CODES, Duration.ofSeconds(30));
 
+	/**
+	 * Create fail-fast settings.
+	 * @param codes the error codes that start a cool-down
+	 * @param cooldown how long calls are refused
+	 */
 	public FailFastSettings {
 		codes = Set.copyOf(codes);
 	}

@@ -23,6 +23,14 @@ public record JuheRetrySettings(int maxAttempts, Duration initialInterval, doubl
 	public static final JuheRetrySettings DEFAULTS = new JuheRetrySettings(3, Duration.ofMillis(200), 2,
 			Duration.ofSeconds(2), Duration.ofMillis(100));
 
+	/**
+	 * Create retry settings, with at least one attempt and a multiplier of at least 1.
+	 * @param maxAttempts the most HTTP requests per call, the first included
+	 * @param initialInterval the wait before the first retry
+	 * @param multiplier the factor applied to the wait after each retry
+	 * @param maxInterval the longest wait
+	 * @param jitter the random deviation added to or taken from each wait
+	 */
 	public JuheRetrySettings {
 		Assert.isTrue(maxAttempts >= 1, "maxAttempts must be at least 1");
 		Assert.isTrue(multiplier >= 1, "multiplier must be at least 1");

@@ -21,6 +21,13 @@ public record RetryBudgetSettings(boolean enabled, int capacity, Duration refill
 	 */
 	public static final RetryBudgetSettings DEFAULTS = new RetryBudgetSettings(true, 20, Duration.ofMillis(100));
 
+	/**
+	 * Create retry budget settings, with a capacity of at least 1 and a positive refill
+	 * interval.
+	 * @param enabled whether retries are limited by the budget at all
+	 * @param capacity the most retries the budget holds (and holds at start)
+	 * @param refillInterval the time after which one more retry is allowed
+	 */
 	public RetryBudgetSettings {
 		Assert.isTrue(capacity >= 1, "capacity must be at least 1 (use max-attempts 1 to turn retries off)");
 		Assert.isTrue(!refillInterval.isNegative() && !refillInterval.isZero(), "refillInterval must be positive");

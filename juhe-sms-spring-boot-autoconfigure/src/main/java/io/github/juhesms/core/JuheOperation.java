@@ -15,6 +15,14 @@ import org.springframework.util.Assert;
  */
 public record JuheOperation(JuheProduct product, String name, String path, Kind kind, boolean bareArrayResult) {
 
+	/**
+	 * Create an operation with a non-empty name and a path starting with {@code /}.
+	 * @param product the product the endpoint belongs to
+	 * @param name the operation name as the Juhe document spells it
+	 * @param path the path below the product's base path
+	 * @param kind whether the call sends, creates, reads or deletes
+	 * @param bareArrayResult whether Juhe may answer with a bare JSON array
+	 */
 	public JuheOperation {
 		Assert.hasText(name, "name must not be empty");
 		Assert.isTrue(path.startsWith("/"), "path must start with '/'");

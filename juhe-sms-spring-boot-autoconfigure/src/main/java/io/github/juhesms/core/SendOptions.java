@@ -16,6 +16,10 @@ public record SendOptions(@Nullable String idempotencyKey) {
 	/** No options. */
 	public static final SendOptions NONE = new SendOptions(null);
 
+	/**
+	 * Create options; an idempotency key must be 1-200 characters and not blank.
+	 * @param idempotencyKey a key of the caller's choosing, or {@code null} for none
+	 */
 	public SendOptions {
 		Assert.isTrue(idempotencyKey == null || (!idempotencyKey.isBlank() && idempotencyKey.length() <= 200),
 				"idempotencyKey must be 1-200 characters");

@@ -9,12 +9,22 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class JuheSmsApiException extends JuheSmsException {
 
+	/** Juhe's {@code error_code}. */
 	private final int errorCode;
 
+	/** Juhe's {@code reason}, with phone numbers masked. */
 	private final String reason;
 
+	/** The catalog entry for the code, when the code is documented. */
 	private final @Nullable JuheErrorCode documented;
 
+	/**
+	 * Create an exception for an answer of Juhe with a non-zero {@code error_code}.
+	 * @param operation the operation that was called
+	 * @param category the category the code belongs to
+	 * @param errorCode Juhe's {@code error_code}
+	 * @param reason Juhe's {@code reason}
+	 */
 	protected JuheSmsApiException(JuheOperation operation, JuheSmsErrorCategory category, int errorCode,
 			String reason) {
 		super(operation, category, describe(errorCode, reason), null);

@@ -13,8 +13,10 @@ import io.github.juhesms.store.StoredSend;
  */
 public class JuheSmsDuplicateSendException extends JuheSmsException {
 
+	/** State of the first send: in flight or outcome unknown. */
 	private final StoredSend.State state;
 
+	/** When the first send started. */
 	private final Instant firstStartedAt;
 
 	/**

@@ -11,16 +11,28 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class JuheSmsException extends RuntimeException {
 
+	/** Product whose call failed. */
 	private final JuheProduct product;
 
+	/** Operation that failed, as the Juhe document names it. */
 	private final String operation;
 
+	/** What kind of failure this is. */
 	private final JuheSmsErrorCategory category;
 
+	/** HTTP requests made for the call, retries included. */
 	private int attempts = 1;
 
+	/** Whether the starter refused the call before any request to Juhe. */
 	private boolean refusedLocally;
 
+	/**
+	 * Create an exception for a failed call of an operation.
+	 * @param operation the operation that failed
+	 * @param category what kind of failure this is
+	 * @param message what went wrong
+	 * @param cause the underlying failure, if any
+	 */
 	protected JuheSmsException(JuheOperation operation, JuheSmsErrorCategory category, String message,
 			@Nullable Throwable cause) {
 		super(operation + ": " + message, cause);

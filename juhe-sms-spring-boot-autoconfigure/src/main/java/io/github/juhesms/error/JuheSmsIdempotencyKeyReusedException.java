@@ -13,6 +13,7 @@ import io.github.juhesms.store.StoredSend;
  */
 public class JuheSmsIdempotencyKeyReusedException extends JuheSmsException {
 
+	/** When the first send with the key started. */
 	private final Instant firstStartedAt;
 
 	/**

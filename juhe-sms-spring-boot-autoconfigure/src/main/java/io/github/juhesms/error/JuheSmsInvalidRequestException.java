@@ -8,8 +8,10 @@ import io.github.juhesms.core.JuheOperation;
  */
 public class JuheSmsInvalidRequestException extends JuheSmsException {
 
+	/** The request field that breaks a rule. */
 	private final String field;
 
+	/** The rule the field breaks. */
 	private final String rule;
 
 	/**

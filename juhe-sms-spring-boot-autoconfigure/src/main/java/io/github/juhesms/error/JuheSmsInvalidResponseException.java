@@ -12,14 +12,19 @@ import org.jspecify.annotations.Nullable;
  */
 public class JuheSmsInvalidResponseException extends JuheSmsException {
 
+	/** HTTP status of the answer. */
 	private final int httpStatus;
 
+	/** The start of the body that came back. */
 	private final String bodyExcerpt;
 
+	/** Whether the request may have been accepted although the answer was unusable. */
 	private final boolean outcomeUnknown;
 
+	/** Whether the same request may safely be made again. */
 	private final boolean retryable;
 
+	/** Whether a repeat may get a usable answer. */
 	private final boolean transientFailure;
 
 	/**

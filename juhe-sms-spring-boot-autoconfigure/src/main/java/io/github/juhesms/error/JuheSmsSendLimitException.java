@@ -12,6 +12,7 @@ import io.github.juhesms.store.SendLimitRefusal;
  */
 public class JuheSmsSendLimitException extends JuheSmsException {
 
+	/** The refused numbers, with the rule that refused each. */
 	private final List<SendLimitRefusal> refusals;
 
 	/**

@@ -10,6 +10,7 @@ import io.github.juhesms.core.JuheOperation;
  */
 public class JuheSmsServiceErrorException extends JuheSmsApiException {
 
+	/** Whether a send may have been accepted despite the reported failure. */
 	private final boolean outcomeUnknown;
 
 	/**

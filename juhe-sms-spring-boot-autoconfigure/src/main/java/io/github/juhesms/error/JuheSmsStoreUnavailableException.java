@@ -12,6 +12,7 @@ import io.github.juhesms.core.JuheOperation;
  */
 public class JuheSmsStoreUnavailableException extends JuheSmsException {
 
+	/** The store that could not be reached. */
 	private final Store store;
 
 	/**

@@ -10,10 +10,13 @@ import io.github.juhesms.core.JuheOperation;
  */
 public class JuheSmsTransportException extends JuheSmsException {
 
+	/** Whether a connection to Juhe was open when the failure happened. */
 	private final boolean connectionOpened;
 
+	/** Whether a send may have been accepted although no answer arrived. */
 	private final boolean outcomeUnknown;
 
+	/** Whether the same request may safely be made again. */
 	private final boolean retryable;
 
 	/**

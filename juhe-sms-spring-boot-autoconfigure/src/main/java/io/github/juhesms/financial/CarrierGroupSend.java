@@ -21,6 +21,14 @@ import org.springframework.util.Assert;
 public record CarrierGroupSend(Carrier carrier, long templateId, List<String> mobiles,
 		@Nullable FinancialSmsResult result, @Nullable JuheSmsException failure) {
 
+	/**
+	 * Create the record of one send, with exactly one of a receipt and a failure.
+	 * @param carrier the carrier of the numbers
+	 * @param templateId the template used
+	 * @param mobiles the numbers of this send
+	 * @param result Juhe's receipt, or {@code null} when the send failed
+	 * @param failure why the send failed, or {@code null} when it was accepted
+	 */
 	public CarrierGroupSend {
 		Assert.isTrue((result == null) != (failure == null), "Exactly one of result and failure must be given");
 		mobiles = List.copyOf(mobiles);

@@ -16,6 +16,12 @@ import io.github.juhesms.core.Masking;
  */
 public record CarrierSendReport(List<CarrierGroupSend> sends, List<String> unknownCarrier, int duplicatesRemoved) {
 
+	/**
+	 * Create the report of a carrier-aware send.
+	 * @param sends the sends to each carrier's numbers
+	 * @param unknownCarrier numbers under no known carrier, which were not sent
+	 * @param duplicatesRemoved how many repeated numbers were removed before sending
+	 */
 	public CarrierSendReport {
 		sends = List.copyOf(sends);
 		unknownCarrier = List.copyOf(unknownCarrier);

@@ -19,6 +19,10 @@ import org.springframework.util.Assert;
  */
 public record CarrierTemplates(Map<Carrier, Long> templateIds) {
 
+	/**
+	 * Create the template ids by carrier, kept in the order ALL, Mobile, Unicom, Telecom.
+	 * @param templateIds the template id of each carrier that has one
+	 */
 	public CarrierTemplates {
 		Assert.noNullElements(templateIds.values(), "Template ids must not be null");
 		// A copy in declaration order, so the ids read ALL, Mobile, Unicom, Telecom

@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
 public record FinancialSmsResult(String sid, @Nullable Integer fee,
 		List<SendLimitRefusal> limited) implements SendReceipt {
 
+	/**
+	 * A result with the numbers the send limits held back.
+	 * @param sid the message id
+	 * @param fee the billed messages
+	 * @param limited the numbers held back by the send limits
+	 */
 	public FinancialSmsResult {
 		limited = List.copyOf(limited);
 	}

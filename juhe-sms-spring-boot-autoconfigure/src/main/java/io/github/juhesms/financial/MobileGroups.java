@@ -15,6 +15,13 @@ import io.github.juhesms.core.Masking;
 public record MobileGroups(List<String> chinaMobile, List<String> chinaUnicom, List<String> chinaTelecom,
 		List<String> unknown) {
 
+	/**
+	 * Create the numbers grouped by carrier.
+	 * @param chinaMobile China Mobile numbers
+	 * @param chinaUnicom China Unicom numbers
+	 * @param chinaTelecom China Telecom numbers
+	 * @param unknown numbers of no known carrier
+	 */
 	public MobileGroups {
 		chinaMobile = List.copyOf(chinaMobile);
 		chinaUnicom = List.copyOf(chinaUnicom);

@@ -15,6 +15,12 @@ import io.github.juhesms.guard.SendLimiter;
  */
 public record SendAdmission(List<String> admitted, List<SendLimitRefusal> refused, List<Permit> permits) {
 
+	/**
+	 * Create the decision for the numbers of one send.
+	 * @param admitted the numbers that may be sent to
+	 * @param refused the numbers over a limit
+	 * @param permits the permits taken for the admitted numbers
+	 */
 	public SendAdmission {
 		admitted = List.copyOf(admitted);
 		refused = List.copyOf(refused);

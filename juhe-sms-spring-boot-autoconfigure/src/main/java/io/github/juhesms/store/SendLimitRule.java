@@ -14,6 +14,11 @@ import org.springframework.util.Assert;
  */
 public record SendLimitRule(int count, Duration window) {
 
+	/**
+	 * Create a rule of at least one message in a positive window.
+	 * @param count the most messages in the window
+	 * @param window the length of the sliding window
+	 */
 	public SendLimitRule {
 		Assert.isTrue(count >= 1, "count must be at least 1");
 		Assert.isTrue(!window.isNegative() && !window.isZero(), "window must be positive");

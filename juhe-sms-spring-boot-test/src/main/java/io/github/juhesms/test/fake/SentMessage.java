@@ -31,6 +31,20 @@ import org.jspecify.annotations.Nullable;
 public record SentMessage(JuheProduct product, String sid, @Nullable String areaCode, String mobile, long templateId,
 		Map<String, String> variables, String text, int billedMessages, int fee, @Nullable Carrier carrier) {
 
+	/**
+	 * Create the record of a message the fake server accepted.
+	 * @param product the product that sent it
+	 * @param sid the send's id, as answered
+	 * @param areaCode the area code for International SMS, otherwise {@code null}
+	 * @param mobile the number, as sent
+	 * @param templateId the template used
+	 * @param variables the template variables, decoded
+	 * @param text the text as the handset shows it
+	 * @param billedMessages the messages the text is billed as
+	 * @param fee the units charged for this number
+	 * @param carrier the number's carrier, or {@code null} for International SMS or an
+	 * unknown range
+	 */
 	public SentMessage {
 		variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
 	}
