@@ -33,13 +33,16 @@ final class JuheSmsRedisConnection implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(JuheSmsRedisConnection.class);
 
+	/** Looked up by name: Lettuce is optional. */
+	static final String LETTUCE = "io.lettuce.core.RedisClient";
+
 	private final StringRedisTemplate template;
 
 	private final @Nullable DisposableBean own;
 
 	JuheSmsRedisConnection(RedisConnectionFactory application, Duration timeout) {
-		// Lettuce is optional: its classes are touched only when it is there.
-		if (ClassUtils.isPresent("io.lettuce.core.RedisClient", JuheSmsRedisConnection.class.getClassLoader())
+		// Its classes are touched only when it is there.
+		if (ClassUtils.isPresent(LETTUCE, JuheSmsRedisConnection.class.getClassLoader())
 				&& Lettuce.isLettuce(application)) {
 			Lettuce own = new Lettuce(application, timeout);
 			this.own = own;

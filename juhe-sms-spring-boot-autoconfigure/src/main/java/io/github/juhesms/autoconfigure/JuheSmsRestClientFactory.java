@@ -46,6 +46,9 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 
 	private static final Log logger = LogFactory.getLog(JuheSmsRestClientFactory.class);
 
+	/** Looked up by name: Apache HttpClient 5 is optional. */
+	static final String APACHE_HTTP_CLIENT = "org.apache.hc.client5.http.impl.classic.HttpClientBuilder";
+
 	private static final String APACHE_WIRE_LOG = "org.apache.hc.client5.http.wire";
 
 	private static final String JDK_CLIENT_LOG = "jdk.httpclient.HttpClient.log";
@@ -170,9 +173,7 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 	private static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
 			HttpClientSettings settings, JuheSmsProperties properties) {
 		Duration idleTimeout = properties.getConnectionIdleTimeout();
-		// Apache HttpClient 5 is optional.
-		if (ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
-				JuheSmsRestClientFactory.class.getClassLoader())
+		if (ClassUtils.isPresent(APACHE_HTTP_CLIENT, JuheSmsRestClientFactory.class.getClassLoader())
 				&& builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
 			return HttpComponents.tune(httpComponents, properties.getMaxConnections(), idleTimeout).build(settings);
 		}

@@ -22,9 +22,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public class RedisSendLimitStore implements SendLimitStore {
 
+	static final String ACQUIRE_SCRIPT = "io/github/juhesms/redis/send-limit-acquire.lua";
+
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> ACQUIRE = RedisScript
-		.of(new ClassPathResource("io/github/juhesms/redis/send-limit-acquire.lua"), List.class);
+	private static final RedisScript<List> ACQUIRE = RedisScript.of(new ClassPathResource(ACQUIRE_SCRIPT), List.class);
 
 	private final StringRedisTemplate redis;
 

@@ -23,15 +23,18 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public class RedisVerificationCodeStore implements VerificationCodeStore {
 
-	private static final RedisScript<Long> SAVE = RedisScript
-		.of(new ClassPathResource("io/github/juhesms/redis/code-save.lua"), Long.class);
+	static final String SAVE_SCRIPT = "io/github/juhesms/redis/code-save.lua";
+
+	static final String ATTEMPT_SCRIPT = "io/github/juhesms/redis/code-attempt.lua";
+
+	static final String CONSUME_SCRIPT = "io/github/juhesms/redis/code-consume.lua";
+
+	private static final RedisScript<Long> SAVE = RedisScript.of(new ClassPathResource(SAVE_SCRIPT), Long.class);
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> ATTEMPT = RedisScript
-		.of(new ClassPathResource("io/github/juhesms/redis/code-attempt.lua"), List.class);
+	private static final RedisScript<List> ATTEMPT = RedisScript.of(new ClassPathResource(ATTEMPT_SCRIPT), List.class);
 
-	private static final RedisScript<Long> CONSUME = RedisScript
-		.of(new ClassPathResource("io/github/juhesms/redis/code-consume.lua"), Long.class);
+	private static final RedisScript<Long> CONSUME = RedisScript.of(new ClassPathResource(CONSUME_SCRIPT), Long.class);
 
 	private final StringRedisTemplate redis;
 

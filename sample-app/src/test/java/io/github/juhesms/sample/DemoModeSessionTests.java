@@ -9,16 +9,19 @@ import java.util.Map;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.github.juhesms.test.fake.FakeJuheServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,37 +29,37 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The curl session of README.md ("The sample app"), against the sample started as a user
- * starts it: with the demo profile.
+ * starts it: with the demo profile. Closed after the class, which stops its fake Juhe.
  */
+// The profile as an argument of the run, rather than @ActiveProfiles, as a user passes
+// it; a Spring test context rather than SpringApplication.run, so that the AOT test run
+// gets it prepared ahead of time too.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, args = "--spring.profiles.active=demo")
+@DirtiesContext
 class DemoModeSessionTests {
 
 	private static final String MOBILE = "13800138000";
 
-	private static ConfigurableApplicationContext app;
+	@LocalServerPort
+	int port;
 
-	private static RestClient http;
+	@Autowired
+	ObjectProvider<FakeJuheServer> juhe;
 
-	@BeforeAll
-	static void startTheSampleInDemoMode() {
-		app = SpringApplication.run(SampleApplication.class, "--server.port=0", "--spring.profiles.active=demo");
-		assertThat(app.getBeanProvider(FakeJuheServer.class).getIfAvailable()).as("the demo mode's fake Juhe")
-			.isNotNull();
-		http = RestClient.builder()
+	private RestClient http;
+
+	@BeforeEach
+	void demoModeIsOn() {
+		assertThat(this.juhe.getIfAvailable()).as("the demo mode's fake Juhe").isNotNull();
+		this.http = RestClient.builder()
 			// Apache HttpClient's default retry strategy would wait out a 429's
 			// Retry-After and resend.
 			.requestFactory(new JdkClientHttpRequestFactory())
-			.baseUrl("http://localhost:" + app.getEnvironment().getProperty("local.server.port"))
+			.baseUrl("http://localhost:" + this.port)
 			.defaultHeader("Authorization", "Bearer " + DemoModeEnvironmentPostProcessor.DEMO_TOKEN)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (app != null) {
-			app.close();
-		}
 	}
 
 	@Test
@@ -154,11 +157,11 @@ class DemoModeSessionTests {
 	}
 
 	private ResponseEntity<String> get(String path) {
-		return http.get().uri(path).retrieve().toEntity(String.class);
+		return this.http.get().uri(path).retrieve().toEntity(String.class);
 	}
 
 	private ResponseEntity<String> post(String path, Object body) {
-		return http.post().uri(path).body(body).retrieve().toEntity(String.class);
+		return this.http.post().uri(path).body(body).retrieve().toEntity(String.class);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,7 +97,12 @@ class SampleProtectionTests extends StubbedJuheTests {
 		}
 	}
 
+	// SpringApplication in AOT mode needs the AOT output of the application itself
+	// (process-aot), which the build does not make: the AOT test run prepares test
+	// contexts only.
 	@Test
+	@DisabledIfSystemProperty(named = "spring.aot.enabled", matches = "true",
+			disabledReason = "starts SpringApplication outside the test context framework")
 	void withoutATokenTheAppDoesNotStart() {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		assertThatException().isThrownBy(() -> application.run("--server.port=0", "--juhe.sms.key=k"))

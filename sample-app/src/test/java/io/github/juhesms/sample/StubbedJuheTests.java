@@ -29,14 +29,20 @@ abstract class StubbedJuheTests {
 
 	static final WireMockServer juhe = new WireMockServer(options().dynamicPort());
 
-	static {
-		juhe.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(juhe::stop));
-	}
-
 	@DynamicPropertySource
 	static void pointAtWireMock(DynamicPropertyRegistry registry) {
-		registry.add("juhe.sms.base-url", juhe::baseUrl);
+		registry.add("juhe.sms.base-url", StubbedJuheTests::startedJuhe);
+	}
+
+	// Started when a context first reads the base URL, not when the class loads: the
+	// ahead-of-time processing of the tests (process-test-aot) loads it too, and its JVM
+	// would not end while WireMock's threads run.
+	private static synchronized String startedJuhe() {
+		if (!juhe.isRunning()) {
+			juhe.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(juhe::stop));
+		}
+		return juhe.baseUrl();
 	}
 
 	@LocalServerPort

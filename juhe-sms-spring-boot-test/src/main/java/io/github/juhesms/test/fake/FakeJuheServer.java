@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,7 +74,23 @@ public final class FakeJuheServer implements AutoCloseable {
 		});
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", new FakeJuheHttpHandler(this.juhe));
-		this.server.start();
+		startOnADaemonThread(this.server, this.executor);
+	}
+
+	// The JDK's dispatcher thread is a daemon only if the thread that starts the server
+	// is one. Then a server nobody closes, such as the one the ahead-of-time processing
+	// of a test context starts, does not keep that JVM from ending.
+	private static void startOnADaemonThread(HttpServer server, ExecutorService daemons) {
+		try {
+			daemons.submit(server::start).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while starting the fake Juhe server", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not start the fake Juhe server", ex.getCause());
+		}
 	}
 
 	/**

@@ -21,16 +21,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class VendorDocuments {
 
+	/** The international SMS document, relative to this class. */
+	static final String INTERNATIONAL = "docs/international.txt";
+
+	/** The verification-code SMS document, relative to this class. */
+	static final String VERIFICATION_CODE = "docs/verification-code.txt";
+
 	private static final String EXAMPLE_HEADING = "JSON返回示例";
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private static final String AREA_CODES = example("international.txt", "/smsInternational/areaCode");
+	private static final String AREA_CODES = example(INTERNATIONAL, "/smsInternational/areaCode");
 
 	private static final Map<String, Integer> FEE_BY_AREA_CODE = feeByAreaCode(AREA_CODES);
 
 	private static final List<VendorOptionTemplate> OPTION_TEMPLATES = optionTemplates(
-			example("verification-code.txt", "/vercodesms/optionTpl"));
+			example(VERIFICATION_CODE, "/vercodesms/optionTpl"));
 
 	private VendorDocuments() {
 	}
@@ -118,9 +124,9 @@ final class VendorDocuments {
 	}
 
 	private static String read(String document) {
-		try (InputStream in = VendorDocuments.class.getResourceAsStream("docs/" + document)) {
+		try (InputStream in = VendorDocuments.class.getResourceAsStream(document)) {
 			if (in == null) {
-				throw new IllegalStateException("docs/" + document + " is missing from the jar");
+				throw new IllegalStateException(document + " is missing from the jar");
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

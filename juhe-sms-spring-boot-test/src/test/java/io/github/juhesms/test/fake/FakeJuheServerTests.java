@@ -1,13 +1,17 @@
 package io.github.juhesms.test.fake;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.financial.Carrier;
@@ -19,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * A {@link FakeJuheServer} started by hand: keys, properties, the test API's guards,
- * concurrency and stopping.
+ * concurrency, stopping, and a server never stopped that does not keep its JVM running.
  */
 class FakeJuheServerTests {
 
@@ -58,6 +62,23 @@ class FakeJuheServerTests {
 		assertThatExceptionOfType(UncheckedIOException.class)
 			.isThrownBy(() -> http.post(JuheEndpoint.INTERNATIONAL_AREA_CODE))
 			.withCauseInstanceOf(ConnectException.class);
+	}
+
+	@Test
+	void aServerNobodyClosesLetsItsJvmEnd() throws IOException, InterruptedException {
+		Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), StartedAndForgotten.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		try {
+			assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).as("the JVM ended").isTrue();
+			assertThat(new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+				.startsWith("http://127.0.0.1:");
+			assertThat(jvm.exitValue()).isZero();
+		}
+		finally {
+			jvm.destroyForcibly();
+		}
 	}
 
 	@Test
@@ -109,6 +130,17 @@ class FakeJuheServerTests {
 			assertThat(juhe.outbox()).hasSize(80).extracting(SentMessage::sid).doesNotHaveDuplicates();
 			assertThat(juhe.requestCount(JuheEndpoint.SMS_API_SEND)).isEqualTo(100);
 		}
+	}
+
+	/**
+	 * Starts a server and returns from {@code main} without closing it.
+	 */
+	static final class StartedAndForgotten {
+
+		public static void main(String[] args) {
+			System.out.println(FakeJuheServer.start().baseUrl());
+		}
+
 	}
 
 }
