@@ -111,7 +111,8 @@ public final class BenchmarkReport {
 		startup.warmDifference = Double
 			.parseDouble(lastLine(run(StartupProbe.class.getName(), List.of("warm", QUICK ? "2" : "40"))));
 		Map<String, int[]> stale = stale();
-		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale);
+		Map<String, long[]> fakeLatency = fakeLatency();
+		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or
@@ -285,6 +286,23 @@ public final class BenchmarkReport {
 		return failures;
 	}
 
+	// The fake as it ships (TCP_NODELAY), and as it was, in a JVM of its own each: the
+	// JDK
+	// reads the setting once.
+	private static Map<String, long[]> fakeLatency() throws Exception {
+		Map<String, long[]> latency = new LinkedHashMap<>();
+		for (boolean noDelay : new boolean[] { true, false }) {
+			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-Dsun.net.httpserver.nodelay=" + noDelay, "-cp", System.getProperty("java.class.path"),
+					FakeJuheLatencyProbe.class.getName(), QUICK ? "50" : "500", QUICK ? "100" : "2000");
+			Process probe = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+			String[] figures = lastLine(probe).split(" ");
+			latency.put(noDelay ? "TCP_NODELAY (as shipped)" : "without TCP_NODELAY (before)",
+					new long[] { Long.parseLong(figures[0]), Long.parseLong(figures[1]), Long.parseLong(figures[2]) });
+		}
+		return latency;
+	}
+
 	private static Process start(String mainClass, List<String> jvmArguments) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -331,7 +349,7 @@ public final class BenchmarkReport {
 
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
 			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, List<double[]> paired,
-			Startup startup, Map<String, int[]> stale) throws IOException {
+			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -344,6 +362,7 @@ public final class BenchmarkReport {
 		writer.codec(codec);
 		writer.startup(startup);
 		writer.stale(stale);
+		writer.fakeLatency(fakeLatency);
 		writer.transportChoice(sixteen, cpu, stale);
 		writer.changes();
 		Files.write(report, this.lines, StandardCharsets.UTF_8);

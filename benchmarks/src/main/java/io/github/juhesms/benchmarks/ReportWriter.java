@@ -274,6 +274,21 @@ final class ReportWriter {
 		add("");
 	}
 
+	void fakeLatency(Map<String, long[]> latency) {
+		add("## A request to the fake Juhe (juhe-sms-spring-boot-test)");
+		add("");
+		add("Verification-code sends one after another through the starter's client (Apache HttpClient 5) "
+				+ "against `FakeJuheServer`, as a user's test suite makes them, after a warm-up; microseconds "
+				+ "per send. The JDK's HTTP server writes an answer's head and body apart: without TCP_NODELAY "
+				+ "the body waits for the client's delayed ACK. Target: under 2 ms.");
+		add("");
+		add("| fake | median | 90th percentile | sends |");
+		add("|---|---|---|---|");
+		latency.forEach((fake, figures) -> add(
+				"| " + fake + " | " + figures[0] + " µs | " + figures[1] + " µs | " + figures[2] + " |"));
+		add("");
+	}
+
 	void transportChoice(Map<String, BenchmarkReport.Figures> sixteen, Map<String, long[]> cpu,
 			Map<String, int[]> stale) {
 		add("## The default transport: Apache HttpClient 5");

@@ -16,6 +16,12 @@ final class FakeJuhe {
 
 	private static final int WRONG_KEY = 10001;
 
+	// The standing verification-code template: a signature of its own, so that a test
+	// submitting its own template (say 聚合数据 with 1001) is not refused as a repeat.
+	static final String STANDING_SIGNATURE = "聚合测试";
+
+	static final int STANDING_TEMPLATE_CODE = 1001;
+
 	private final Map<JuheProduct, String> keys;
 
 	private final Templates templates = new Templates();
@@ -35,8 +41,23 @@ final class FakeJuhe {
 
 	private final VideoEndpoints video = new VideoEndpoints(this.templates, this.outbox);
 
+	private @Nullable FakeTemplate verificationCodeTemplate;
+
 	FakeJuhe(Map<JuheProduct, String> keys) {
 		this.keys = Map.copyOf(keys);
+	}
+
+	// Made when first asked for, so that a server whose templates are all submitted by
+	// its
+	// user (the sample's demo) hands out the same ids as before.
+	synchronized FakeTemplate verificationCodeTemplate() {
+		FakeTemplate template = this.verificationCodeTemplate;
+		if (template == null) {
+			template = this.verificationCode.registerStanding(STANDING_SIGNATURE,
+					VerificationCodeEndpoints.option(STANDING_TEMPLATE_CODE).orElseThrow());
+			this.verificationCodeTemplate = template;
+		}
+		return template;
 	}
 
 	String key(JuheProduct product) {

@@ -51,16 +51,32 @@ import io.github.juhesms.financial.Carrier;
  */
 public final class FakeJuheServer implements AutoCloseable {
 
+	static final String CODE_TEMPLATE_PROPERTY = "juhe.sms.codes.template-id";
+
+	static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	static {
+		// The JDK's server writes an answer's head and body apart; with Nagle's algorithm
+		// on,
+		// the body waits for the client's delayed ACK, about 40 ms a request. The JDK
+		// reads
+		// the setting once, when its first server in the JVM starts; a value set by the
+		// application is kept.
+		if (System.getProperty(NODELAY_PROPERTY) == null) {
+			System.setProperty(NODELAY_PROPERTY, "true");
+		}
+	}
+
 	private final FakeJuhe juhe;
 
 	private final HttpServer server;
 
 	private final ExecutorService executor;
 
-	private FakeJuheServer(Map<JuheProduct, String> keys) {
+	private FakeJuheServer(Map<JuheProduct, String> keys, int port) {
 		this.juhe = new FakeJuhe(keys);
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the fake Juhe server", ex);
@@ -137,8 +153,9 @@ public final class FakeJuheServer implements AutoCloseable {
 
 	/**
 	 * The starter's properties that point every product at this server:
-	 * {@code juhe.sms.base-url} and {@code juhe.sms.<product>.key}, e.g. for
-	 * {@code @DynamicPropertySource}.
+	 * {@code juhe.sms.base-url}, {@code juhe.sms.<product>.key} and
+	 * {@code juhe.sms.codes.template-id} of the {@linkplain #verificationCodeTemplate()
+	 * standing verification-code template}, e.g. for {@code @DynamicPropertySource}.
 	 * @return the property names and values
 	 */
 	public Map<String, String> properties() {
@@ -147,7 +164,21 @@ public final class FakeJuheServer implements AutoCloseable {
 		for (JuheProduct product : JuheProduct.values()) {
 			properties.put("juhe.sms." + product.id() + ".key", key(product));
 		}
+		properties.put(CODE_TEMPLATE_PROPERTY, Long.toString(verificationCodeTemplate().id()));
 		return properties;
+	}
+
+	/**
+	 * The verification-code template every fake server has: approved, from the document's
+	 * option template 1001 ({@code 您的验证码是#code#}) under the signature {@code 聚合测试}, made
+	 * when first asked for (here or by {@link #properties()}) and brought back as it was
+	 * by {@link #reset()}. {@link #properties()} points
+	 * {@code juhe.sms.codes.template-id} at it, so the starter's
+	 * {@code VerificationCodeService} works against the fake without a known id.
+	 * @return the template
+	 */
+	public FakeTemplate verificationCodeTemplate() {
+		return this.juhe.verificationCodeTemplate();
 	}
 
 	/**
@@ -323,9 +354,12 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget all messages, request counts, templates (ids start again at 10000) and
-	 * pending faults, and approve templates immediately again. The keys and the port
-	 * stay.
+	 * Forget all messages, request counts, submitted templates and pending faults, and
+	 * approve templates immediately again. The keys, the port and the
+	 * {@linkplain #verificationCodeTemplate() standing verification-code template} stay.
+	 * Template ids are never reused: they start at 10000 and keep rising within the JVM,
+	 * across resets and servers, so read a template's id from what submitting it
+	 * returned.
 	 */
 	public void reset() {
 		this.juhe.reset();
@@ -363,6 +397,8 @@ public final class FakeJuheServer implements AutoCloseable {
 
 		private final Map<JuheProduct, String> keys = new EnumMap<>(JuheProduct.class);
 
+		private int port;
+
 		private Builder() {
 			for (JuheProduct product : JuheProduct.values()) {
 				this.keys.put(product, "fake-" + product.id() + "-key");
@@ -396,11 +432,26 @@ public final class FakeJuheServer implements AutoCloseable {
 		}
 
 		/**
-		 * Start the server on a random port of the loopback address.
+		 * Start the server on the loopback address, on a random port unless
+		 * {@linkplain #port(int) one was chosen}.
 		 * @return the running server
 		 */
 		public FakeJuheServer start() {
-			return new FakeJuheServer(this.keys);
+			return new FakeJuheServer(this.keys, this.port);
+		}
+
+		/**
+		 * Listen on a fixed port of the loopback address rather than a random one, e.g.
+		 * for a fake that a running application is pointed at.
+		 * @param port the port, or 0 for a random one
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("The port must be between 0 and 65535, was " + port);
+			}
+			this.port = port;
+			return this;
 		}
 
 	}

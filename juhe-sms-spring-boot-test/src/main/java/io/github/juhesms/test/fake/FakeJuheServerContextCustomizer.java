@@ -1,5 +1,6 @@
 package io.github.juhesms.test.fake;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,9 +31,23 @@ class FakeJuheServerContextCustomizer implements ContextCustomizer {
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		FakeJuheServer server = SharedFakeJuheServer.get();
 		MutablePropertySources sources = context.getEnvironment().getPropertySources();
-		sources.addFirst(new MapPropertySource("fakeJuheServer", new LinkedHashMap<>(server.properties())));
+		Map<String, Object> fake = new LinkedHashMap<>(server.properties());
+		// The application's own template id is a production one the fake cannot know; one
+		// the
+		// test class sets itself (a template it submits) wins over the standing template.
+		if (setByTest(mergedConfig, FakeJuheServer.CODE_TEMPLATE_PROPERTY)) {
+			fake.remove(FakeJuheServer.CODE_TEMPLATE_PROPERTY);
+		}
+		sources.addFirst(new MapPropertySource("fakeJuheServer", fake));
 		sources.addLast(new MapPropertySource("fakeJuheServerTestDefaults", TEST_DEFAULTS));
 		context.getBeanFactory().registerSingleton("fakeJuheServer", server);
+	}
+
+	private static boolean setByTest(MergedContextConfiguration mergedConfig, String name) {
+		return Arrays.stream(mergedConfig.getPropertySourceProperties())
+			.map(String::strip)
+			.anyMatch((property) -> property.startsWith(name)
+					&& (property.length() == name.length() || "=: ".indexOf(property.charAt(name.length())) >= 0));
 	}
 
 	@Override

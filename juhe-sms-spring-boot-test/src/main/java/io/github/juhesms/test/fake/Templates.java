@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.TemplateReviewState;
@@ -17,12 +18,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class Templates {
 
-	// Ids in the range of the documents' examples (10005 in the international one).
-	private static final long FIRST_ID = 10_000;
+	// Ids in the range of the documents' examples (10005 in the international one), from
+	// one
+	// sequence for the whole JVM: never handed out twice, so no test comes to rely on an
+	// id.
+	private static final AtomicLong NEXT_ID = new AtomicLong(10_000);
 
 	private final Map<Long, FakeTemplate> byId = new LinkedHashMap<>();
 
-	private long nextId = FIRST_ID;
+	// Templates the server starts with, brought back as they were by every reset.
+	private final Map<Long, FakeTemplate> standing = new LinkedHashMap<>();
 
 	private boolean approveImmediately = true;
 
@@ -34,9 +39,18 @@ final class Templates {
 			@Nullable Integer templateCode) {
 		TemplateReviewState state = this.approveImmediately ? TemplateReviewState.APPROVED
 				: TemplateReviewState.IN_REVIEW;
-		FakeTemplate template = new FakeTemplate(this.nextId++, product, signature, content, state, false, carrier,
-				templateCode, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+		FakeTemplate template = new FakeTemplate(NEXT_ID.getAndIncrement(), product, signature, content, state, false,
+				carrier, templateCode, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
 		this.byId.put(template.id(), template);
+		return template;
+	}
+
+	FakeTemplate addStanding(JuheProduct product, String signature, String content, @Nullable Integer templateCode) {
+		FakeTemplate template = new FakeTemplate(NEXT_ID.getAndIncrement(), product, signature, content,
+				TemplateReviewState.APPROVED, false, null, templateCode,
+				LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+		this.byId.put(template.id(), template);
+		this.standing.put(template.id(), template);
 		return template;
 	}
 
@@ -78,7 +92,7 @@ final class Templates {
 
 	void reset() {
 		this.byId.clear();
-		this.nextId = FIRST_ID;
+		this.byId.putAll(this.standing);
 		this.approveImmediately = true;
 	}
 

@@ -64,6 +64,10 @@ final class VerificationCodeEndpoints {
 		return VendorDocuments.optionTemplates().stream().filter((option) -> option.code() == templateCode).findFirst();
 	}
 
+	FakeTemplate registerStanding(String signature, VendorOptionTemplate option) {
+		return this.templates.addStanding(PRODUCT, signature, option.text(), option.code());
+	}
+
 	FakeTemplate register(String signature, VendorOptionTemplate option) {
 		return this.templates.add(PRODUCT, signature, option.text(), null, option.code());
 	}

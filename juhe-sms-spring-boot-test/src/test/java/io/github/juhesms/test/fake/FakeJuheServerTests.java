@@ -35,13 +35,54 @@ class FakeJuheServerTests {
 			assertThat(juhe.properties()).containsEntry("juhe.sms.base-url", juhe.baseUrl())
 				.containsEntry("juhe.sms.verification-code.key", "shared")
 				.containsEntry("juhe.sms.video.key", "video")
-				.hasSize(6);
+				.containsEntry("juhe.sms.codes.template-id", Long.toString(juhe.verificationCodeTemplate().id()))
+				.hasSize(7);
 			JuheHttp http = new JuheHttp(juhe);
 			assertThat(
 					http.postForm(JuheEndpoint.VIDEO_MY_TEMPLATES, Map.of("key", "shared")).get("error_code").asInt())
 				.isEqualTo(10001);
 			assertThat(http.postForm(JuheEndpoint.VIDEO_MY_TEMPLATES, Map.of("key", "video")).get("error_code").asInt())
 				.isZero();
+		}
+	}
+
+	@Test
+	void templateIdsKeepRisingAcrossResetsAndServers() {
+		List<Long> ids = new ArrayList<>();
+		try (FakeJuheServer first = FakeJuheServer.start(); FakeJuheServer second = FakeJuheServer.start()) {
+			ids.add(first.submitTemplate(JuheProduct.SMS_API, "聚合数据", "您的订单#order#已发货").id());
+			first.reset();
+			ids.add(first.submitTemplate(JuheProduct.SMS_API, "聚合数据", "您的订单#order#已发货").id());
+			ids.add(second.submitTemplate(JuheProduct.SMS_API, "聚合数据", "您的订单#order#已发货").id());
+			ids.add(first.verificationCodeTemplate().id());
+			ids.add(second.submitVerificationCodeTemplate("聚合数据", 1001).id());
+		}
+		assertThat(ids).isSorted().doesNotHaveDuplicates().allMatch((id) -> id >= 10_000);
+	}
+
+	@Test
+	void theStandingVerificationCodeTemplateComesBackAsItWas() {
+		try (FakeJuheServer juhe = FakeJuheServer.start()) {
+			FakeTemplate standing = juhe.verificationCodeTemplate();
+			assertThat(standing.product()).isEqualTo(JuheProduct.VERIFICATION_CODE);
+			assertThat(standing.signature()).isEqualTo("聚合测试");
+			assertThat(standing.templateCode()).isEqualTo(1001);
+			assertThat(standing.isUsable()).isTrue();
+			juhe.deleteTemplate(standing.id());
+			juhe.submitVerificationCodeTemplate("聚合数据", 1001);
+
+			juhe.reset();
+
+			assertThat(juhe.templates()).containsExactly(standing);
+			assertThat(juhe.verificationCodeTemplate()).isEqualTo(standing);
+		}
+	}
+
+	@Test
+	void answersWithTcpNoDelay() {
+		// Without it each answer's body waits for the client's delayed ACK (about 40 ms).
+		try (FakeJuheServer juhe = FakeJuheServer.start()) {
+			assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
 		}
 	}
 

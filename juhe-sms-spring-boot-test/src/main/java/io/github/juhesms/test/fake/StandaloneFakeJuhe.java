@@ -1,0 +1,46 @@
+package io.github.juhesms.test.fake;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a {@link FakeJuheServer} on its own, on a fixed port of the loopback address, so
+ * that a running application can be pointed at it: prints the properties to set and
+ * serves until the process is stopped. Arguments: the port (default 18080).
+ */
+public final class StandaloneFakeJuhe {
+
+	/** The port used when none is given. */
+	public static final int DEFAULT_PORT = 18080;
+
+	private StandaloneFakeJuhe() {
+	}
+
+	/**
+	 * Start the fake and serve until the process ends.
+	 * @param args optionally the port
+	 * @throws InterruptedException if the main thread is interrupted
+	 */
+	public static void main(String[] args) throws InterruptedException {
+		int port = (args.length > 0) ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+		FakeJuheServer juhe = FakeJuheServer.builder().port(port).start();
+		System.out.println(describe(juhe));
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			juhe.close();
+			stopped.countDown();
+		}, "fake-juhe-shutdown"));
+		// The server's threads are daemons: the main thread keeps the JVM alive.
+		stopped.await();
+	}
+
+	static String describe(FakeJuheServer juhe) {
+		StringBuilder text = new StringBuilder(
+				"Fake Juhe listening on " + juhe.baseUrl() + " (loopback only). Start the application with:\n");
+		for (Map.Entry<String, String> property : juhe.properties().entrySet()) {
+			text.append("  --").append(property.getKey()).append('=').append(property.getValue()).append('\n');
+		}
+		return text.append("Stop with Ctrl+C.").toString();
+	}
+
+}
