@@ -60,6 +60,10 @@ import org.springframework.web.client.RestClient;
 @Import(JuheSmsRedisStoresConfiguration.class)
 public final class JuheSmsAutoConfiguration {
 
+	// Created by Spring only.
+	JuheSmsAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(JuheProductApiFactory.class)
 	JuheProductApiFactory juheSmsProductApiFactory(JuheSmsProperties properties,

@@ -21,6 +21,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("juhe")
 public final class JuheSmsHealthContributorAutoConfiguration {
 
+	// Created by Spring only.
+	JuheSmsHealthContributorAutoConfiguration() {
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(name = "juheHealthIndicator")
 	JuheSmsHealthIndicator juheHealthIndicator(JuheProductApiFactory factory) {

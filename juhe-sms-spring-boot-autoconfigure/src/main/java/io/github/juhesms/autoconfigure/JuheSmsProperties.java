@@ -30,6 +30,12 @@ import org.springframework.validation.Validator;
 public class JuheSmsProperties implements Validator {
 
 	/**
+	 * Create the starter's settings with their defaults.
+	 */
+	public JuheSmsProperties() {
+	}
+
+	/**
 	 * Key used by every product that has no key of its own. Juhe issues one key per
 	 * product subscription, so a product's own key wins.
 	 */
@@ -432,6 +438,12 @@ public class JuheSmsProperties implements Validator {
 	public static class Retry {
 
 		/**
+		 * Create the retry settings with their defaults.
+		 */
+		public Retry() {
+		}
+
+		/**
 		 * The pipeline's settings of these properties.
 		 * @return the retry settings
 		 */
@@ -563,6 +575,12 @@ public class JuheSmsProperties implements Validator {
 	public static class Budget {
 
 		/**
+		 * Create the retry budget settings with their defaults.
+		 */
+		public Budget() {
+		}
+
+		/**
 		 * The pipeline's settings of these properties.
 		 * @return the budget settings
 		 */
@@ -638,6 +656,12 @@ public class JuheSmsProperties implements Validator {
 	 * without HTTP for a cool-down, then tries Juhe again.
 	 */
 	public static class FailFast {
+
+		/**
+		 * Create the fail-fast settings with their defaults.
+		 */
+		public FailFast() {
+		}
 
 		/**
 		 * The pipeline's settings of these properties.
@@ -834,6 +858,12 @@ public class JuheSmsProperties implements Validator {
 	public static class Redis {
 
 		/**
+		 * Create the Redis store settings with their defaults.
+		 */
+		public Redis() {
+		}
+
+		/**
 		 * Prefix of every key the starter writes to Redis.
 		 */
 		private String keyPrefix = "juhe:sms:";
@@ -908,6 +938,12 @@ public class JuheSmsProperties implements Validator {
 	 * switch.
 	 */
 	public static class Limits {
+
+		/**
+		 * Create the per-number limit settings with their defaults.
+		 */
+		public Limits() {
+		}
 
 		/**
 		 * Whether every send passes the per-number limits.
@@ -1062,6 +1098,12 @@ public class JuheSmsProperties implements Validator {
 	public static class Idempotency {
 
 		/**
+		 * Create the de-duplication settings with their defaults.
+		 */
+		public Idempotency() {
+		}
+
+		/**
 		 * How long a key is remembered: a repeat within it returns the first send's
 		 * result.
 		 */
@@ -1132,6 +1174,12 @@ public class JuheSmsProperties implements Validator {
 	 * set.
 	 */
 	public static class Codes {
+
+		/**
+		 * Create the verification-code settings with their defaults.
+		 */
+		public Codes() {
+		}
 
 		/**
 		 * The code service's settings of these properties.

@@ -19,6 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JuheForm {
 
+	/**
+	 * Create an empty form.
+	 */
+	public JuheForm() {
+	}
+
 	private final List<String> names = new ArrayList<>(6);
 
 	private final List<String> values = new ArrayList<>(6);

@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 public class DefaultJuheSmsObservationConvention implements JuheSmsObservationConvention {
 
+	/**
+	 * Create the default convention.
+	 */
+	public DefaultJuheSmsObservationConvention() {
+	}
+
 	/** Name of the observation and of the timer it records. */
 	public static final String NAME = "juhe.sms.client.requests";
 

@@ -16,6 +16,12 @@ public class FakeJuheServerExtension implements BeforeAllCallback, BeforeEachCal
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(FakeJuheServerExtension.class);
 
+	/**
+	 * Create the extension; JUnit does, through {@link FakeJuheServerTest}.
+	 */
+	public FakeJuheServerExtension() {
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		server(context);
