@@ -286,9 +286,8 @@ public final class BenchmarkReport {
 		return failures;
 	}
 
-	// The fake as it ships (TCP_NODELAY), and as it was, in a JVM of its own each: the
-	// JDK
-	// reads the setting once.
+	// The fake as it ships (TCP_NODELAY), and as it was, each in a JVM of its own: the
+	// JDK reads the setting once.
 	private static Map<String, long[]> fakeLatency() throws Exception {
 		Map<String, long[]> latency = new LinkedHashMap<>();
 		for (boolean noDelay : new boolean[] { true, false }) {

@@ -57,11 +57,9 @@ public final class FakeJuheServer implements AutoCloseable {
 
 	static {
 		// The JDK's server writes an answer's head and body apart; with Nagle's algorithm
-		// on,
-		// the body waits for the client's delayed ACK, about 40 ms a request. The JDK
-		// reads
-		// the setting once, when its first server in the JVM starts; a value set by the
-		// application is kept.
+		// on, the body waits for the client's delayed ACK, about 40 ms a request. The JDK
+		// reads the setting once, when its first server in the JVM starts; a value set by
+		// the application is kept.
 		if (System.getProperty(NODELAY_PROPERTY) == null) {
 			System.setProperty(NODELAY_PROPERTY, "true");
 		}

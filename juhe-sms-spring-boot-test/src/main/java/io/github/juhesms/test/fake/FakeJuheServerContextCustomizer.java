@@ -33,8 +33,7 @@ class FakeJuheServerContextCustomizer implements ContextCustomizer {
 		MutablePropertySources sources = context.getEnvironment().getPropertySources();
 		Map<String, Object> fake = new LinkedHashMap<>(server.properties());
 		// The application's own template id is a production one the fake cannot know; one
-		// the
-		// test class sets itself (a template it submits) wins over the standing template.
+		// the test class sets itself (a template it submits) wins over the standing one.
 		if (setByTest(mergedConfig, FakeJuheServer.CODE_TEMPLATE_PROPERTY)) {
 			fake.remove(FakeJuheServer.CODE_TEMPLATE_PROPERTY);
 		}

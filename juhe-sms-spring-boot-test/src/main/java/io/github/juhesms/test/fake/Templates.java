@@ -19,14 +19,13 @@ import org.jspecify.annotations.Nullable;
 final class Templates {
 
 	// Ids in the range of the documents' examples (10005 in the international one), from
-	// one
-	// sequence for the whole JVM: never handed out twice, so no test comes to rely on an
-	// id.
+	// one sequence for the whole JVM: never handed out twice, so no test relies on one.
 	private static final AtomicLong NEXT_ID = new AtomicLong(10_000);
 
 	private final Map<Long, FakeTemplate> byId = new LinkedHashMap<>();
 
-	// Templates the server starts with, brought back as they were by every reset.
+	// The server's own templates (the standing one), brought back as they were by a
+	// reset.
 	private final Map<Long, FakeTemplate> standing = new LinkedHashMap<>();
 
 	private boolean approveImmediately = true;
