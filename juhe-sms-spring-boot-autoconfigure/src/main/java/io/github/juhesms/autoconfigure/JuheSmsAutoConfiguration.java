@@ -11,6 +11,7 @@ import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.guard.SendLimiter;
+import io.github.juhesms.international.AreaPermissions;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.github.juhesms.smsapi.SmsApiClient;
@@ -107,8 +108,9 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnProperty(prefix = "juhe.sms.international", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.INTERNATIONAL)
 	InternationalSmsClient internationalSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new InternationalSmsClient(
-				api(factory, properties, JuheProduct.INTERNATIONAL, properties.getInternational()));
+		JuheSmsProperties.International international = properties.getInternational();
+		return new InternationalSmsClient(api(factory, properties, JuheProduct.INTERNATIONAL, international),
+				AreaPermissions.of(international.getAllowedAreaCodes(), international.getDeniedAreaCodes()));
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package io.github.juhesms.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,6 @@ import io.github.juhesms.call.JuheRetrySettings;
 import io.github.juhesms.call.RetryBudgetSettings;
 import io.github.juhesms.codes.VerificationCodeSettings;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
-import org.jspecify.annotations.Nullable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -133,7 +133,7 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * International SMS (国际短信).
 	 */
-	private final Product international = new Product(235700, 235712);
+	private final International international = new International();
 
 	// 222800 ("网络异常，发送失败") is not a busy code on purpose: the document reports a failed
 	// send but, unlike 228807, does not invite a retry, and a network fault between Juhe
@@ -369,7 +369,7 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * {@return the International SMS (国际短信) settings}
 	 */
-	public Product getInternational() {
+	public International getInternational() {
 		return this.international;
 	}
 
@@ -835,6 +835,70 @@ public class JuheSmsProperties implements Validator {
 		 */
 		public void setVariablesFormat(SmsApiVariablesFormat variablesFormat) {
 			this.variablesFormat = variablesFormat;
+		}
+
+	}
+
+	/**
+	 * International SMS settings; busy codes 235700 and 235712 by default.
+	 */
+	public static class International extends Product {
+
+		/**
+		 * Area codes (areaNum, as Juhe's areaCode list writes them: 1 for the USA and
+		 * Canada, 1649 for Turks and Caicos) that sends may go to; empty allows every
+		 * area. Allowing only the areas the application serves bounds what SMS pumping to
+		 * costly areas can cost.
+		 */
+		private Set<String> allowedAreaCodes = new LinkedHashSet<>();
+
+		/**
+		 * Area codes that sends never go to, even when allowed.
+		 */
+		private Set<String> deniedAreaCodes = new LinkedHashSet<>();
+
+		/**
+		 * Create the International SMS settings, with busy codes 235700 and 235712.
+		 */
+		public International() {
+			super(235700, 235712);
+		}
+
+		/**
+		 * {@return the area codes sends may go to; empty allows every area}
+		 */
+		public Set<String> getAllowedAreaCodes() {
+			return this.allowedAreaCodes;
+		}
+
+		/**
+		 * Set the area codes sends may go to.
+		 * @param allowedAreaCodes the area codes; empty allows every area
+		 */
+		public void setAllowedAreaCodes(Set<String> allowedAreaCodes) {
+			this.allowedAreaCodes = allowedAreaCodes;
+		}
+
+		/**
+		 * {@return the area codes sends never go to}
+		 */
+		public Set<String> getDeniedAreaCodes() {
+			return this.deniedAreaCodes;
+		}
+
+		/**
+		 * Set the area codes sends never go to.
+		 * @param deniedAreaCodes the area codes
+		 */
+		public void setDeniedAreaCodes(Set<String> deniedAreaCodes) {
+			this.deniedAreaCodes = deniedAreaCodes;
+		}
+
+		@Override
+		public String toString() {
+			String product = super.toString();
+			return product.substring(0, product.length() - 1) + ", allowedAreaCodes=" + this.allowedAreaCodes
+					+ ", deniedAreaCodes=" + this.deniedAreaCodes + "]";
 		}
 
 	}

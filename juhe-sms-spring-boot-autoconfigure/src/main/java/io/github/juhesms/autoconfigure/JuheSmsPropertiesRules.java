@@ -65,6 +65,7 @@ final class JuheSmsPropertiesRules {
 		rules.notNegative("idempotency.waitTimeout", idempotency.getWaitTimeout());
 		rules.atLeast("idempotency.maxKeys", idempotency.getMaxKeys(), 1);
 		rules.codes(properties.getCodes());
+		rules.areaCodes(properties.getInternational());
 	}
 
 	private void baseUrl(@Nullable String baseUrl) {
@@ -125,6 +126,21 @@ final class JuheSmsPropertiesRules {
 		atLeast("codes.maxAttempts", codes.getMaxAttempts(), 1);
 		rule("codes.codeVariable", StringUtils.hasText(codes.getCodeVariable()), "must not be blank");
 		atLeast("codes.maxNumbers", codes.getMaxNumbers(), 1);
+	}
+
+	private void areaCodes(JuheSmsProperties.International international) {
+		String digits = "must hold area codes of 1 to 4 digits, as Juhe's areaCode list writes them";
+		rule("international.allowedAreaCodes",
+				international.getAllowedAreaCodes().stream().allMatch(JuheSmsPropertiesRules::isAreaCode), digits);
+		rule("international.deniedAreaCodes",
+				international.getDeniedAreaCodes().stream().allMatch(JuheSmsPropertiesRules::isAreaCode), digits);
+		rule("international.deniedAreaCodes",
+				international.getDeniedAreaCodes().stream().noneMatch(international.getAllowedAreaCodes()::contains),
+				"must not hold an area code that juhe.sms.international.allowed-area-codes allows");
+	}
+
+	private static boolean isAreaCode(@Nullable String areaCode) {
+		return areaCode != null && areaCode.matches("[0-9]{1,4}");
 	}
 
 	private void positive(String field, @Nullable Duration value) {

@@ -35,12 +35,24 @@ public class InternationalSmsClient {
 
 	private final JuheProductApi api;
 
+	private final AreaPermissions areaPermissions;
+
 	/**
-	 * Create a client.
+	 * Create a client that sends to every area Juhe reaches.
 	 * @param api the International SMS product API
 	 */
 	public InternationalSmsClient(JuheProductApi api) {
+		this(api, AreaPermissions.ALL);
+	}
+
+	/**
+	 * Create a client that sends only to the areas the permissions allow.
+	 * @param api the International SMS product API
+	 * @param areaPermissions the areas sends may go to
+	 */
+	public InternationalSmsClient(JuheProductApi api, AreaPermissions areaPermissions) {
 		this.api = api;
+		this.areaPermissions = areaPermissions;
 	}
 
 	/**
@@ -75,6 +87,7 @@ public class InternationalSmsClient {
 		JuheValidation.requireArgument(SEND, "request", request);
 		JuheValidation.requireArgument(SEND, "options", options);
 		InternationalNumbers.check(SEND, request.areaCode(), request.mobile());
+		this.areaPermissions.check(SEND, request.areaCode());
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheForm form = new JuheForm().add("mobile", request.mobile())
 			.add("areaNum", request.areaCode())

@@ -73,7 +73,12 @@ class PropertyValidationTests {
 				bad("codes.code-variable", " ", "must not be blank"),
 				bad("codes.max-numbers", "0", "must be at least 1"),
 				bad("codes.template-id", "0", "must be a template id of Juhe's"),
-				bad("redis.key-prefix", " ", "must not be blank"));
+				bad("redis.key-prefix", " ", "must not be blank"),
+				bad("international.allowed-area-codes", "44,+1", "must hold area codes of 1 to 4 digits"),
+				bad("international.denied-area-codes", "12345", "must hold area codes of 1 to 4 digits"),
+				bad("international.denied-area-codes", "44",
+						"must not hold an area code that juhe.sms.international.allowed-area-codes allows",
+						"juhe.sms.international.allowed-area-codes=44,1"));
 	}
 
 	private static Arguments bad(String property, String value, String rule, String... others) {
