@@ -291,11 +291,10 @@ public final class BenchmarkReport {
 	private static Map<String, long[]> fakeLatency() throws Exception {
 		Map<String, long[]> latency = new LinkedHashMap<>();
 		for (boolean noDelay : new boolean[] { true, false }) {
-			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Dsun.net.httpserver.nodelay=" + noDelay, "-cp", System.getProperty("java.class.path"),
-					FakeJuheLatencyProbe.class.getName(), QUICK ? "50" : "500", QUICK ? "100" : "2000");
-			Process probe = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-			String[] figures = lastLine(probe).split(" ");
+			String[] figures = lastLine(
+					run(FakeJuheLatencyProbe.class.getName(), List.of("-Dsun.net.httpserver.nodelay=" + noDelay),
+							List.of(QUICK ? "50" : "500", QUICK ? "100" : "2000")))
+				.split(" ");
 			latency.put(noDelay ? "TCP_NODELAY (as shipped)" : "without TCP_NODELAY (before)",
 					new long[] { Long.parseLong(figures[0]), Long.parseLong(figures[1]), Long.parseLong(figures[2]) });
 		}
@@ -311,8 +310,13 @@ public final class BenchmarkReport {
 	}
 
 	private static Process run(String mainClass, List<String> arguments) throws IOException {
+		return run(mainClass, List.of(), arguments);
+	}
+
+	private static Process run(String mainClass, List<String> jvmArguments, List<String> arguments) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmArguments);
 		command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(arguments);
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -799,7 +799,12 @@ public class JuheSmsProperties implements Validator {
 
 		@Override
 		public String toString() {
-			return "[enabled=" + this.enabled + ", key=" + mask(this.key) + ", busyCodes=" + this.busyCodes + "]";
+			return "[" + fields() + "]";
+		}
+
+		// A product with settings of its own adds them here, inside the brackets.
+		String fields() {
+			return "enabled=" + this.enabled + ", key=" + mask(this.key) + ", busyCodes=" + this.busyCodes;
 		}
 
 	}
@@ -895,10 +900,9 @@ public class JuheSmsProperties implements Validator {
 		}
 
 		@Override
-		public String toString() {
-			String product = super.toString();
-			return product.substring(0, product.length() - 1) + ", allowedAreaCodes=" + this.allowedAreaCodes
-					+ ", deniedAreaCodes=" + this.deniedAreaCodes + "]";
+		String fields() {
+			return super.fields() + ", allowedAreaCodes=" + this.allowedAreaCodes + ", deniedAreaCodes="
+					+ this.deniedAreaCodes;
 		}
 
 	}

@@ -1,6 +1,5 @@
 package io.github.juhesms.test.fake;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Adds the shared {@link FakeJuheServer}'s URL and keys ahead of every other property
@@ -43,10 +43,8 @@ class FakeJuheServerContextCustomizer implements ContextCustomizer {
 	}
 
 	private static boolean setByTest(MergedContextConfiguration mergedConfig, String name) {
-		return Arrays.stream(mergedConfig.getPropertySourceProperties())
-			.map(String::strip)
-			.anyMatch((property) -> property.startsWith(name)
-					&& (property.length() == name.length() || "=: ".indexOf(property.charAt(name.length())) >= 0));
+		return TestPropertySourceUtils.convertInlinedPropertiesToMap(mergedConfig.getPropertySourceProperties())
+			.containsKey(name);
 	}
 
 	@Override

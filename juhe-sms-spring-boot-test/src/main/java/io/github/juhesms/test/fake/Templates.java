@@ -38,18 +38,20 @@ final class Templates {
 			@Nullable Integer templateCode) {
 		TemplateReviewState state = this.approveImmediately ? TemplateReviewState.APPROVED
 				: TemplateReviewState.IN_REVIEW;
-		FakeTemplate template = new FakeTemplate(NEXT_ID.getAndIncrement(), product, signature, content, state, false,
-				carrier, templateCode, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-		this.byId.put(template.id(), template);
-		return template;
+		return create(product, signature, content, state, carrier, templateCode);
 	}
 
 	FakeTemplate addStanding(JuheProduct product, String signature, String content, @Nullable Integer templateCode) {
-		FakeTemplate template = new FakeTemplate(NEXT_ID.getAndIncrement(), product, signature, content,
-				TemplateReviewState.APPROVED, false, null, templateCode,
-				LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-		this.byId.put(template.id(), template);
+		FakeTemplate template = create(product, signature, content, TemplateReviewState.APPROVED, null, templateCode);
 		this.standing.put(template.id(), template);
+		return template;
+	}
+
+	private FakeTemplate create(JuheProduct product, String signature, String content, TemplateReviewState state,
+			@Nullable Carrier carrier, @Nullable Integer templateCode) {
+		FakeTemplate template = new FakeTemplate(NEXT_ID.getAndIncrement(), product, signature, content, state, false,
+				carrier, templateCode, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+		this.byId.put(template.id(), template);
 		return template;
 	}
 
