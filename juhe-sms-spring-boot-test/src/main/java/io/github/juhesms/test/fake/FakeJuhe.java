@@ -1,5 +1,6 @@
 package io.github.juhesms.test.fake;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -8,21 +9,13 @@ import io.github.juhesms.core.TemplateReviewState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake Juhe service without its HTTP layer: keys, templates, outbox and faults, and
- * the five products' endpoints. Every method holds the instance's lock, so requests and
- * test calls see one consistent state.
+ * The fake Juhe service without its HTTP layer: accounts and their keys, templates,
+ * outbox and faults, and the five products' endpoints. Every method holds the instance's
+ * lock, so requests and test calls see one consistent state.
  */
 final class FakeJuhe {
 
 	private static final int WRONG_KEY = 10001;
-
-	// The standing verification-code template: a signature of its own, so that a test
-	// submitting its own template (say 聚合数据 with 1001) is not refused as a repeat.
-	static final String STANDING_SIGNATURE = "聚合测试";
-
-	static final int STANDING_TEMPLATE_CODE = 1001;
-
-	private final Map<JuheProduct, String> keys;
 
 	private final Templates templates = new Templates();
 
@@ -30,49 +23,54 @@ final class FakeJuhe {
 
 	private final Faults faults = new Faults();
 
-	private final InternationalEndpoints international = new InternationalEndpoints(this.templates, this.outbox);
+	private final FakeAccounts accounts;
 
-	private final FinancialEndpoints financial = new FinancialEndpoints(this.templates, this.outbox);
-
-	private final VerificationCodeEndpoints verificationCode = new VerificationCodeEndpoints(this.templates,
-			this.outbox);
-
-	private final SmsApiEndpoints smsApi = new SmsApiEndpoints(this.templates, this.outbox);
-
-	private final VideoEndpoints video = new VideoEndpoints(this.templates, this.outbox);
-
-	private @Nullable FakeTemplate verificationCodeTemplate;
-
-	FakeJuhe(Map<JuheProduct, String> keys) {
-		this.keys = Map.copyOf(keys);
+	FakeJuhe(Map<JuheProduct, String> defaultKeys, Map<String, Map<JuheProduct, String>> accounts) {
+		this.accounts = new FakeAccounts(defaultKeys, this.templates, this.outbox);
+		accounts.forEach(this.accounts::add);
 	}
 
-	// Made when first asked for, so that a server whose templates are all submitted by
-	// its
-	// user (the sample's demo) hands out the same ids as before.
-	synchronized FakeTemplate verificationCodeTemplate() {
-		FakeTemplate template = this.verificationCodeTemplate;
-		if (template == null) {
-			template = this.verificationCode.registerStanding(STANDING_SIGNATURE,
-					VerificationCodeEndpoints.option(STANDING_TEMPLATE_CODE).orElseThrow());
-			this.verificationCodeTemplate = template;
+	// Keys are derived from the name, so a context cached with an account's properties
+	// stays valid whichever test class added the account first.
+	synchronized void addAccounts(Collection<String> names) {
+		for (String name : names) {
+			if (!this.accounts.contains(FakeAccounts.checkName(name))) {
+				this.accounts.add(name, FakeAccounts.keysOf(name));
+			}
 		}
-		return template;
 	}
 
-	String key(JuheProduct product) {
-		return this.keys.get(product);
+	synchronized List<String> accountNames() {
+		return this.accounts.names();
+	}
+
+	synchronized FakeJuheAccount account(String name) {
+		return new FakeJuheAccount(this, this.accounts.get(name).name());
+	}
+
+	synchronized Map<String, String> properties(Collection<String> names) {
+		return this.accounts.properties(names);
+	}
+
+	synchronized String key(String account, JuheProduct product) {
+		return this.accounts.get(account).key(product);
+	}
+
+	synchronized FakeTemplate verificationCodeTemplate(String account) {
+		return this.accounts.get(account).verificationCodeTemplate();
 	}
 
 	/**
-	 * Receive a request: count it, take the fault aimed at it, and answer it unless the
-	 * fault answers instead. A request with a wrong or missing key is answered 10001 and
-	 * changes nothing.
+	 * Receive a request: log it with the account whose key it carried, take the fault
+	 * aimed at it, and answer it unless the fault answers instead. A request with a key
+	 * that is not its product's key of some account is answered 10001 and changes
+	 * nothing.
 	 * @param request the request
 	 * @return the fault to apply, if any, and the answer
 	 */
 	synchronized Handled handle(JuheRequest request) {
-		this.outbox.countRequest(request.endpoint());
+		FakeAccount account = this.accounts.withKey(request.parameter("key"));
+		this.outbox.received(new ReceivedRequest(request.endpoint(), (account != null) ? account.name() : null));
 		Fault fault = this.faults.take(request);
 		if (fault != null && fault.kind() == Fault.Kind.ERROR_CODE) {
 			return new Handled(fault,
@@ -82,52 +80,34 @@ final class FakeJuhe {
 			return new Handled(fault, JuheAnswer.badGatewayPage());
 		}
 		try {
-			if (!this.keys.get(request.endpoint().product()).equals(request.parameter("key"))) {
+			if (account == null || !account.key(request.endpoint().product()).equals(request.parameter("key"))) {
 				throw JuheRejection.of(WRONG_KEY, null);
 			}
-			return new Handled(fault, answer(request));
+			return new Handled(fault, account.answer(request));
 		}
 		catch (JuheRejection rejection) {
 			return new Handled(fault, JuheAnswer.error(rejection.code(), rejection.reason()));
 		}
 	}
 
-	private JuheAnswer answer(JuheRequest request) {
-		return switch (request.endpoint().product()) {
-			case INTERNATIONAL -> this.international.answer(request);
-			case FINANCIAL -> this.financial.answer(request);
-			case VERIFICATION_CODE -> this.verificationCode.answer(request);
-			case SMS_API -> this.smsApi.answer(request);
-			case VIDEO -> this.video.answer(request);
-		};
-	}
-
 	synchronized List<SentMessage> outbox() {
 		return this.outbox.messages();
 	}
 
-	synchronized int requests(JuheEndpoint endpoint) {
-		return this.outbox.requests(endpoint);
+	synchronized List<ReceivedRequest> requests() {
+		return this.outbox.requests();
 	}
 
 	synchronized void approveTemplatesImmediately(boolean approve) {
 		this.templates.approveImmediately(approve);
 	}
 
-	synchronized FakeTemplate submitTemplate(JuheProduct product, String signature, String content) {
-		return switch (product) {
-			case FINANCIAL -> this.financial.register(signature, content).get(0);
-			case VERIFICATION_CODE -> throw new IllegalArgumentException(
-					"Verification-code templates are made from an option template: use submitVerificationCodeTemplate");
-			default -> this.templates.add(product, signature, content, null, null);
-		};
+	synchronized FakeTemplate submitTemplate(String account, JuheProduct product, String signature, String content) {
+		return this.accounts.get(account).submitTemplate(product, signature, content);
 	}
 
-	synchronized FakeTemplate submitVerificationCodeTemplate(String signature, int templateCode) {
-		VendorOptionTemplate option = VerificationCodeEndpoints.option(templateCode)
-			.orElseThrow(
-					() -> new IllegalArgumentException("The document's optionTpl list has no tplcode " + templateCode));
-		return this.verificationCode.register(signature, option);
+	synchronized FakeTemplate submitVerificationCodeTemplate(String account, String signature, int templateCode) {
+		return this.accounts.get(account).submitVerificationCodeTemplate(signature, templateCode);
 	}
 
 	synchronized void review(long templateId, TemplateReviewState state) {
@@ -138,8 +118,8 @@ final class FakeJuhe {
 		this.templates.delete(templateId);
 	}
 
-	synchronized List<FakeTemplate> templates() {
-		return this.templates.all();
+	synchronized List<FakeTemplate> templates(String account) {
+		return this.templates.of(this.accounts.get(account).name());
 	}
 
 	synchronized FakeTemplate template(long templateId) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +49,17 @@ import io.github.juhesms.financial.Carrier;
  * the area codes of the document's {@code areaCode} table; Video SMS sends only to China
  * Mobile numbers. Carriers are told by a small prefix table (see
  * {@link #carrierPrefixes()}), not the full numbering plan.
+ *
+ * <p>
+ * Besides its {@value #DEFAULT_ACCOUNT} account, a server may have
+ * {@linkplain Builder#account(String) named accounts}: separate subscriptions, each with
+ * its keys, templates no other account's keys see, and standing verification-code
+ * template. Messages and requests record the account whose key they carried.
  */
 public final class FakeJuheServer implements AutoCloseable {
 
-	static final String CODE_TEMPLATE_PROPERTY = "juhe.sms.codes.template-id";
+	/** The name of the account whose keys are {@code juhe.sms.<product>.key}. */
+	public static final String DEFAULT_ACCOUNT = FakeAccounts.DEFAULT;
 
 	static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -71,8 +79,8 @@ public final class FakeJuheServer implements AutoCloseable {
 
 	private final ExecutorService executor;
 
-	private FakeJuheServer(Map<JuheProduct, String> keys, int port) {
-		this.juhe = new FakeJuhe(keys);
+	private FakeJuheServer(Map<JuheProduct, String> keys, Map<String, Map<JuheProduct, String>> accounts, int port) {
+		this.juhe = new FakeJuhe(keys, accounts);
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		}
@@ -141,28 +149,69 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * The key the server accepts for a product; any other key is answered 10001.
+	 * The key of the {@value #DEFAULT_ACCOUNT} account for a product; a key that is no
+	 * account's key for the product is answered 10001.
 	 * @param product the product
 	 * @return the key
 	 */
 	public String key(JuheProduct product) {
-		return this.juhe.key(product);
+		return key(DEFAULT_ACCOUNT, product);
 	}
 
 	/**
-	 * The starter's properties that point every product at this server:
+	 * The key of an account for a product.
+	 * @param account the account's name, or {@value #DEFAULT_ACCOUNT}
+	 * @param product the product
+	 * @return the key
+	 * @throws IllegalArgumentException if there is no such account
+	 */
+	public String key(String account, JuheProduct product) {
+		return this.juhe.key(account, product);
+	}
+
+	/**
+	 * The names of the server's accounts.
+	 * @return {@value #DEFAULT_ACCOUNT} first, then the others in the order they were
+	 * added
+	 */
+	public List<String> accounts() {
+		return this.juhe.accountNames();
+	}
+
+	/**
+	 * One account: its keys, outbox and templates.
+	 * @param name the account's name, or {@value #DEFAULT_ACCOUNT}
+	 * @return the account
+	 * @throws IllegalArgumentException if there is no such account
+	 */
+	public FakeJuheAccount account(String name) {
+		return this.juhe.account(name);
+	}
+
+	// Idempotent, for the shared server: each test class adds the accounts it asks for.
+	void addAccounts(Collection<String> names) {
+		this.juhe.addAccounts(names);
+	}
+
+	/**
+	 * The starter's properties that point every product of every account at this server:
 	 * {@code juhe.sms.base-url}, {@code juhe.sms.<product>.key} and
 	 * {@code juhe.sms.codes.template-id} of the {@linkplain #verificationCodeTemplate()
-	 * standing verification-code template}, e.g. for {@code @DynamicPropertySource}.
+	 * standing verification-code template}, and for each named account
+	 * {@code juhe.sms.accounts.<name>.<product>.key} and
+	 * {@code juhe.sms.accounts.<name>.codes.template-id}, e.g. for
+	 * {@code @DynamicPropertySource}.
 	 * @return the property names and values
 	 */
 	public Map<String, String> properties() {
+		return properties(accounts());
+	}
+
+	// The default account's properties and those of the named accounts given.
+	Map<String, String> properties(Collection<String> accounts) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("juhe.sms.base-url", baseUrl());
-		for (JuheProduct product : JuheProduct.values()) {
-			properties.put("juhe.sms." + product.id() + ".key", key(product));
-		}
-		properties.put(CODE_TEMPLATE_PROPERTY, Long.toString(verificationCodeTemplate().id()));
+		properties.putAll(this.juhe.properties(accounts));
 		return properties;
 	}
 
@@ -176,16 +225,26 @@ public final class FakeJuheServer implements AutoCloseable {
 	 * @return the template
 	 */
 	public FakeTemplate verificationCodeTemplate() {
-		return this.juhe.verificationCodeTemplate();
+		return this.juhe.verificationCodeTemplate(DEFAULT_ACCOUNT);
 	}
 
 	/**
-	 * Every message accepted since the last reset, in order. A send to several numbers is
-	 * one message per number.
+	 * Every message accepted since the last reset, whatever the account, in order. A send
+	 * to several numbers is one message per number.
 	 * @return the messages
 	 */
 	public List<SentMessage> outbox() {
 		return this.juhe.outbox();
+	}
+
+	/**
+	 * The messages accepted with an account's keys since the last reset, in order.
+	 * @param account the account's name, or {@value #DEFAULT_ACCOUNT}
+	 * @return the messages
+	 * @throws IllegalArgumentException if there is no such account
+	 */
+	public List<SentMessage> outbox(String account) {
+		return account(account).outbox();
 	}
 
 	/**
@@ -222,7 +281,16 @@ public final class FakeJuheServer implements AutoCloseable {
 	 * @return the number of requests
 	 */
 	public int requestCount(JuheEndpoint endpoint) {
-		return this.juhe.requests(endpoint);
+		return (int) requests().stream().filter((request) -> request.endpoint() == endpoint).count();
+	}
+
+	/**
+	 * Every request received since the last reset, answered or not, in order, with the
+	 * account whose key it carried.
+	 * @return the requests
+	 */
+	public List<ReceivedRequest> requests() {
+		return this.juhe.requests();
 	}
 
 	/**
@@ -235,10 +303,11 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Submit a template as the product's console, support or {@code submitTpl} would.
-	 * Financial SMS registers it for all networks and each carrier, as its
-	 * {@code submitTpl.php} does, and returns the all-networks one; the carriers' ones
-	 * are in {@link #templates()}.
+	 * Submit a template for the {@value #DEFAULT_ACCOUNT} account as the product's
+	 * console, support or {@code submitTpl} would (for another account, see
+	 * {@link FakeJuheAccount#submitTemplate}). Financial SMS registers it for all
+	 * networks and each carrier, as its {@code submitTpl.php} does, and returns the
+	 * all-networks one; the carriers' ones are in {@link #templates()}.
 	 * @param product any product but Verification-code SMS (see
 	 * {@link #submitVerificationCodeTemplate(String, int)})
 	 * @param signature the signature, without brackets
@@ -246,7 +315,7 @@ public final class FakeJuheServer implements AutoCloseable {
 	 * @return the template
 	 */
 	public FakeTemplate submitTemplate(JuheProduct product, String signature, String content) {
-		return this.juhe.submitTemplate(product, signature, content);
+		return this.juhe.submitTemplate(DEFAULT_ACCOUNT, product, signature, content);
 	}
 
 	/**
@@ -256,7 +325,7 @@ public final class FakeJuheServer implements AutoCloseable {
 	 * @return the template
 	 */
 	public FakeTemplate submitVerificationCodeTemplate(String signature, int templateCode) {
-		return this.juhe.submitVerificationCodeTemplate(signature, templateCode);
+		return this.juhe.submitVerificationCodeTemplate(DEFAULT_ACCOUNT, signature, templateCode);
 	}
 
 	/**
@@ -285,12 +354,14 @@ public final class FakeJuheServer implements AutoCloseable {
 	}
 
 	/**
-	 * Every template of every product, deleted ones included, in the order they were
-	 * submitted.
+	 * Every template of the {@value #DEFAULT_ACCOUNT} account, of every product, deleted
+	 * ones included, in the order they were submitted; another account's are in
+	 * {@link FakeJuheAccount#templates()}, so that the standing templates of accounts
+	 * other test classes added to a shared server are not in the way.
 	 * @return the templates
 	 */
 	public List<FakeTemplate> templates() {
-		return this.juhe.templates();
+		return this.juhe.templates(DEFAULT_ACCOUNT);
 	}
 
 	/**
@@ -353,11 +424,11 @@ public final class FakeJuheServer implements AutoCloseable {
 
 	/**
 	 * Forget all messages, request counts, submitted templates and pending faults, and
-	 * approve templates immediately again. The keys, the port and the
-	 * {@linkplain #verificationCodeTemplate() standing verification-code template} stay.
-	 * Template ids are never reused: they start at 10000 and keep rising within the JVM,
-	 * across resets and servers, so read a template's id from what submitting it
-	 * returned.
+	 * approve templates immediately again. The accounts and their keys, the port and each
+	 * account's {@linkplain #verificationCodeTemplate() standing verification-code
+	 * template} stay. Template ids are never reused: they start at 10000 and keep rising
+	 * within the JVM, across resets and servers, so read a template's id from what
+	 * submitting it returned.
 	 */
 	public void reset() {
 		this.juhe.reset();
@@ -389,11 +460,14 @@ public final class FakeJuheServer implements AutoCloseable {
 
 	/**
 	 * Chooses the keys a {@link FakeJuheServer} accepts. Unless told otherwise, each
-	 * product accepts {@code fake-<product id>-key}, e.g. {@code fake-international-key}.
+	 * product of the {@value FakeJuheServer#DEFAULT_ACCOUNT} account accepts
+	 * {@code fake-<product id>-key}, e.g. {@code fake-international-key}.
 	 */
 	public static final class Builder {
 
 		private final Map<JuheProduct, String> keys = new EnumMap<>(JuheProduct.class);
+
+		private final Map<String, Map<JuheProduct, String>> accounts = new LinkedHashMap<>();
 
 		private int port;
 
@@ -430,12 +504,28 @@ public final class FakeJuheServer implements AutoCloseable {
 		}
 
 		/**
+		 * Add a named account whose key for each product is
+		 * {@code fake-<name>-<product id>-key}, like
+		 * {@code juhe.sms.accounts.<name>.<product>.key}.
+		 * @param name 1-64 letters, digits, {@code _} or {@code -}, starting with a
+		 * letter or digit; not {@value FakeJuheServer#DEFAULT_ACCOUNT}
+		 * @return this builder
+		 */
+		public Builder account(String name) {
+			if (this.accounts.putIfAbsent(FakeAccounts.checkName(name), FakeAccounts.keysOf(name)) != null) {
+				throw new IllegalArgumentException("The fake Juhe server already has an account named '" + name + "'");
+			}
+			return this;
+		}
+
+		/**
 		 * Start the server on the loopback address, on a random port unless
 		 * {@linkplain #port(int) one was chosen}.
 		 * @return the running server
+		 * @throws IllegalArgumentException if two accounts share a key
 		 */
 		public FakeJuheServer start() {
-			return new FakeJuheServer(this.keys, this.port);
+			return new FakeJuheServer(this.keys, this.accounts, this.port);
 		}
 
 		/**

@@ -2,6 +2,7 @@ package io.github.juhesms.test.fake;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,10 +14,11 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Adds the shared {@link FakeJuheServer}'s URL and keys ahead of every other property
- * source, test defaults behind all of them, and the server as a bean. All instances are
- * equal: every context points at the same server, so Spring may share one cached context
- * between test classes.
+ * Adds the shared {@link FakeJuheServer}'s URL and the keys of its default account and of
+ * the test class's named ones ahead of every other property source, test defaults behind
+ * all of them, and the server as a bean. Instances with the same accounts are equal:
+ * every context points at the same server, so Spring may share one cached context between
+ * test classes that ask for the same accounts.
  */
 class FakeJuheServerContextCustomizer implements ContextCustomizer {
 
@@ -27,34 +29,37 @@ class FakeJuheServerContextCustomizer implements ContextCustomizer {
 			"juhe.sms.retry.initial-interval", "10ms", "juhe.sms.retry.max-interval", "50ms", "juhe.sms.retry.jitter",
 			"0ms", "juhe.sms.limits.enabled", "false", "juhe.sms.codes.resend-cooldown", "1ms");
 
+	private final Set<String> accounts;
+
+	FakeJuheServerContextCustomizer(Set<String> accounts) {
+		this.accounts = accounts;
+	}
+
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		FakeJuheServer server = SharedFakeJuheServer.get();
+		server.addAccounts(this.accounts);
 		MutablePropertySources sources = context.getEnvironment().getPropertySources();
-		Map<String, Object> fake = new LinkedHashMap<>(server.properties());
-		// The application's own template id is a production one the fake cannot know; one
+		Map<String, Object> fake = new LinkedHashMap<>(server.properties(this.accounts));
+		// The application's template ids are production ones, unknown to the fake; an id
 		// the test class sets itself (a template it submits) wins over the standing one.
-		if (setByTest(mergedConfig, FakeJuheServer.CODE_TEMPLATE_PROPERTY)) {
-			fake.remove(FakeJuheServer.CODE_TEMPLATE_PROPERTY);
-		}
+		Set<String> setByTest = TestPropertySourceUtils
+			.convertInlinedPropertiesToMap(mergedConfig.getPropertySourceProperties())
+			.keySet();
+		fake.keySet().removeIf((name) -> name.endsWith("." + FakeAccounts.CODE_TEMPLATE) && setByTest.contains(name));
 		sources.addFirst(new MapPropertySource("fakeJuheServer", fake));
 		sources.addLast(new MapPropertySource("fakeJuheServerTestDefaults", TEST_DEFAULTS));
 		context.getBeanFactory().registerSingleton("fakeJuheServer", server);
 	}
 
-	private static boolean setByTest(MergedContextConfiguration mergedConfig, String name) {
-		return TestPropertySourceUtils.convertInlinedPropertiesToMap(mergedConfig.getPropertySourceProperties())
-			.containsKey(name);
-	}
-
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return other != null && other.getClass() == getClass();
+		return other instanceof FakeJuheServerContextCustomizer customizer && this.accounts.equals(customizer.accounts);
 	}
 
 	@Override
 	public int hashCode() {
-		return getClass().hashCode();
+		return this.accounts.hashCode();
 	}
 
 }

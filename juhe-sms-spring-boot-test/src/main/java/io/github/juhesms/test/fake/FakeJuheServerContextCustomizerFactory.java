@@ -1,6 +1,7 @@
 package io.github.juhesms.test.fake;
 
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +20,8 @@ class FakeJuheServerContextCustomizerFactory implements ContextCustomizerFactory
 	@Override
 	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
-		return TestContextAnnotationUtils.hasAnnotation(testClass, FakeJuheServerTest.class)
-				? new FakeJuheServerContextCustomizer() : null;
+		FakeJuheServerTest test = TestContextAnnotationUtils.findMergedAnnotation(testClass, FakeJuheServerTest.class);
+		return (test != null) ? new FakeJuheServerContextCustomizer(Set.copyOf(List.of(test.accounts()))) : null;
 	}
 
 }

@@ -1,15 +1,18 @@
 package io.github.juhesms.test.fake;
 
+import java.util.List;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit 5 extension behind {@link FakeJuheServerTest}: starts the shared
- * {@link FakeJuheServer} (stopped when the run ends), resets it before each test, and
- * resolves {@code FakeJuheServer} parameters.
+ * {@link FakeJuheServer} (stopped when the run ends), adds the class's accounts to it,
+ * resets it before each test, and resolves {@code FakeJuheServer} parameters.
  */
 public class FakeJuheServerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -24,7 +27,9 @@ public class FakeJuheServerExtension implements BeforeAllCallback, BeforeEachCal
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		server(context);
+		FakeJuheServer server = server(context);
+		AnnotationSupport.findAnnotation(context.getRequiredTestClass(), FakeJuheServerTest.class)
+			.ifPresent((test) -> server.addAccounts(List.of(test.accounts())));
 	}
 
 	@Override

@@ -32,6 +32,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * </ul>
  *
  * <p>
+ * {@link #accounts()} adds named accounts to the server (keys
+ * {@code fake-<name>-<product id>-key}, see
+ * {@link FakeJuheServer.Builder#account(String)}) and to the context, as
+ * {@code juhe.sms.accounts.<name>.<product>.key} and
+ * {@code juhe.sms.accounts.<name>.codes.template-id} of the account's standing template.
+ * An account stays on the server once added, so a cached context that points at it stays
+ * valid.
+ *
+ * <p>
  * One server serves the whole run so that Spring can cache and reuse the test contexts
  * that point at it. Its state is shared: do not run classes that use it in parallel.
  */
@@ -41,5 +50,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(FakeJuheServerExtension.class)
 public @interface FakeJuheServerTest {
+
+	/**
+	 * Named accounts the test needs besides the default one, such as {@code acme} and
+	 * {@code globex}: 1-64 letters, digits, {@code _} or {@code -}, starting with a
+	 * letter or digit.
+	 * @return the account names
+	 */
+	String[] accounts() default {};
 
 }

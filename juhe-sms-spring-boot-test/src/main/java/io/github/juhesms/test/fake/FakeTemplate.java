@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A template as the fake server holds it: submitted over HTTP or by a test.
  *
- * @param id the template id ({@code tplId}), unique across products
+ * @param account the account it was submitted with: {@code default} for the server's own
+ * keys, otherwise the name given to {@link FakeJuheServer.Builder#account(String)}; other
+ * accounts' keys neither list nor use it
+ * @param id the template id ({@code tplId}), unique across products and accounts
  * @param product the product it belongs to
  * @param signature the signature, without brackets
  * @param content the content, variables written {@code #name#}
@@ -23,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * ({@code tplcode}); otherwise {@code null}
  * @param createdAt when it was submitted
  */
-public record FakeTemplate(long id, JuheProduct product, String signature, String content, TemplateReviewState state,
-		boolean deleted, @Nullable Carrier carrier, @Nullable Integer templateCode, LocalDateTime createdAt) {
+public record FakeTemplate(String account, long id, JuheProduct product, String signature, String content,
+		TemplateReviewState state, boolean deleted, @Nullable Carrier carrier, @Nullable Integer templateCode,
+		LocalDateTime createdAt) {
 
 	/**
 	 * Whether a send may use it: approved and not deleted.
@@ -54,13 +58,13 @@ public record FakeTemplate(long id, JuheProduct product, String signature, Strin
 	}
 
 	FakeTemplate withState(TemplateReviewState state) {
-		return new FakeTemplate(this.id, this.product, this.signature, this.content, state, this.deleted, this.carrier,
-				this.templateCode, this.createdAt);
+		return new FakeTemplate(this.account, this.id, this.product, this.signature, this.content, state, this.deleted,
+				this.carrier, this.templateCode, this.createdAt);
 	}
 
 	FakeTemplate asDeleted() {
-		return new FakeTemplate(this.id, this.product, this.signature, this.content, this.state, true, this.carrier,
-				this.templateCode, this.createdAt);
+		return new FakeTemplate(this.account, this.id, this.product, this.signature, this.content, this.state, true,
+				this.carrier, this.templateCode, this.createdAt);
 	}
 
 }

@@ -45,11 +45,14 @@ final class FinancialEndpoints {
 	private static final Map<Carrier, String> GROUP_LETTERS = Map.of(Carrier.CHINA_MOBILE, "a", Carrier.CHINA_UNICOM,
 			"b", Carrier.CHINA_TELECOM, "c");
 
+	private final String account;
+
 	private final Templates templates;
 
 	private final Outbox outbox;
 
-	FinancialEndpoints(Templates templates, Outbox outbox) {
+	FinancialEndpoints(String account, Templates templates, Outbox outbox) {
+		this.account = account;
 		this.templates = templates;
 		this.outbox = outbox;
 	}
@@ -74,7 +77,7 @@ final class FinancialEndpoints {
 	List<FakeTemplate> register(String signature, String content) {
 		List<FakeTemplate> batch = new ArrayList<>();
 		for (Carrier carrier : BATCH) {
-			batch.add(this.templates.add(PRODUCT, signature, content, carrier, null));
+			batch.add(this.templates.add(this.account, PRODUCT, signature, content, carrier, null));
 		}
 		return batch;
 	}
@@ -100,7 +103,7 @@ final class FinancialEndpoints {
 	private JuheAnswer send(JuheRequest request) {
 		List<String> mobiles = mobiles(request);
 		long templateId = request.templateId("tplId", TEMPLATE_ERROR);
-		FakeTemplate template = this.templates.find(PRODUCT, templateId);
+		FakeTemplate template = this.templates.find(this.account, PRODUCT, templateId);
 		if (template == null) {
 			throw JuheRejection.of(TEMPLATE_ERROR, "模板不存在");
 		}
@@ -118,8 +121,8 @@ final class FinancialEndpoints {
 		String sid = this.outbox.nextSid(PRODUCT);
 		// Each number is a message of its own, billed on its own.
 		for (String mobile : mobiles) {
-			this.outbox.add(new SentMessage(PRODUCT, sid, null, mobile, templateId, variables, text.text(),
-					text.billedMessages(), text.billedMessages(), Carriers.of(mobile)));
+			this.outbox.add(new SentMessage(this.account, PRODUCT, sid, null, mobile, templateId, variables,
+					text.text(), text.billedMessages(), text.billedMessages(), Carriers.of(mobile)));
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("sid", sid);
@@ -148,7 +151,7 @@ final class FinancialEndpoints {
 	}
 
 	private JuheAnswer myTemplates() {
-		List<Map<String, Object>> templates = this.templates.of(PRODUCT)
+		List<Map<String, Object>> templates = this.templates.of(this.account, PRODUCT)
 			.stream()
 			.filter((template) -> !template.deleted())
 			.map(FinancialEndpoints::template)

@@ -40,11 +40,14 @@ final class InternationalEndpoints {
 	// Numbers without their area code: E.164 allows 15 digits with it.
 	private static final Pattern MOBILE = Pattern.compile("[0-9]{4,14}");
 
+	private final String account;
+
 	private final Templates templates;
 
 	private final Outbox outbox;
 
-	InternationalEndpoints(Templates templates, Outbox outbox) {
+	InternationalEndpoints(String account, Templates templates, Outbox outbox) {
+		this.account = account;
 		this.templates = templates;
 		this.outbox = outbox;
 	}
@@ -66,7 +69,7 @@ final class InternationalEndpoints {
 		if (new SmsText(signature, content).isTooLong()) {
 			throw JuheRejection.of(TOO_LONG, null);
 		}
-		FakeTemplate template = this.templates.add(PRODUCT, signature, content, null, null);
+		FakeTemplate template = this.templates.add(this.account, PRODUCT, signature, content, null, null);
 		return JuheAnswer.success("success", Map.of("tplId", template.id()));
 	}
 
@@ -84,7 +87,7 @@ final class InternationalEndpoints {
 		if (mobile == null || !MOBILE.matcher(mobile).matches()) {
 			throw JuheRejection.of(WRONG_MOBILE, null);
 		}
-		FakeTemplate template = this.templates.find(PRODUCT, templateId);
+		FakeTemplate template = this.templates.find(this.account, PRODUCT, templateId);
 		if (template == null) {
 			throw JuheRejection.of(UNKNOWN_TEMPLATE, null);
 		}
@@ -101,8 +104,8 @@ final class InternationalEndpoints {
 		}
 		String sid = this.outbox.nextSid(PRODUCT);
 		int fee = text.billedMessages() * areaFee;
-		this.outbox.add(new SentMessage(PRODUCT, sid, areaCode, mobile, templateId, variables, text.text(),
-				text.billedMessages(), fee, null));
+		this.outbox.add(new SentMessage(this.account, PRODUCT, sid, areaCode, mobile, templateId, variables,
+				text.text(), text.billedMessages(), fee, null));
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("sid", sid);
 		result.put("fee", fee);
@@ -110,7 +113,7 @@ final class InternationalEndpoints {
 	}
 
 	private JuheAnswer myTemplates() {
-		List<Map<String, Object>> templates = this.templates.of(PRODUCT)
+		List<Map<String, Object>> templates = this.templates.of(this.account, PRODUCT)
 			.stream()
 			.filter((template) -> !template.deleted())
 			.map(InternationalEndpoints::template)
@@ -120,7 +123,7 @@ final class InternationalEndpoints {
 
 	private JuheAnswer deleteTemplate(JuheRequest request) {
 		long templateId = request.templateId("tplId", MALFORMED_TEMPLATE_ID);
-		FakeTemplate template = this.templates.find(PRODUCT, templateId);
+		FakeTemplate template = this.templates.find(this.account, PRODUCT, templateId);
 		if (template == null) {
 			throw JuheRejection.of(UNKNOWN_TEMPLATE, null);
 		}

@@ -3,16 +3,14 @@ package io.github.juhesms.test.fake;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.github.juhesms.core.JuheProduct;
 
 /**
- * The messages the fake accepted, the requests each endpoint received, and the ids of
- * sends. Not thread-safe: the fake calls it under its lock.
+ * The messages the fake accepted, the requests it received with the account each carried
+ * the key of, and the ids of sends. Not thread-safe: the fake calls it under its lock.
  */
 final class Outbox {
 
@@ -20,16 +18,16 @@ final class Outbox {
 
 	private final List<SentMessage> messages = new ArrayList<>();
 
-	private final Map<JuheEndpoint, Integer> requests = new EnumMap<>(JuheEndpoint.class);
+	private final List<ReceivedRequest> requests = new ArrayList<>();
 
 	private long sequence;
 
-	void countRequest(JuheEndpoint endpoint) {
-		this.requests.merge(endpoint, 1, Integer::sum);
+	void received(ReceivedRequest request) {
+		this.requests.add(request);
 	}
 
-	int requests(JuheEndpoint endpoint) {
-		return this.requests.getOrDefault(endpoint, 0);
+	List<ReceivedRequest> requests() {
+		return List.copyOf(this.requests);
 	}
 
 	void add(SentMessage message) {

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * A message the fake server accepted for one number. A send to several numbers (Financial
  * SMS) records one message per number, all with the send's {@code sid}.
  *
+ * @param account the account whose key the send carried: {@code default} for the server's
+ * own keys, otherwise the name given to {@link FakeJuheServer.Builder#account(String)}
  * @param product the product that sent it
  * @param sid the send's id, as answered
  * @param areaCode the area code for International SMS ({@code areaNum}), otherwise
@@ -28,11 +30,13 @@ import org.jspecify.annotations.Nullable;
  * @param carrier the number's carrier for mainland products, by the fake's prefix table;
  * {@code null} for International SMS or an unknown range
  */
-public record SentMessage(JuheProduct product, String sid, @Nullable String areaCode, String mobile, long templateId,
-		Map<String, String> variables, String text, int billedMessages, int fee, @Nullable Carrier carrier) {
+public record SentMessage(String account, JuheProduct product, String sid, @Nullable String areaCode, String mobile,
+		long templateId, Map<String, String> variables, String text, int billedMessages, int fee,
+		@Nullable Carrier carrier) {
 
 	/**
 	 * Create the record of a message the fake server accepted.
+	 * @param account the account whose key the send carried
 	 * @param product the product that sent it
 	 * @param sid the send's id, as answered
 	 * @param areaCode the area code for International SMS, otherwise {@code null}

@@ -26,11 +26,14 @@ final class SmsApiEndpoints {
 	// "ext: 扩展码，9位以内的数字".
 	private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,9}");
 
+	private final String account;
+
 	private final Templates templates;
 
 	private final Outbox outbox;
 
-	SmsApiEndpoints(Templates templates, Outbox outbox) {
+	SmsApiEndpoints(String account, Templates templates, Outbox outbox) {
+		this.account = account;
 		this.templates = templates;
 		this.outbox = outbox;
 	}
@@ -48,7 +51,7 @@ final class SmsApiEndpoints {
 			throw JuheRejection.of(WRONG_MOBILE, null);
 		}
 		long templateId = request.templateId("tpl_id", WRONG_TEMPLATE);
-		FakeTemplate template = this.templates.find(PRODUCT, templateId);
+		FakeTemplate template = this.templates.find(this.account, PRODUCT, templateId);
 		if (template == null) {
 			throw JuheRejection.of(WRONG_TEMPLATE, "模板不存在");
 		}
@@ -68,7 +71,7 @@ final class SmsApiEndpoints {
 			throw JuheRejection.of(FAILED, "发送内容过长,限制500字以内");
 		}
 		String sid = this.outbox.nextSid(PRODUCT);
-		this.outbox.add(new SentMessage(PRODUCT, sid, null, mobile, templateId, variables, text.text(),
+		this.outbox.add(new SentMessage(this.account, PRODUCT, sid, null, mobile, templateId, variables, text.text(),
 				text.billedMessages(), text.billedMessages(), Carriers.of(mobile)));
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("count", 1);

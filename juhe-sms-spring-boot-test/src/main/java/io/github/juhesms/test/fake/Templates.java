@@ -13,8 +13,9 @@ import io.github.juhesms.financial.Carrier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The templates of every product, and whether new ones are approved at once. Not
- * thread-safe: the fake calls it under its lock.
+ * The templates of every product and account, and whether new ones are approved at once.
+ * Each account sees only its own, as separate subscriptions at Juhe do. Not thread-safe:
+ * the fake calls it under its lock.
  */
 final class Templates {
 
@@ -24,8 +25,8 @@ final class Templates {
 
 	private final Map<Long, FakeTemplate> byId = new LinkedHashMap<>();
 
-	// The server's own templates (the standing one), brought back as they were by a
-	// reset.
+	// The server's own templates (each account's standing one), brought back as they
+	// were by a reset.
 	private final Map<Long, FakeTemplate> standing = new LinkedHashMap<>();
 
 	private boolean approveImmediately = true;
@@ -34,37 +35,41 @@ final class Templates {
 		this.approveImmediately = approveImmediately;
 	}
 
-	FakeTemplate add(JuheProduct product, String signature, String content, @Nullable Carrier carrier,
+	FakeTemplate add(String account, JuheProduct product, String signature, String content, @Nullable Carrier carrier,
 			@Nullable Integer templateCode) {
 		TemplateReviewState state = this.approveImmediately ? TemplateReviewState.APPROVED
 				: TemplateReviewState.IN_REVIEW;
-		return create(product, signature, content, state, carrier, templateCode);
+		return create(account, product, signature, content, state, carrier, templateCode);
 	}
 
-	FakeTemplate addStanding(JuheProduct product, String signature, String content, @Nullable Integer templateCode) {
-		FakeTemplate template = create(product, signature, content, TemplateReviewState.APPROVED, null, templateCode);
+	FakeTemplate addStanding(String account, JuheProduct product, String signature, String content,
+			@Nullable Integer templateCode) {
+		FakeTemplate template = create(account, product, signature, content, TemplateReviewState.APPROVED, null,
+				templateCode);
 		this.standing.put(template.id(), template);
 		return template;
 	}
 
-	private FakeTemplate create(JuheProduct product, String signature, String content, TemplateReviewState state,
-			@Nullable Carrier carrier, @Nullable Integer templateCode) {
-		FakeTemplate template = new FakeTemplate(NEXT_ID.getAndIncrement(), product, signature, content, state, false,
-				carrier, templateCode, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+	private FakeTemplate create(String account, JuheProduct product, String signature, String content,
+			TemplateReviewState state, @Nullable Carrier carrier, @Nullable Integer templateCode) {
+		FakeTemplate template = new FakeTemplate(account, NEXT_ID.getAndIncrement(), product, signature, content, state,
+				false, carrier, templateCode, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
 		this.byId.put(template.id(), template);
 		return template;
 	}
 
 	/**
-	 * A template of one product: an id of another product is unknown to this one, as at
-	 * Juhe.
+	 * A template of one account and product: an id of another product or account is
+	 * unknown to this one, as at Juhe.
+	 * @param account the account asking
 	 * @param product the product asked
 	 * @param id the id
 	 * @return the template, or {@code null}
 	 */
-	@Nullable FakeTemplate find(JuheProduct product, long id) {
+	@Nullable FakeTemplate find(String account, JuheProduct product, long id) {
 		FakeTemplate template = this.byId.get(id);
-		return (template != null && template.product() == product) ? template : null;
+		return (template != null && template.account().equals(account) && template.product() == product) ? template
+				: null;
 	}
 
 	FakeTemplate get(long id) {
@@ -83,12 +88,12 @@ final class Templates {
 		this.byId.put(id, get(id).asDeleted());
 	}
 
-	List<FakeTemplate> all() {
-		return List.copyOf(this.byId.values());
+	List<FakeTemplate> of(String account) {
+		return this.byId.values().stream().filter((template) -> template.account().equals(account)).toList();
 	}
 
-	List<FakeTemplate> of(JuheProduct product) {
-		return this.byId.values().stream().filter((template) -> template.product() == product).toList();
+	List<FakeTemplate> of(String account, JuheProduct product) {
+		return of(account).stream().filter((template) -> template.product() == product).toList();
 	}
 
 	void reset() {

@@ -40,11 +40,14 @@ final class VerificationCodeEndpoints {
 	// 248601: "模板签名必须为2-16个中英文数字字符".
 	private static final Pattern SIGNATURE = Pattern.compile("[\\p{IsHan}A-Za-z0-9]{2,16}");
 
+	private final String account;
+
 	private final Templates templates;
 
 	private final Outbox outbox;
 
-	VerificationCodeEndpoints(Templates templates, Outbox outbox) {
+	VerificationCodeEndpoints(String account, Templates templates, Outbox outbox) {
+		this.account = account;
 		this.templates = templates;
 		this.outbox = outbox;
 	}
@@ -65,11 +68,11 @@ final class VerificationCodeEndpoints {
 	}
 
 	FakeTemplate registerStanding(String signature, VendorOptionTemplate option) {
-		return this.templates.addStanding(PRODUCT, signature, option.text(), option.code());
+		return this.templates.addStanding(this.account, PRODUCT, signature, option.text(), option.code());
 	}
 
 	FakeTemplate register(String signature, VendorOptionTemplate option) {
-		return this.templates.add(PRODUCT, signature, option.text(), null, option.code());
+		return this.templates.add(this.account, PRODUCT, signature, option.text(), null, option.code());
 	}
 
 	private JuheAnswer optionTemplates() {
@@ -94,7 +97,7 @@ final class VerificationCodeEndpoints {
 		if (option == null) {
 			throw JuheRejection.of(WRONG_TEMPLATE_CODE, null);
 		}
-		boolean submitted = this.templates.of(PRODUCT)
+		boolean submitted = this.templates.of(this.account, PRODUCT)
 			.stream()
 			.anyMatch((template) -> !template.deleted() && template.signature().equals(signature)
 					&& template.content().equals(option.text()));
@@ -110,7 +113,7 @@ final class VerificationCodeEndpoints {
 			throw JuheRejection.of(WRONG_MOBILE, null);
 		}
 		long templateId = request.templateId("tplId", MALFORMED_TEMPLATE_ID);
-		FakeTemplate template = this.templates.find(PRODUCT, templateId);
+		FakeTemplate template = this.templates.find(this.account, PRODUCT, templateId);
 		if (template == null) {
 			throw JuheRejection.of(UNKNOWN_TEMPLATE, null);
 		}
@@ -131,7 +134,7 @@ final class VerificationCodeEndpoints {
 			throw JuheRejection.of(TOO_LONG, null);
 		}
 		String sid = this.outbox.nextSid(PRODUCT);
-		this.outbox.add(new SentMessage(PRODUCT, sid, null, mobile, templateId, variables, text.text(),
+		this.outbox.add(new SentMessage(this.account, PRODUCT, sid, null, mobile, templateId, variables, text.text(),
 				text.billedMessages(), text.billedMessages(), Carriers.of(mobile)));
 		return JuheAnswer.success("success", Map.of("sid", sid));
 	}
@@ -139,7 +142,7 @@ final class VerificationCodeEndpoints {
 	// Deleted templates stay listed, as invalid (status 0), which is what the field is
 	// for.
 	private JuheAnswer myTemplates() {
-		List<Map<String, Object>> templates = this.templates.of(PRODUCT).stream().map((template) -> {
+		List<Map<String, Object>> templates = this.templates.of(this.account, PRODUCT).stream().map((template) -> {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("tplId", template.id());
 			entry.put("signature", template.signature());

@@ -27,11 +27,14 @@ final class VideoEndpoints {
 
 	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+	private final String account;
+
 	private final Templates templates;
 
 	private final Outbox outbox;
 
-	VideoEndpoints(Templates templates, Outbox outbox) {
+	VideoEndpoints(String account, Templates templates, Outbox outbox) {
+		this.account = account;
 		this.templates = templates;
 		this.outbox = outbox;
 	}
@@ -54,7 +57,7 @@ final class VideoEndpoints {
 		if (carrier != Carrier.CHINA_MOBILE) {
 			throw JuheRejection.of(WRONG_MOBILE, "目前只能发送移动号码");
 		}
-		FakeTemplate template = this.templates.find(PRODUCT, templateId);
+		FakeTemplate template = this.templates.find(this.account, PRODUCT, templateId);
 		if (template == null) {
 			throw JuheRejection.of(UNKNOWN_TEMPLATE, null);
 		}
@@ -64,15 +67,15 @@ final class VideoEndpoints {
 		String sid = this.outbox.nextSid(PRODUCT);
 		// Billed per accepted send, whatever the text's length: the document states no
 		// length rule.
-		this.outbox
-			.add(new SentMessage(PRODUCT, sid, null, mobile, templateId, Map.of(), template.text(), 1, 1, carrier));
+		this.outbox.add(new SentMessage(this.account, PRODUCT, sid, null, mobile, templateId, Map.of(), template.text(),
+				1, 1, carrier));
 		return JuheAnswer.success("success", Map.of("sid", sid));
 	}
 
 	// tpl_state is 1 (usable) or 0 (not usable): a template in review, rejected or
 	// deleted is 0.
 	private JuheAnswer myTemplates() {
-		List<Map<String, Object>> templates = this.templates.of(PRODUCT).stream().map((template) -> {
+		List<Map<String, Object>> templates = this.templates.of(this.account, PRODUCT).stream().map((template) -> {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("tplId", template.id());
 			entry.put("url", "https://fake.juhe.invalid/caixin/" + template.id() + ".mp4");

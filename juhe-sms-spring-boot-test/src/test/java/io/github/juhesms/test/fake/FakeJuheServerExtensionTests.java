@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link FakeJuheServerTest} without Spring: one server, injected everywhere, reset
- * before each test.
+ * before each test, with the accounts the class asks for.
  */
-@FakeJuheServerTest
+@FakeJuheServerTest(accounts = "initech")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FakeJuheServerExtensionTests {
 
@@ -52,6 +52,16 @@ class FakeJuheServerExtensionTests {
 		assertThat(template.id()).isGreaterThan(standing.id());
 		assertThat(template.state()).isEqualTo(TemplateReviewState.APPROVED);
 		assertThat(new JuheHttp(juhe).post(JuheEndpoint.INTERNATIONAL_MY_TEMPLATES).get("error_code").asInt()).isZero();
+	}
+
+	@Test
+	@Order(3)
+	void theClassesAccountsAreOnTheServer(FakeJuheServer juhe) {
+		assertThat(juhe.accounts()).first().isEqualTo("default");
+		assertThat(juhe.accounts()).contains("initech");
+		assertThat(new JuheHttp(juhe).post("initech", JuheEndpoint.VIDEO_MY_TEMPLATES).get("error_code").asInt())
+			.isZero();
+		assertThat(juhe.requests()).singleElement().returns("initech", ReceivedRequest::account);
 	}
 
 	@Nested

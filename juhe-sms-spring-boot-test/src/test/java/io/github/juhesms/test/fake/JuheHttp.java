@@ -32,14 +32,25 @@ final class JuheHttp {
 	}
 
 	/**
-	 * Post a form with the endpoint's product key first.
+	 * Post a form with the default account's key of the endpoint's product first.
 	 * @param endpoint the endpoint
 	 * @param parameters the other parameters, in order
 	 * @return the parsed answer
 	 */
 	JsonNode post(JuheEndpoint endpoint, String... parameters) {
+		return post(FakeJuheServer.DEFAULT_ACCOUNT, endpoint, parameters);
+	}
+
+	/**
+	 * Post a form with an account's key of the endpoint's product first.
+	 * @param account the account
+	 * @param endpoint the endpoint
+	 * @param parameters the other parameters, in order
+	 * @return the parsed answer
+	 */
+	JsonNode post(String account, JuheEndpoint endpoint, String... parameters) {
 		Map<String, String> form = new LinkedHashMap<>();
-		form.put("key", this.server.key(endpoint.product()));
+		form.put("key", this.server.key(account, endpoint.product()));
 		form.putAll(pairs(parameters));
 		return postForm(endpoint, form);
 	}

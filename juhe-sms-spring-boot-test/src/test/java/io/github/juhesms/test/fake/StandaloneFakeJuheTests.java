@@ -61,6 +61,17 @@ class StandaloneFakeJuheTests {
 			.withMessage("The port must be between 0 and 65535, was 65536");
 	}
 
+	@Test
+	void argumentsAfterThePortAreAccounts() {
+		try (FakeJuheServer juhe = StandaloneFakeJuhe.start("0", "acme", "globex")) {
+			assertThat(juhe.accounts()).containsExactly("default", "acme", "globex");
+			assertThat(StandaloneFakeJuhe.describe(juhe)).contains(
+					"--juhe.sms.accounts.acme.sms-api.key=fake-acme-sms-api-key",
+					"--juhe.sms.accounts.globex.codes.template-id="
+							+ juhe.account("globex").verificationCodeTemplate().id());
+		}
+	}
+
 	private static List<String> readUntilStopHint(Process jvm) throws IOException {
 		List<String> lines = new ArrayList<>();
 		BufferedReader reader = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
