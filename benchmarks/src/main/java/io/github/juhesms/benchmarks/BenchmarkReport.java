@@ -112,7 +112,8 @@ public final class BenchmarkReport {
 			.parseDouble(lastLine(run(StartupProbe.class.getName(), List.of("warm", QUICK ? "2" : "40"))));
 		Map<String, int[]> stale = stale();
 		Map<String, long[]> fakeLatency = fakeLatency();
-		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency);
+		String[] accounts = accounts();
+		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or
@@ -301,6 +302,14 @@ public final class BenchmarkReport {
 		return latency;
 	}
 
+	// What choosing a named account costs a send, and ten configured accounts a start-up.
+	private static String[] accounts() throws Exception {
+		String sends = lastLine(run(AccountChoiceProbe.class.getName(),
+				List.of("sends", QUICK ? "2" : "30", QUICK ? "2" : "60", "300")));
+		String startup = lastLine(run(AccountChoiceProbe.class.getName(), List.of("startup", QUICK ? "2" : "40")));
+		return new String[] { sends, startup };
+	}
+
 	private static Process start(String mainClass, List<String> jvmArguments) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -352,7 +361,8 @@ public final class BenchmarkReport {
 
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
 			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, List<double[]> paired,
-			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency) throws IOException {
+			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency, String[] accounts)
+			throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -366,6 +376,7 @@ public final class BenchmarkReport {
 		writer.startup(startup);
 		writer.stale(stale);
 		writer.fakeLatency(fakeLatency);
+		writer.accounts(accounts[0], accounts[1]);
 		writer.transportChoice(sixteen, cpu, stale);
 		writer.changes();
 		Files.write(report, this.lines, StandardCharsets.UTF_8);

@@ -46,7 +46,7 @@ public final class StartupProbe {
 		}
 	}
 
-	private static double[] start(boolean withStarter) {
+	static double[] start(boolean withStarter, String... properties) {
 		long[] refresh = new long[4];
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchApplication.class)
@@ -61,7 +61,8 @@ public final class StartupProbe {
 			.listeners((ContextRefreshedEvent event) -> {
 				refresh[1] = System.nanoTime();
 				refresh[3] = threads.getCurrentThreadCpuTime();
-			});
+			})
+			.properties(properties);
 		if (!withStarter) {
 			builder.properties("spring.autoconfigure.exclude=io.github.juhesms.autoconfigure.JuheSmsAutoConfiguration");
 		}

@@ -11,8 +11,9 @@ import io.github.juhesms.core.JuheProduct;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when a key resolves for the product: {@code juhe.sms.<product>.key} or the
- * shared {@code juhe.sms.key}.
+ * Matches when a key resolves for the product: {@code juhe.sms.<product>.key}, the shared
+ * {@code juhe.sms.key}, a named account's key of the product, or when a
+ * {@code JuheSmsAccountRepository} bean may supply accounts.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

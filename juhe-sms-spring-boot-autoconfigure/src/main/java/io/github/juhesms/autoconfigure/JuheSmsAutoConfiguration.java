@@ -3,8 +3,10 @@ package io.github.juhesms.autoconfigure;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
+import io.github.juhesms.account.JuheSmsAccountRepository;
+import io.github.juhesms.account.JuheSmsAccountResolver;
+import io.github.juhesms.account.JuheSmsAccounts;
 import io.github.juhesms.call.JuheHttpTransport;
-import io.github.juhesms.call.JuheProductApi;
 import io.github.juhesms.call.JuheProductApiFactory;
 import io.github.juhesms.codes.VerificationCodeSender;
 import io.github.juhesms.codes.VerificationCodeService;
@@ -66,8 +68,21 @@ public final class JuheSmsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(JuheSmsAccounts.class)
+	JuheSmsAccounts juheSmsAccounts(JuheSmsProperties properties, ObjectProvider<JuheSmsAccountRepository> repository,
+			ObjectProvider<JuheSmsAccountResolver> resolver) {
+		JuheSmsProperties.AccountRepository caching = properties.getAccountRepository();
+		return JuheSmsAccounts.builder(properties.toDefaultAccount())
+			.accounts(properties.toAccounts())
+			.repository(repository.getIfUnique())
+			.cache(caching.getCacheTtl(), caching.getMaxCached())
+			.resolver(resolver.getIfUnique())
+			.build();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(JuheProductApiFactory.class)
-	JuheProductApiFactory juheSmsProductApiFactory(JuheSmsProperties properties,
+	JuheProductApiFactory juheSmsProductApiFactory(JuheSmsProperties properties, JuheSmsAccounts accounts,
 			ObjectProvider<JuheHttpTransport> transport, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
@@ -92,6 +107,7 @@ public final class JuheSmsAutoConfiguration {
 		SendLimiter limiter = sendLimiter.getIfAvailable();
 		StoreDigest digest = JuheSmsStores.digest(properties);
 		return JuheProductApiFactory.builder(httpTransport)
+			.accounts(accounts)
 			.retry(properties.getRetry().toSettings())
 			.retryBudget(properties.getRetry().getBudget().toSettings())
 			.failFast(properties.getFailFast().toSettings())
@@ -109,7 +125,7 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnJuheSmsKey(JuheProduct.INTERNATIONAL)
 	InternationalSmsClient internationalSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
 		JuheSmsProperties.International international = properties.getInternational();
-		return new InternationalSmsClient(api(factory, properties, JuheProduct.INTERNATIONAL, international),
+		return new InternationalSmsClient(factory.create(JuheProduct.INTERNATIONAL, international.getBusyCodes()),
 				AreaPermissions.of(international.getAllowedAreaCodes(), international.getDeniedAreaCodes()));
 	}
 
@@ -118,7 +134,7 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnProperty(prefix = "juhe.sms.financial", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.FINANCIAL)
 	FinancialSmsClient financialSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new FinancialSmsClient(api(factory, properties, JuheProduct.FINANCIAL, properties.getFinancial()));
+		return new FinancialSmsClient(factory.create(JuheProduct.FINANCIAL, properties.getFinancial().getBusyCodes()));
 	}
 
 	@Bean
@@ -127,7 +143,7 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnJuheSmsKey(JuheProduct.VERIFICATION_CODE)
 	VerificationCodeSmsClient verificationCodeSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
 		return new VerificationCodeSmsClient(
-				api(factory, properties, JuheProduct.VERIFICATION_CODE, properties.getVerificationCode()));
+				factory.create(JuheProduct.VERIFICATION_CODE, properties.getVerificationCode().getBusyCodes()));
 	}
 
 	@Bean
@@ -135,7 +151,7 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnProperty(prefix = "juhe.sms.sms-api", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.SMS_API)
 	SmsApiClient smsApiClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new SmsApiClient(api(factory, properties, JuheProduct.SMS_API, properties.getSmsApi()),
+		return new SmsApiClient(factory.create(JuheProduct.SMS_API, properties.getSmsApi().getBusyCodes()),
 				properties.getSmsApi().getVariablesFormat());
 	}
 
@@ -144,12 +160,7 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnProperty(prefix = "juhe.sms.video", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.VIDEO)
 	VideoSmsClient videoSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new VideoSmsClient(api(factory, properties, JuheProduct.VIDEO, properties.getVideo()));
-	}
-
-	private static JuheProductApi api(JuheProductApiFactory factory, JuheSmsProperties properties, JuheProduct product,
-			JuheSmsProperties.Product settings) {
-		return factory.create(product, properties.resolveKey(settings), settings.getBusyCodes());
+		return new VideoSmsClient(factory.create(JuheProduct.VIDEO, properties.getVideo().getBusyCodes()));
 	}
 
 	/**
@@ -161,7 +172,7 @@ public final class JuheSmsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(VerificationCodeService.class)
-		VerificationCodeService verificationCodeService(JuheSmsProperties properties,
+		VerificationCodeService verificationCodeService(JuheSmsProperties properties, JuheSmsAccounts accounts,
 				ObjectProvider<VerificationCodeSmsClient> verificationCodeSms, ObjectProvider<SmsApiClient> smsApi,
 				ObjectProvider<VerificationCodeStore> store) {
 			JuheSmsProperties.Codes codes = properties.getCodes();
@@ -173,7 +184,7 @@ public final class JuheSmsAutoConfiguration {
 					VerificationCodeSender.smsApi(required(smsApi, "SMS API product", "sms-api"), templateId);
 			};
 			return new VerificationCodeService(sender, JuheSmsStores.verificationCodes(properties, store),
-					codes.toSettings(), Clock.systemUTC(), JuheSmsStores.digest(properties));
+					codes.toSettings(), Clock.systemUTC(), JuheSmsStores.digest(properties), accounts);
 		}
 
 		private static <T> T required(ObjectProvider<T> provider, String product, String prefix) {

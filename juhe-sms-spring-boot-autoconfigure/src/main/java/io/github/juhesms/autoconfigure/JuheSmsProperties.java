@@ -2,6 +2,7 @@ package io.github.juhesms.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.call.FailFastSettings;
 import io.github.juhesms.call.JuheRetrySettings;
 import io.github.juhesms.call.RetryBudgetSettings;
 import io.github.juhesms.codes.VerificationCodeSettings;
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -158,6 +161,17 @@ public class JuheSmsProperties implements Validator {
 	 * Video SMS (视频短信).
 	 */
 	private final Product video = new Product(236300);
+
+	/**
+	 * Named accounts (Juhe subscriptions, each with its own keys) beside the default one
+	 * of juhe.sms.key, chosen per call or by a JuheSmsAccountResolver bean.
+	 */
+	private final Map<String, Account> accounts = new LinkedHashMap<>();
+
+	/**
+	 * Caching of the accounts a JuheSmsAccountRepository bean supplies.
+	 */
+	private final AccountRepository accountRepository = new AccountRepository();
 
 	/**
 	 * {@return the key used by every product that has no key of its own, or {@code null}
@@ -402,6 +416,59 @@ public class JuheSmsProperties implements Validator {
 	}
 
 	/**
+	 * {@return the named accounts, by name}
+	 */
+	public Map<String, Account> getAccounts() {
+		return this.accounts;
+	}
+
+	/**
+	 * {@return the caching of the accounts a JuheSmsAccountRepository supplies}
+	 */
+	public AccountRepository getAccountRepository() {
+		return this.accountRepository;
+	}
+
+	/**
+	 * The default account: {@code juhe.sms.key} and each product's key.
+	 * @return the account
+	 */
+	public JuheSmsAccount toDefaultAccount() {
+		JuheSmsAccount.Builder account = JuheSmsAccount.builder(JuheSmsAccount.DEFAULT).key(this.key);
+		// Loops, not lambdas, on the start-up path (docs/architecture.md).
+		for (Map.Entry<JuheProduct, Product> product : products().entrySet()) {
+			account.key(product.getKey(), product.getValue().getKey());
+		}
+		return account.codesTemplateId(this.codes.getTemplateId()).build();
+	}
+
+	/**
+	 * The named accounts.
+	 * @return the accounts, in the order they are configured
+	 */
+	public List<JuheSmsAccount> toAccounts() {
+		List<JuheSmsAccount> accounts = new ArrayList<>(this.accounts.size());
+		for (Map.Entry<String, Account> account : this.accounts.entrySet()) {
+			accounts.add(account.getValue().toAccount(account.getKey()));
+		}
+		return accounts;
+	}
+
+	/**
+	 * The settings of each product.
+	 * @return the settings by product
+	 */
+	public Map<JuheProduct, Product> products() {
+		Map<JuheProduct, Product> products = new EnumMap<>(JuheProduct.class);
+		products.put(JuheProduct.INTERNATIONAL, this.international);
+		products.put(JuheProduct.FINANCIAL, this.financial);
+		products.put(JuheProduct.VERIFICATION_CODE, this.verificationCode);
+		products.put(JuheProduct.SMS_API, this.smsApi);
+		products.put(JuheProduct.VIDEO, this.video);
+		return products;
+	}
+
+	/**
 	 * The key a product uses: its own, else the shared one.
 	 * @param product the product's properties
 	 * @return the key, or {@code null} when neither is set
@@ -425,7 +492,7 @@ public class JuheSmsProperties implements Validator {
 	public String toString() {
 		return "JuheSmsProperties[baseUrl=" + this.baseUrl + ", key=" + mask(this.key) + ", international="
 				+ this.international + ", financial=" + this.financial + ", verificationCode=" + this.verificationCode
-				+ ", smsApi=" + this.smsApi + ", video=" + this.video + "]";
+				+ ", smsApi=" + this.smsApi + ", video=" + this.video + ", accounts=" + this.accounts + "]";
 	}
 
 	static String mask(@Nullable String key) {
@@ -1034,10 +1101,31 @@ public class JuheSmsProperties implements Validator {
 		private boolean perTemplate = false;
 
 		/**
+		 * Whether a number's limits are shared by all accounts; by default each account
+		 * limits its own sends, as the carriers limit a number per signature.
+		 */
+		private boolean sharedAcrossAccounts = false;
+
+		/**
 		 * Most numbers the in-memory store tracks at once (the least recently sent to are
 		 * dropped first).
 		 */
 		private long maxNumbers = 100_000;
+
+		/**
+		 * {@return whether a number's limits are shared by all accounts}
+		 */
+		public boolean isSharedAcrossAccounts() {
+			return this.sharedAcrossAccounts;
+		}
+
+		/**
+		 * Set whether a number's limits are shared by all accounts.
+		 * @param sharedAcrossAccounts {@code true} to limit all accounts' sends together
+		 */
+		public void setSharedAcrossAccounts(boolean sharedAcrossAccounts) {
+			this.sharedAcrossAccounts = sharedAcrossAccounts;
+		}
 
 		/**
 		 * {@return whether every send passes the per-number limits}
@@ -1473,6 +1561,319 @@ public class JuheSmsProperties implements Validator {
 			/** The SMS API (短信API服务). */
 			SMS_API
 
+		}
+
+	}
+
+	/**
+	 * One named account: its keys and the settings of its subscription.
+	 */
+	public static class Account {
+
+		/**
+		 * Create an account's settings.
+		 */
+		public Account() {
+		}
+
+		/**
+		 * The account's key for every product that has no key of its own.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * The account's International SMS subscription.
+		 */
+		private final AccountProduct international = new AccountProduct();
+
+		/**
+		 * The account's Financial SMS subscription.
+		 */
+		private final AccountProduct financial = new AccountProduct();
+
+		/**
+		 * The account's Verification-code SMS subscription.
+		 */
+		private final AccountProduct verificationCode = new AccountProduct();
+
+		/**
+		 * The account's SMS API subscription.
+		 */
+		private final AccountProduct smsApi = new AccountProduct();
+
+		/**
+		 * The account's Video SMS subscription.
+		 */
+		private final AccountProduct video = new AccountProduct();
+
+		/**
+		 * The account's verification codes.
+		 */
+		private final AccountCodes codes = new AccountCodes();
+
+		/**
+		 * {@return the account's key for products without their own, or {@code null}}
+		 */
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		/**
+		 * Set the account's key for products without their own.
+		 * @param key the key
+		 */
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		/**
+		 * {@return the account's International SMS subscription}
+		 */
+		public AccountProduct getInternational() {
+			return this.international;
+		}
+
+		/**
+		 * {@return the account's Financial SMS subscription}
+		 */
+		public AccountProduct getFinancial() {
+			return this.financial;
+		}
+
+		/**
+		 * {@return the account's Verification-code SMS subscription}
+		 */
+		public AccountProduct getVerificationCode() {
+			return this.verificationCode;
+		}
+
+		/**
+		 * {@return the account's SMS API subscription}
+		 */
+		public AccountProduct getSmsApi() {
+			return this.smsApi;
+		}
+
+		/**
+		 * {@return the account's Video SMS subscription}
+		 */
+		public AccountProduct getVideo() {
+			return this.video;
+		}
+
+		/**
+		 * {@return the account's verification codes}
+		 */
+		public AccountCodes getCodes() {
+			return this.codes;
+		}
+
+		/**
+		 * The settings of each product of the account.
+		 * @return the settings by product
+		 */
+		public Map<JuheProduct, AccountProduct> products() {
+			Map<JuheProduct, AccountProduct> products = new EnumMap<>(JuheProduct.class);
+			products.put(JuheProduct.INTERNATIONAL, this.international);
+			products.put(JuheProduct.FINANCIAL, this.financial);
+			products.put(JuheProduct.VERIFICATION_CODE, this.verificationCode);
+			products.put(JuheProduct.SMS_API, this.smsApi);
+			products.put(JuheProduct.VIDEO, this.video);
+			return products;
+		}
+
+		/**
+		 * The account these settings describe.
+		 * @param name the account's name
+		 * @return the account
+		 */
+		public JuheSmsAccount toAccount(String name) {
+			JuheSmsAccount.Builder account = JuheSmsAccount.builder(name).key(this.key);
+			for (Map.Entry<JuheProduct, AccountProduct> product : products().entrySet()) {
+				account.key(product.getKey(), product.getValue().getKey())
+					.busyCodes(product.getKey(), product.getValue().getBusyCodes());
+			}
+			return account.codesTemplateId(this.codes.getTemplateId()).build();
+		}
+
+		/**
+		 * The account's key of one product: the product's own, else the account's.
+		 * @param product the product
+		 * @return the key, or {@code null} if the account has none for the product
+		 */
+		public @Nullable String keyOf(JuheProduct product) {
+			String own = products().get(product).getKey();
+			return StringUtils.hasText(own) ? own : (StringUtils.hasText(this.key) ? this.key : null);
+		}
+
+		/**
+		 * Whether the account has any key.
+		 * @return {@code true} if it has one
+		 */
+		public boolean hasAnyKey() {
+			if (StringUtils.hasText(this.key)) {
+				return true;
+			}
+			for (AccountProduct product : products().values()) {
+				if (StringUtils.hasText(product.getKey())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		@Override
+		public String toString() {
+			return "[key=" + mask(this.key) + ", international=" + this.international + ", financial=" + this.financial
+					+ ", verificationCode=" + this.verificationCode + ", smsApi=" + this.smsApi + ", video="
+					+ this.video + "]";
+		}
+
+	}
+
+	/**
+	 * One product of a named account.
+	 */
+	public static class AccountProduct {
+
+		/**
+		 * Create the settings of an account's product.
+		 */
+		public AccountProduct() {
+		}
+
+		/**
+		 * The product's key in this account; falls back to the account's key.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * Error codes that mean "busy, not accepted, retry later" for this account; unset
+		 * for the product's juhe.sms.<product>.busy-codes.
+		 */
+		private @Nullable List<Integer> busyCodes;
+
+		/**
+		 * {@return the product's key in this account, or {@code null}}
+		 */
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		/**
+		 * Set the product's key in this account.
+		 * @param key the key
+		 */
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		/**
+		 * {@return the account's busy codes of the product, or {@code null} for the
+		 * product's}
+		 */
+		public @Nullable List<Integer> getBusyCodes() {
+			return this.busyCodes;
+		}
+
+		/**
+		 * Set the account's busy codes of the product.
+		 * @param busyCodes the codes, or {@code null} for the product's
+		 */
+		public void setBusyCodes(@Nullable List<Integer> busyCodes) {
+			this.busyCodes = busyCodes;
+		}
+
+		@Override
+		public String toString() {
+			return "[key=" + mask(this.key) + ", busyCodes=" + this.busyCodes + "]";
+		}
+
+	}
+
+	/**
+	 * The verification codes of a named account.
+	 */
+	public static class AccountCodes {
+
+		/**
+		 * Create the settings of an account's codes.
+		 */
+		public AccountCodes() {
+		}
+
+		/**
+		 * The account's approved template the codes are sent with.
+		 */
+		private @Nullable Long templateId;
+
+		/**
+		 * {@return the account's verification-code template, or {@code null}}
+		 */
+		public @Nullable Long getTemplateId() {
+			return this.templateId;
+		}
+
+		/**
+		 * Set the account's verification-code template.
+		 * @param templateId the template id
+		 */
+		public void setTemplateId(@Nullable Long templateId) {
+			this.templateId = templateId;
+		}
+
+	}
+
+	/**
+	 * Caching of the accounts a JuheSmsAccountRepository bean supplies.
+	 */
+	public static class AccountRepository {
+
+		/**
+		 * Create the caching settings with their defaults.
+		 */
+		public AccountRepository() {
+		}
+
+		/**
+		 * How long an account the repository supplied is used before it is looked up
+		 * again; 0 looks it up on every call.
+		 */
+		private Duration cacheTtl = Duration.ofMinutes(5);
+
+		/**
+		 * Most accounts kept from the repository at once.
+		 */
+		private long maxCached = 10_000;
+
+		/**
+		 * {@return how long a supplied account is used before it is looked up again}
+		 */
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		/**
+		 * Set how long a supplied account is used before it is looked up again.
+		 * @param cacheTtl the time, 0 to look up on every call
+		 */
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+		/**
+		 * {@return the most accounts kept from the repository at once}
+		 */
+		public long getMaxCached() {
+			return this.maxCached;
+		}
+
+		/**
+		 * Set the most accounts kept from the repository at once.
+		 * @param maxCached the most accounts
+		 */
+		public void setMaxCached(long maxCached) {
+			this.maxCached = maxCached;
 		}
 
 	}

@@ -3,8 +3,12 @@ package io.github.juhesms.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.store.StoreDigest;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +70,39 @@ final class JuheSmsPropertiesRules {
 		rules.atLeast("idempotency.maxKeys", idempotency.getMaxKeys(), 1);
 		rules.codes(properties.getCodes());
 		rules.areaCodes(properties.getInternational());
+		rules.accounts(properties.getAccounts());
+		rules.notNegative("accountRepository.cacheTtl", properties.getAccountRepository().getCacheTtl());
+		rules.atLeast("accountRepository.maxCached", properties.getAccountRepository().getMaxCached(), 1);
+	}
+
+	// A name is a store key's part and a metric tag; the default account has no name.
+	private void accounts(Map<String, JuheSmsProperties.Account> accounts) {
+		Map<String, String> seen = new HashMap<>();
+		for (Map.Entry<String, JuheSmsProperties.Account> entry : accounts.entrySet()) {
+			String name = entry.getKey();
+			JuheSmsProperties.Account account = entry.getValue();
+			if (!JuheSmsAccount.isValidName(name) || JuheSmsAccount.DEFAULT.equalsIgnoreCase(name)) {
+				rejectAccount("accounts", name, "must be named " + JuheSmsAccount.NAME_RULE + ", and not '"
+						+ JuheSmsAccount.DEFAULT + "', which is the account of juhe.sms.key");
+				continue;
+			}
+			String other = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+			if (other != null) {
+				rejectAccount("accounts", name,
+						"names the same account as '" + other
+								+ "': names differing only in case are one account given twice (environment variables "
+								+ "bind in lower case)");
+			}
+			if (!account.hasAnyKey()) {
+				rejectAccount("accounts." + name + ".key", null, "must be set, or a product's key of the account "
+						+ "(juhe.sms.accounts." + name + ".<product>.key)");
+			}
+			Long templateId = account.getCodes().getTemplateId();
+			if (templateId != null && templateId < 1) {
+				rejectAccount("accounts." + name + ".codes.template-id", templateId.toString(),
+						"must be a template id of Juhe's, at least 1");
+			}
+		}
 	}
 
 	private void baseUrl(@Nullable String baseUrl) {
@@ -159,6 +196,12 @@ final class JuheSmsPropertiesRules {
 		if (!holds) {
 			reject(field, rule);
 		}
+	}
+
+	// Named as given: an account name is not a Java field, and is shown as written.
+	private void rejectAccount(String property, @Nullable String value, String rule) {
+		this.errors.reject("juhe.sms.invalid",
+				"juhe.sms." + property + " (" + ((value != null) ? "'" + value + "'" : "not set") + ") " + rule);
 	}
 
 	private void rejectSecret(String rule) {

@@ -89,7 +89,7 @@ final class JuheSmsStores {
 			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
 		}
 		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, rules), rules,
-				limits.isPerTemplate(), digest);
+				limits.isPerTemplate(), digest, !limits.isSharedAcrossAccounts());
 		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
 	}
 

@@ -2,11 +2,15 @@ package io.github.juhesms.autoconfigure;
 
 import java.util.Map;
 
+import io.github.juhesms.account.JuheSmsAccountRepository;
 import io.github.juhesms.core.JuheProduct;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,7 +42,21 @@ class OnJuheSmsKeyCondition extends SpringBootCondition {
 		if (StringUtils.hasText(environment.getProperty("juhe.sms.key"))) {
 			return ConditionOutcome.match(message.foundExactly("juhe.sms.key"));
 		}
-		return ConditionOutcome.noMatch(message.didNotFind("property").items(ownKey, "juhe.sms.key"));
+		// Bound only when the default account has no key: most applications stop above.
+		Map<String, JuheSmsProperties.Account> accounts = Binder.get(environment)
+			.bind("juhe.sms.accounts", Bindable.mapOf(String.class, JuheSmsProperties.Account.class))
+			.orElse(Map.of());
+		for (Map.Entry<String, JuheSmsProperties.Account> account : accounts.entrySet()) {
+			if (account.getValue().keyOf(product) != null) {
+				return ConditionOutcome.match(message.found("key of account").items(account.getKey()));
+			}
+		}
+		ConfigurableListableBeanFactory beans = context.getBeanFactory();
+		if (beans != null && beans.getBeanNamesForType(JuheSmsAccountRepository.class, true, false).length > 0) {
+			return ConditionOutcome.match(message.found("bean").items(JuheSmsAccountRepository.class.getName()));
+		}
+		return ConditionOutcome.noMatch(message.didNotFind("property")
+			.items(ownKey, "juhe.sms.key", "juhe.sms.accounts.<name>[." + product.id() + "].key"));
 	}
 
 }

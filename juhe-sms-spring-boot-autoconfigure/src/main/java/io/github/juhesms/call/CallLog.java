@@ -2,6 +2,7 @@ package io.github.juhesms.call;
 
 import java.util.concurrent.TimeUnit;
 
+import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.core.Masking;
 import io.github.juhesms.observation.JuheSmsObservationContext;
 import org.apache.commons.logging.Log;
@@ -22,6 +23,10 @@ final class CallLog {
 		if (logger.isDebugEnabled()) {
 			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
 			StringBuilder line = new StringBuilder("Juhe ").append(call.operation());
+			// Only a named account is shown, so a single-account line reads as it did.
+			if (!JuheSmsAccount.DEFAULT.equals(context.getAccount())) {
+				line.append(" account=").append(context.getAccount());
+			}
 			if (!call.mobiles().isEmpty()) {
 				line.append(" mobile=").append(Masking.mobiles(call.mobiles()));
 			}

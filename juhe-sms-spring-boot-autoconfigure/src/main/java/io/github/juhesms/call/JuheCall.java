@@ -31,8 +31,11 @@ public final class JuheCall {
 
 	private final @Nullable String fingerprint;
 
+	private final @Nullable String account;
+
 	private JuheCall(JuheOperation operation, JuheForm form, List<String> mobiles, @Nullable Long templateId,
-			@Nullable String idempotencyKey, @Nullable SendAdmission admission, @Nullable String fingerprint) {
+			@Nullable String idempotencyKey, @Nullable SendAdmission admission, @Nullable String fingerprint,
+			@Nullable String account) {
 		this.operation = operation;
 		this.form = form;
 		this.mobiles = List.copyOf(mobiles);
@@ -40,6 +43,7 @@ public final class JuheCall {
 		this.idempotencyKey = idempotencyKey;
 		this.admission = admission;
 		this.fingerprint = fingerprint;
+		this.account = account;
 	}
 
 	/**
@@ -68,7 +72,7 @@ public final class JuheCall {
 			throw new IllegalArgumentException(operation + " is a send: build it with JuheCall.send(...), "
 					+ "which takes its recipients and options");
 		}
-		return new JuheCall(operation, form, mobiles, templateId, null, null, null);
+		return new JuheCall(operation, form, mobiles, templateId, null, null, null, null);
 	}
 
 	/**
@@ -94,7 +98,7 @@ public final class JuheCall {
 		// Only a keyed send is compared with an earlier one.
 		String key = options.idempotencyKey();
 		return new JuheCall(operation, form, mobiles, templateId, key, null,
-				(key != null) ? form.fingerprint(operation) : null);
+				(key != null) ? form.fingerprint(operation) : null, options.account());
 	}
 
 	/**
@@ -111,7 +115,7 @@ public final class JuheCall {
 			throw new IllegalArgumentException(this.operation + ": the admission must be of the call's recipients");
 		}
 		return new JuheCall(this.operation, admittedForm, admission.admitted(), this.templateId, this.idempotencyKey,
-				admission, this.fingerprint);
+				admission, this.fingerprint, this.account);
 	}
 
 	/**
@@ -155,6 +159,14 @@ public final class JuheCall {
 	}
 
 	/**
+	 * The account the send's options chose.
+	 * @return the account's name, or {@code null} to let the product API choose
+	 */
+	public @Nullable String account() {
+		return this.account;
+	}
+
+	/**
 	 * Permits the product client already took for the recipients.
 	 * @return the admission, or {@code null} to let the call take them
 	 */
@@ -162,9 +174,9 @@ public final class JuheCall {
 		return this.admission;
 	}
 
-	GuardedSend guarded(Instant startedAt) {
-		return new GuardedSend(this.operation, this.mobiles, templateText(), this.idempotencyKey, this.admission,
-				startedAt, this.fingerprint);
+	GuardedSend guarded(String account, Instant startedAt) {
+		return new GuardedSend(this.operation, account, this.mobiles, templateText(), this.idempotencyKey,
+				this.admission, startedAt, this.fingerprint);
 	}
 
 	boolean isSend() {

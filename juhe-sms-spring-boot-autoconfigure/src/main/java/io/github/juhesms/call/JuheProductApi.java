@@ -2,10 +2,10 @@ package io.github.juhesms.call;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 
+import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendReceipt;
 import io.github.juhesms.error.JuheErrorCatalog;
@@ -19,12 +19,16 @@ import io.github.juhesms.store.SendAdmission;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
- * Calls the endpoints of one Juhe product. Every product client goes through here:
- * observe the whole call once; for a send, pass the {@link SendGuard} (de-duplication and
- * limits); refuse while a fail-fast cool-down runs; then attempt (encode the form with
- * the product's key, post it, parse the envelope, classify a failure) and retry what the
- * {@link RetryRule} allows; publish a send event and log one masked line.
+ * Calls the endpoints of one Juhe product. Every product client goes through here: choose
+ * the account (the client view's or the send options', else the resolver's, else the
+ * default); observe the whole call once; for a send, pass the {@link SendGuard}
+ * (de-duplication and limits); refuse while the account's fail-fast cool-down runs; then
+ * attempt (encode the form with the account's key, post it, parse the envelope, classify
+ * a failure) and retry what the {@link RetryRule} and the account's budget allow; publish
+ * a send event and log one masked line.
  */
 public final class JuheProductApi {
 
@@ -32,23 +36,29 @@ public final class JuheProductApi {
 
 	private final JuheProduct product;
 
-	private final String key;
-
-	private final Set<Integer> busyCodes;
+	private final ProductAccounts accounts;
 
 	private final CallServices services;
 
-	private final FailFast failFast;
+	private final @Nullable String account;
 
-	private final ProductRetries retries;
-
-	JuheProductApi(JuheProduct product, String key, Set<Integer> busyCodes, CallServices services) {
+	JuheProductApi(JuheProduct product, ProductAccounts accounts, CallServices services, @Nullable String account) {
 		this.product = product;
-		this.key = key;
-		this.busyCodes = busyCodes;
+		this.accounts = accounts;
 		this.services = services;
-		this.failFast = new FailFast(services.failFast(), services.clock());
-		this.retries = new ProductRetries(product, busyCodes, services);
+		this.account = account;
+	}
+
+	/**
+	 * This product's API for one account: every call uses the account, whatever the
+	 * resolver says. The account is looked up on each call, so one removed since is
+	 * refused.
+	 * @param account the account's name
+	 * @return the API of the account
+	 */
+	public JuheProductApi forAccount(String account) {
+		Assert.notNull(account, "account must not be null");
+		return new JuheProductApi(this.product, this.accounts, this.services, account);
 	}
 
 	/**
@@ -60,24 +70,32 @@ public final class JuheProductApi {
 	}
 
 	/**
-	 * The fail-fast cool-down running now, for health checks: while it runs calls are
-	 * refused without a request.
+	 * The fail-fast cool-down of the default account running now, for health checks:
+	 * while it runs the account's calls are refused without a request.
 	 * @return the cool-down, or {@code null} when calls go to Juhe
 	 */
 	public @Nullable CoolDown coolDown() {
-		return this.failFast.current();
+		return coolDowns().get(JuheSmsAccount.DEFAULT);
 	}
 
 	/**
-	 * Take send permits for each number, for a product client that sends to the admitted
-	 * numbers only (financial batches); pass the admission on with
+	 * The fail-fast cool-downs running now, for health checks.
+	 * @return the cool-downs by account name, the default account first
+	 */
+	public Map<String, CoolDown> coolDowns() {
+		return this.accounts.coolDowns();
+	}
+
+	/**
+	 * Take send permits for each recipient of a send, for a product client that sends to
+	 * the admitted numbers only (financial batches); pass the admission on with
 	 * {@link JuheCall#withAdmission}.
-	 * @param mobiles the numbers
-	 * @param templateId the template
+	 * @param send the send, with its recipients, template and account
 	 * @return the admitted and refused numbers
 	 */
-	public SendAdmission admitEach(List<String> mobiles, long templateId) {
-		return this.services.guard().admitEach(this.product, mobiles, Long.toString(templateId));
+	public SendAdmission admitEach(JuheCall send) {
+		AccountCalls calls = this.accounts.choose(send.operation(), this.account, send.account());
+		return this.services.guard().admitEach(this.product, calls.account(), send.mobiles(), send.templateText());
 	}
 
 	/**
@@ -90,14 +108,16 @@ public final class JuheProductApi {
 	 */
 	public <T> T call(JuheCall call, Function<JuheResult, T> mapper) {
 		CallServices services = this.services;
-		JuheSmsObservationContext context = new JuheSmsObservationContext(call.operation(), call.templateText());
+		AccountCalls account = this.accounts.choose(call.operation(), this.account, call.account());
+		JuheSmsObservationContext context = new JuheSmsObservationContext(call.operation(), account.account(),
+				call.templateText());
 		Observation observation = Observation
 			.createNotStarted(services.convention(), DEFAULT_CONVENTION, () -> context, services.observationRegistry())
 			.start();
 		Instant startedAt = services.clock().instant();
 		long started = System.nanoTime();
 		try (Observation.Scope scope = observation.openScope()) {
-			Answer<T> answer = call.isSend() ? send(call, mapper, startedAt) : attempts(call, mapper);
+			Answer<T> answer = call.isSend() ? send(account, call, mapper, startedAt) : attempts(account, call, mapper);
 			SendReceipt receipt = (answer.value() instanceof SendReceipt sent) ? sent : null;
 			if (answer.attempts() == 0) {
 				context.replayed(receipt);
@@ -105,9 +125,9 @@ public final class JuheProductApi {
 			else {
 				context.succeeded(answer.attempts(), receipt);
 				if (receipt != null && receipt.fee() != null) {
-					services.metrics().billed(this.product, receipt.fee());
+					services.metrics().billed(this.product, account.account(), receipt.fee());
 				}
-				services.events().sent(call, startedAt, answer.attempts(), receipt);
+				services.events().sent(call, account.account(), startedAt, answer.attempts(), receipt);
 			}
 			CallLog.ended(call, context, started);
 			return answer.value();
@@ -119,7 +139,7 @@ public final class JuheProductApi {
 				observation.error(ex);
 			}
 			CallLog.ended(call, context, started);
-			services.events().failed(call, startedAt, ex);
+			services.events().failed(call, account.account(), startedAt, ex);
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -132,14 +152,14 @@ public final class JuheProductApi {
 		}
 	}
 
-	private <T> Answer<T> send(JuheCall call, Function<JuheResult, T> mapper, Instant startedAt) {
-		SendGuard.Entry entry = this.services.guard().enter(call.guarded(startedAt));
+	private <T> Answer<T> send(AccountCalls account, JuheCall call, Function<JuheResult, T> mapper, Instant startedAt) {
+		SendGuard.Entry entry = this.services.guard().enter(call.guarded(account.account(), startedAt));
 		String replay = entry.replay();
 		if (replay != null) {
 			return new Answer<>(mapper.apply(JuheResponseParser.result(call.operation(), replay)), null, 0);
 		}
 		try {
-			Answer<T> answer = attempts(call, mapper);
+			Answer<T> answer = attempts(account, call, mapper);
 			entry.succeeded(answer::resultJson);
 			return answer;
 		}
@@ -149,14 +169,14 @@ public final class JuheProductApi {
 		}
 	}
 
-	private <T> Answer<T> attempts(JuheCall call, Function<JuheResult, T> mapper) {
-		CoolDown tripped = this.failFast.current();
+	private <T> Answer<T> attempts(AccountCalls account, JuheCall call, Function<JuheResult, T> mapper) {
+		CoolDown tripped = account.failFast().current();
 		if (tripped != null) {
 			throw JuheErrorCatalog.refusal(call.operation(), tripped.code(), tripped.reason() + " (not sent: failing "
-					+ "fast until " + readable(tripped.until()) + " after this answer)", this.busyCodes);
+					+ "fast until " + readable(tripped.until()) + " after this answer)", account.busyCodes());
 		}
 		int[] made = new int[1];
-		return this.retries.run(call.operation(), () -> attempt(call, mapper, ++made[0]));
+		return account.retries().run(call.operation(), () -> attempt(account, call, mapper, ++made[0]));
 	}
 
 	// Whole seconds, rounded up: a fraction's nine digits would read as a masked number.
@@ -165,16 +185,16 @@ public final class JuheProductApi {
 		return seconds.equals(until) ? seconds : seconds.plusSeconds(1);
 	}
 
-	private <T> Answer<T> attempt(JuheCall call, Function<JuheResult, T> mapper, int number) {
+	private <T> Answer<T> attempt(AccountCalls account, JuheCall call, Function<JuheResult, T> mapper, int number) {
 		try {
 			// The key is kept out of the answer too, in case it echoes the request.
 			JuheHttpTransport.Response response = this.services.transport()
-				.post(call.operation(), call.form().encode(this.key), this.key);
+				.post(call.operation(), call.form().encode(account.key()), account.key());
 			JuheEnvelope envelope = JuheResponseParser.parse(call.operation(), response.status(), response.body());
 			if (!envelope.isSuccess()) {
 				JuheSmsApiException failure = JuheErrorCatalog.exception(call.operation(), envelope.errorCode(),
-						envelope.reason(), this.busyCodes);
-				this.failFast.record(failure);
+						envelope.reason(), account.busyCodes());
+				account.failFast().record(failure);
 				throw failure;
 			}
 			return new Answer<>(mapper.apply(envelope.result()), envelope.result(), number);
@@ -187,7 +207,8 @@ public final class JuheProductApi {
 
 	@Override
 	public String toString() {
-		return "JuheProductApi[" + this.product.id() + ", key=****]";
+		return "JuheProductApi[" + this.product.id() + ((this.account != null) ? ", account=" + this.account : "")
+				+ ", key=****]";
 	}
 
 	/**

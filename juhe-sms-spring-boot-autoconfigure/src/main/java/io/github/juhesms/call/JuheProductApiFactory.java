@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.juhesms.account.JuheSmsAccount;
+import io.github.juhesms.account.JuheSmsAccounts;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.guard.IdempotencySettings;
 import io.github.juhesms.guard.SendLimiter;
@@ -20,13 +22,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.StringUtils;
 
 /**
- * Creates the {@link JuheProductApi} of each product from what they share: the transport,
- * the retry, budget and fail-fast settings, observations, metrics and the event
- * publisher.
+ * Creates the {@link JuheProductApi} of each product from what they share: the accounts,
+ * the transport, the retry, budget and fail-fast settings, observations, metrics and the
+ * event publisher.
  */
 public final class JuheProductApiFactory {
 
 	private final CallServices services;
+
+	private final @Nullable JuheSmsAccounts accounts;
 
 	private final List<JuheProductApi> created = new CopyOnWriteArrayList<>();
 
@@ -35,6 +39,7 @@ public final class JuheProductApiFactory {
 				builder.observationRegistry, builder.observationConvention, new JuheSmsMetrics(builder.meterRegistry),
 				new SendEvents(builder.eventPublisher),
 				new StoreSendGuard(builder.sendLimiter, builder.idempotency, builder.clock), builder.clock);
+		this.accounts = builder.accounts;
 	}
 
 	/**
@@ -57,19 +62,40 @@ public final class JuheProductApiFactory {
 	}
 
 	/**
-	 * Create the API of one product. Each product gets its own retry budget and fail-fast
-	 * state.
+	 * Create the API of one product with one account, the default one, of the given key.
+	 * Each product gets its own retry budget and fail-fast state.
 	 * @param product the product
 	 * @param key the product's key
 	 * @param busyCodes the error codes that mean "busy, not accepted, retry later"
 	 * @return the product API
 	 */
 	public JuheProductApi create(JuheProduct product, @Nullable String key, Collection<Integer> busyCodes) {
-
 		if (!StringUtils.hasText(key)) {
 			throw new IllegalArgumentException("a key is required for " + product.id());
 		}
-		JuheProductApi api = new JuheProductApi(product, key, Set.copyOf(busyCodes), this.services);
+		return create(product, JuheSmsAccounts.of(JuheSmsAccount.builder(JuheSmsAccount.DEFAULT).key(key).build()),
+				busyCodes);
+	}
+
+	/**
+	 * Create the API of one product over the factory's {@linkplain Builder#accounts
+	 * accounts}. Each account of each product gets its own retry budget and fail-fast
+	 * state.
+	 * @param product the product
+	 * @param busyCodes the error codes that mean "busy, not accepted, retry later", for
+	 * accounts that set none of their own
+	 * @return the product API
+	 */
+	public JuheProductApi create(JuheProduct product, Collection<Integer> busyCodes) {
+		if (this.accounts == null) {
+			throw new IllegalStateException("no accounts: set them with JuheProductApiFactory.Builder.accounts");
+		}
+		return create(product, this.accounts, busyCodes);
+	}
+
+	private JuheProductApi create(JuheProduct product, JuheSmsAccounts accounts, Collection<Integer> busyCodes) {
+		ProductAccounts productAccounts = new ProductAccounts(product, accounts, Set.copyOf(busyCodes), this.services);
+		JuheProductApi api = new JuheProductApi(product, productAccounts, this.services, null);
 		this.created.add(api);
 		return api;
 	}
@@ -100,6 +126,8 @@ public final class JuheProductApiFactory {
 		private @Nullable IdempotencySettings idempotency;
 
 		private Clock clock = Clock.systemUTC();
+
+		private @Nullable JuheSmsAccounts accounts;
 
 		private Builder(JuheHttpTransport transport) {
 			this.transport = transport;
@@ -186,6 +214,16 @@ public final class JuheProductApiFactory {
 		 */
 		public Builder idempotency(@Nullable IdempotencySettings idempotency) {
 			this.idempotency = idempotency;
+			return this;
+		}
+
+		/**
+		 * Set the accounts that {@link #create(JuheProduct, Collection)} calls with.
+		 * @param accounts the accounts
+		 * @return this builder
+		 */
+		public Builder accounts(JuheSmsAccounts accounts) {
+			this.accounts = accounts;
 			return this;
 		}
 

@@ -15,13 +15,15 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The retries of one product: a Spring {@link RetryTemplate} per operation, since the
- * {@link RetryRule} depends on the operation, all sharing the product's retry budget.
- * Built on the product's first call.
+ * The retries of one account's product: a Spring {@link RetryTemplate} per operation,
+ * since the {@link RetryRule} depends on the operation, all sharing one retry budget.
+ * Built on the first call.
  */
 final class ProductRetries {
 
 	private final JuheProduct product;
+
+	private final String account;
 
 	private final Set<Integer> busyCodes;
 
@@ -35,8 +37,9 @@ final class ProductRetries {
 
 	private volatile @Nullable RetryRule rule;
 
-	ProductRetries(JuheProduct product, Set<Integer> busyCodes, CallServices services) {
+	ProductRetries(JuheProduct product, String account, Set<Integer> busyCodes, CallServices services) {
 		this.product = product;
+		this.account = account;
 		this.busyCodes = busyCodes;
 		this.retry = services.retry();
 		this.budget = services.retryBudget();
@@ -93,10 +96,10 @@ final class ProductRetries {
 		return new RetryTemplate(RetryPolicy.builder().backOff(backOff).predicate((failure) -> {
 			RetryRule.Decision decision = rule.decide(operation, failure);
 			if (decision == RetryRule.Decision.RETRY) {
-				this.metrics.retried(operation, failure);
+				this.metrics.retried(operation, this.account, failure);
 			}
 			else if (decision == RetryRule.Decision.BUDGET_EMPTY) {
-				this.metrics.retryDenied(this.product);
+				this.metrics.retryDenied(this.product, this.account);
 			}
 			return decision == RetryRule.Decision.RETRY;
 		}).build());

@@ -34,15 +34,15 @@ final class SendEvents {
 		this.publisher = publisher;
 	}
 
-	void sent(JuheCall call, Instant startedAt, int attempts, @Nullable SendReceipt receipt) {
+	void sent(JuheCall call, String account, Instant startedAt, int attempts, @Nullable SendReceipt receipt) {
 		if (isSend(call)) {
-			publish(new JuheSmsSentEvent(call.operation().product(), call.operation().name(), masked(call),
+			publish(new JuheSmsSentEvent(call.operation().product(), account, call.operation().name(), masked(call),
 					call.templateText(), attempts, startedAt, (receipt != null) ? receipt.sid() : "",
 					(receipt != null) ? receipt.fee() : null));
 		}
 	}
 
-	void failed(JuheCall call, Instant startedAt, JuheSmsException failure) {
+	void failed(JuheCall call, String account, Instant startedAt, JuheSmsException failure) {
 		// A repeat answered from the idempotency store is not a new send.
 		if (!isSend(call) || failure instanceof JuheSmsDuplicateSendException) {
 			return;
@@ -50,13 +50,13 @@ final class SendEvents {
 		if (failure.isOutcomeUnknown()) {
 			Integer status = (failure instanceof JuheSmsInvalidResponseException invalid) ? invalid.getHttpStatus()
 					: null;
-			publish(new JuheSmsOutcomeUnknownEvent(call.operation().product(), call.operation().name(), masked(call),
-					call.templateText(), failure.getAttempts(), startedAt, failure.getCategory(),
+			publish(new JuheSmsOutcomeUnknownEvent(call.operation().product(), account, call.operation().name(),
+					masked(call), call.templateText(), failure.getAttempts(), startedAt, failure.getCategory(),
 					failure.getErrorCode(), status, failure.getMessage()));
 		}
 		else {
 			String reason = (failure.getReason() != null) ? failure.getReason() : failure.getMessage();
-			publish(new JuheSmsRejectedEvent(call.operation().product(), call.operation().name(), masked(call),
+			publish(new JuheSmsRejectedEvent(call.operation().product(), account, call.operation().name(), masked(call),
 					call.templateText(), failure.getAttempts(), startedAt, failure.getCategory(),
 					failure.getErrorCode(), reason));
 		}

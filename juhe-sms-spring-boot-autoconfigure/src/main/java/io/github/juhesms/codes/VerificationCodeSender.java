@@ -28,6 +28,17 @@ public interface VerificationCodeSender {
 	SendReceipt send(String mobile, Map<String, String> variables);
 
 	/**
+	 * This sender for a named account and its template.
+	 * @param account the account's name
+	 * @param templateId the account's approved template
+	 * @return the sender of the account
+	 * @throws UnsupportedOperationException if this sender cannot send with accounts
+	 */
+	default VerificationCodeSender forAccount(String account, long templateId) {
+		throw new UnsupportedOperationException(getClass().getName() + " sends with one account only");
+	}
+
+	/**
 	 * Send through the Verification-code SMS product (the default).
 	 * @param client the product's client
 	 * @param templateId an approved template's id
@@ -44,6 +55,11 @@ public interface VerificationCodeSender {
 			@Override
 			public SendReceipt send(String mobile, Map<String, String> variables) {
 				return client.send(mobile, templateId, variables);
+			}
+
+			@Override
+			public VerificationCodeSender forAccount(String account, long accountTemplateId) {
+				return verificationCodeSms(client.forAccount(account), accountTemplateId);
 			}
 
 		};
@@ -66,6 +82,11 @@ public interface VerificationCodeSender {
 			@Override
 			public SendReceipt send(String mobile, Map<String, String> variables) {
 				return client.send(SmsApiRequest.of(mobile, templateId, variables));
+			}
+
+			@Override
+			public VerificationCodeSender forAccount(String account, long accountTemplateId) {
+				return smsApi(client.forAccount(account), accountTemplateId);
 			}
 
 		};

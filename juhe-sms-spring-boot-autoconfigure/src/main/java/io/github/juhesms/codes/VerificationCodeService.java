@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.github.juhesms.account.JuheSmsAccount;
+import io.github.juhesms.account.JuheSmsAccounts;
 import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.Masking;
@@ -28,11 +30,16 @@ import io.github.juhesms.store.StoredCode;
 import io.github.juhesms.store.StoreDigest;
 import io.github.juhesms.store.VerificationCodeStore;
 
+import org.springframework.util.Assert;
+
 /**
  * Verification codes for sign-in, sign-up and resets. {@link #send} makes a random code,
  * sends it and keeps only a salted hash; {@link #verify} checks a code once, in constant
  * time, within a number of attempts. Codes are scoped by purpose, so a login code does
- * not unlock a reset.
+ * not unlock a reset. With several accounts, codes are sent with the account the call
+ * chooses ({@link #forAccount}, else the resolver's, else the default) and its template,
+ * and each account's codes are kept apart: a code sent by one never verifies with
+ * another.
  */
 public class VerificationCodeService {
 
@@ -42,9 +49,9 @@ public class VerificationCodeService {
 	// the storage.
 	private static final Duration RETENTION_AFTER_EXPIRY = Duration.ofDays(1);
 
-	private final SecureRandom random = new SecureRandom();
+	private final SecureRandom random;
 
-	private final VerificationCodeSender sender;
+	private final CodeAccounts accounts;
 
 	private final VerificationCodeStore store;
 
@@ -69,12 +76,46 @@ public class VerificationCodeService {
 	 */
 	public VerificationCodeService(VerificationCodeSender sender, VerificationCodeStore store,
 			VerificationCodeSettings settings, Clock clock, StoreDigest digest) {
-		this.sender = sender;
+		this(new CodeAccounts(sender, null, null), store, settings, clock, digest, new SecureRandom());
+	}
+
+	/**
+	 * Create the service of an application with several accounts.
+	 * @param sender sends the code's message with the default account
+	 * @param store keeps the hashes and cool-downs
+	 * @param settings length, validity, cool-down, attempts and template variables
+	 * @param clock the clock of the cool-down times reported
+	 * @param digest the keyed digest of numbers and codes in the store
+	 * @param accounts the accounts, each named one with its own template
+	 * ({@code juhe.sms.accounts.<name>.codes.template-id})
+	 */
+	public VerificationCodeService(VerificationCodeSender sender, VerificationCodeStore store,
+			VerificationCodeSettings settings, Clock clock, StoreDigest digest, JuheSmsAccounts accounts) {
+		this(new CodeAccounts(sender, accounts, null), store, settings, clock, digest, new SecureRandom());
+	}
+
+	private VerificationCodeService(CodeAccounts accounts, VerificationCodeStore store,
+			VerificationCodeSettings settings, Clock clock, StoreDigest digest, SecureRandom random) {
+		this.accounts = accounts;
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
 		this.digest = digest;
-		this.verify = JuheOperation.query(sender.operation().product(), "verify", "/");
+		this.verify = JuheOperation.query(accounts.sender().operation().product(), "verify", "/");
+		this.random = random;
+	}
+
+	/**
+	 * This service for one account, whatever the application's resolver says: its codes
+	 * are sent with the account's template and verified against its codes only.
+	 * @param account the account's name ({@code default} for today's keys)
+	 * @return the service of the account
+	 * @throws IllegalStateException if the service was created without accounts
+	 */
+	public VerificationCodeService forAccount(String account) {
+		Assert.notNull(account, "account must not be null");
+		return new VerificationCodeService(this.accounts.forAccount(account), this.store, this.settings, this.clock,
+				this.digest, this.random);
 	}
 
 	/**
@@ -89,8 +130,10 @@ public class VerificationCodeService {
 	 * valid, since it may have arrived
 	 */
 	public SentVerificationCode send(String purpose, String mobile) {
-		JuheOperation operation = this.sender.operation();
-		String key = key(operation, purpose, mobile);
+		JuheOperation operation = this.accounts.sender().operation();
+		JuheSmsAccount account = this.accounts.choose(operation);
+		String key = key(operation, account, purpose, mobile);
+		VerificationCodeSender sender = this.accounts.sender(operation, account);
 		Instant now = this.clock.instant();
 		Duration left = JuheSmsStoreUnavailableException.requireStore(operation, Store.VERIFICATION_CODES,
 				() -> this.store.startCooldown(key, this.settings.resendCooldown()));
@@ -103,7 +146,7 @@ public class VerificationCodeService {
 		String hash = hash(salt, purpose, mobile, code);
 		SendReceipt receipt;
 		try {
-			receipt = this.sender.send(mobile, variables(code));
+			receipt = sender.send(mobile, variables(code));
 		}
 		catch (JuheSmsException ex) {
 			if (ex.isOutcomeUnknown()) {
@@ -131,7 +174,7 @@ public class VerificationCodeService {
 	 */
 	public VerificationResult verify(String purpose, String mobile, String code) {
 		JuheOperation operation = this.verify;
-		String key = key(operation, purpose, mobile);
+		String key = key(operation, this.accounts.choose(operation), purpose, mobile);
 		VerificationCodeStore.Attempt attempt = JuheSmsStoreUnavailableException.requireStore(operation,
 				Store.VERIFICATION_CODES, () -> this.store.beginAttempt(key, this.settings.maxAttempts()));
 		if (attempt.result() != null) {
@@ -149,13 +192,13 @@ public class VerificationCodeService {
 		return attempt.lastAttempt() ? VerificationResult.TOO_MANY_ATTEMPTS : VerificationResult.WRONG_CODE;
 	}
 
-	private String key(JuheOperation operation, String purpose, String mobile) {
+	private String key(JuheOperation operation, JuheSmsAccount account, String purpose, String mobile) {
 		if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
 			throw new JuheSmsInvalidRequestException(operation, "purpose",
 					"must be 1-32 letters, digits, '_', '.' or '-'");
 		}
 		JuheValidation.requireMainlandMobile(operation, "mobile", mobile);
-		return purpose + ":" + this.digest.name(mobile);
+		return CodeAccounts.scoped(account, purpose + ":" + this.digest.name(mobile));
 	}
 
 	private String newCode() {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * or support) by product, template, masked mobile and time before sending again.
  *
  * @param product the product
+ * @param account the name of the account that sent
  * @param operation the operation
  * @param maskedMobiles the masked recipients
  * @param templateId the template id, if any
@@ -24,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param httpStatus the HTTP status if an answer arrived, else {@code null}
  * @param failure what went wrong
  */
-public record JuheSmsOutcomeUnknownEvent(JuheProduct product, String operation, List<String> maskedMobiles,
-		@Nullable String templateId, int attempts, Instant startedAt, JuheSmsErrorCategory category,
-		@Nullable Integer errorCode, @Nullable Integer httpStatus, String failure) implements JuheSmsSendEvent {
+public record JuheSmsOutcomeUnknownEvent(JuheProduct product, String account, String operation,
+		List<String> maskedMobiles, @Nullable String templateId, int attempts, Instant startedAt,
+		JuheSmsErrorCategory category, @Nullable Integer errorCode, @Nullable Integer httpStatus,
+		String failure) implements JuheSmsSendEvent {
 
 }

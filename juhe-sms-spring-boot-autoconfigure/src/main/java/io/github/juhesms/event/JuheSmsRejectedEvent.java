@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * Not billed.
  *
  * @param product the product
+ * @param account the name of the account that sent
  * @param operation the operation
  * @param maskedMobiles the masked recipients
  * @param templateId the template id, if any
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param reason Juhe's reason with digit runs masked (it may quote a refused number), or
  * a description of the failure
  */
-public record JuheSmsRejectedEvent(JuheProduct product, String operation, List<String> maskedMobiles,
+public record JuheSmsRejectedEvent(JuheProduct product, String account, String operation, List<String> maskedMobiles,
 		@Nullable String templateId, int attempts, Instant startedAt, JuheSmsErrorCategory category,
 		@Nullable Integer errorCode, String reason) implements JuheSmsSendEvent {
 

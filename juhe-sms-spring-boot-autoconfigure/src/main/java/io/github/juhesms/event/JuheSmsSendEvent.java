@@ -21,6 +21,12 @@ public sealed interface JuheSmsSendEvent permits JuheSmsSentEvent, JuheSmsReject
 	JuheProduct product();
 
 	/**
+	 * The account that sent: its name, never its key.
+	 * @return the account's name, {@code default} for today's keys
+	 */
+	String account();
+
+	/**
 	 * The operation, as the Juhe document names it.
 	 * @return the operation name
 	 */

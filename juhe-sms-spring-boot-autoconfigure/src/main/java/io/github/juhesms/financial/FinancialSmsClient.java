@@ -58,6 +58,17 @@ public class FinancialSmsClient {
 	}
 
 	/**
+	 * This client for one account: all its calls, sends and lists alike, use the
+	 * account's key, cool-down and retry budget, whatever the application's resolver
+	 * says. The account is looked up on each call.
+	 * @param account the account's name ({@code default} for today's keys)
+	 * @return a client of the account
+	 */
+	public FinancialSmsClient forAccount(String account) {
+		return new FinancialSmsClient(this.api.forAccount(account));
+	}
+
+	/**
 	 * Submit a template for review ({@code submitTpl}). Juhe registers it for all
 	 * networks and for each carrier, each with its own id.
 	 * @param signature the signature, e.g. a company or product name
@@ -101,7 +112,7 @@ public class FinancialSmsClient {
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
 		JuheCall requested = JuheCall.send(SEND, form(mobiles, request), mobiles, request.templateId(), options);
-		SendAdmission admission = this.api.admitEach(mobiles, request.templateId());
+		SendAdmission admission = this.api.admitEach(requested);
 		if (admission.admitted().isEmpty()) {
 			throw new JuheSmsSendLimitException(SEND, admission.refused());
 		}
@@ -195,7 +206,7 @@ public class FinancialSmsClient {
 			List<List<String>> chunks = chunks(byCarrier.getOrDefault(carrier, List.of()));
 			for (int i = 0; i < chunks.size(); i++) {
 				SendOptions groupOptions = (options.idempotencyKey() != null)
-						? SendOptions.idempotencyKey(options.idempotencyKey() + ":" + carrier + ":" + i) : options;
+						? options.withIdempotencyKey(options.idempotencyKey() + ":" + carrier + ":" + i) : options;
 				sends.add(sendGroup(carrier, templateId, chunks.get(i), variables, groupOptions));
 			}
 		}

@@ -27,9 +27,9 @@ public class FailOpenSendLimiter implements SendLimiter {
 	}
 
 	@Override
-	public SendAdmission admit(JuheProduct product, List<String> mobiles, @Nullable String templateId) {
+	public SendAdmission admit(JuheProduct product, String account, List<String> mobiles, @Nullable String templateId) {
 		try {
-			return this.delegate.admit(product, mobiles, templateId);
+			return this.delegate.admit(product, account, mobiles, templateId);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Send limits unavailable, sending without them (juhe.sms.redis.fail-open=true): " + ex);

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * What the send guard needs to know of one send.
  *
  * @param operation the send operation
+ * @param account the name of the account that sends
  * @param mobiles the recipients
  * @param templateId the template sent, if any
  * @param idempotencyKey the caller's key for de-duplicating the send, if any
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param fingerprint a digest of what the send asks for, compared with the first send's
  * when the idempotency key is repeated; {@code null} without a key
  */
-public record GuardedSend(JuheOperation operation, List<String> mobiles, @Nullable String templateId,
+public record GuardedSend(JuheOperation operation, String account, List<String> mobiles, @Nullable String templateId,
 		@Nullable String idempotencyKey, @Nullable SendAdmission admission, Instant startedAt,
 		@Nullable String fingerprint) {
 

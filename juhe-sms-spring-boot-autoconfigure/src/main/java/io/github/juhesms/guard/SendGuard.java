@@ -21,11 +21,12 @@ public interface SendGuard {
 	 * numbers only (Financial batches); the send then carries the admission in
 	 * {@link GuardedSend#admission()}.
 	 * @param product the product
+	 * @param account the name of the sending account
 	 * @param mobiles the numbers
 	 * @param templateId the template, if known
 	 * @return the admitted and refused numbers
 	 */
-	SendAdmission admitEach(JuheProduct product, List<String> mobiles, @Nullable String templateId);
+	SendAdmission admitEach(JuheProduct product, String account, List<String> mobiles, @Nullable String templateId);
 
 	/**
 	 * Let a send in: a repeat of a succeeded send is to be replayed; numbers over their

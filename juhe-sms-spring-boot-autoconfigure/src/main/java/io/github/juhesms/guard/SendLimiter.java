@@ -7,9 +7,9 @@ import io.github.juhesms.store.SendAdmission;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Limits sends per product and number (and template, if configured) before any HTTP call,
- * as the carriers and the vendor ask (SMS bombing). Permits of a send that surely did not
- * go out are given back.
+ * Limits sends per product, account and number (and template, if configured) before any
+ * HTTP call, as the carriers and the vendor ask (SMS bombing). Permits of a send that
+ * surely did not go out are given back.
  */
 public interface SendLimiter {
 
@@ -17,7 +17,8 @@ public interface SendLimiter {
 	SendLimiter UNLIMITED = new SendLimiter() {
 
 		@Override
-		public SendAdmission admit(JuheProduct product, List<String> mobiles, @Nullable String templateId) {
+		public SendAdmission admit(JuheProduct product, String account, List<String> mobiles,
+				@Nullable String templateId) {
 			return SendAdmission.unlimited(mobiles);
 		}
 
@@ -30,11 +31,12 @@ public interface SendLimiter {
 	/**
 	 * Take a permit for each number that is within every rule.
 	 * @param product the sending product
+	 * @param account the name of the sending account
 	 * @param mobiles the numbers
 	 * @param templateId the template, if known
 	 * @return the admitted and refused numbers
 	 */
-	SendAdmission admit(JuheProduct product, List<String> mobiles, @Nullable String templateId);
+	SendAdmission admit(JuheProduct product, String account, List<String> mobiles, @Nullable String templateId);
 
 	/**
 	 * Give back the permits of a send that surely did not go out.

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
@@ -49,15 +50,16 @@ public final class StoreSendGuard implements SendGuard {
 	}
 
 	@Override
-	public SendAdmission admitEach(JuheProduct product, List<String> mobiles, @Nullable String templateId) {
-		return this.limiter.admit(product, mobiles, templateId);
+	public SendAdmission admitEach(JuheProduct product, String account, List<String> mobiles,
+			@Nullable String templateId) {
+		return this.limiter.admit(product, account, mobiles, templateId);
 	}
 
 	@Override
 	public Entry enter(GuardedSend send) {
 		IdempotencySettings idempotency = this.idempotency;
 		String key = (send.idempotencyKey() != null && idempotency != null)
-				? send.operation().product().id() + ":" + idempotency.digest().name(send.idempotencyKey()) : null;
+				? scope(send) + idempotency.digest().name(send.idempotencyKey()) : null;
 		// What the send asks for, keyed like the key: it names numbers and variables.
 		String fingerprint = (key != null && send.fingerprint() != null) ? idempotency.digest().name(send.fingerprint())
 				: null;
@@ -92,8 +94,16 @@ public final class StoreSendGuard implements SendGuard {
 		}
 	}
 
+	// The same key in two accounts is two sends; the default account's keys are as they
+	// were before accounts existed.
+	private static String scope(GuardedSend send) {
+		String product = send.operation().product().id() + ":";
+		return JuheSmsAccount.DEFAULT.equals(send.account()) ? product : product + send.account() + ":";
+	}
+
 	private SendAdmission admit(GuardedSend send) {
-		SendAdmission admission = this.limiter.admit(send.operation().product(), send.mobiles(), send.templateId());
+		SendAdmission admission = this.limiter.admit(send.operation().product(), send.account(), send.mobiles(),
+				send.templateId());
 		if (!admission.refused().isEmpty()) {
 			this.limiter.release(admission);
 			throw new JuheSmsSendLimitException(send.operation(), admission.refused());

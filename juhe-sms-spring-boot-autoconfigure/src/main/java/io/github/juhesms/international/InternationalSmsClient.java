@@ -56,6 +56,17 @@ public class InternationalSmsClient {
 	}
 
 	/**
+	 * This client for one account: all its calls, sends and lists alike, use the
+	 * account's key, cool-down and retry budget, whatever the application's resolver
+	 * says. The account is looked up on each call.
+	 * @param account the account's name ({@code default} for today's keys)
+	 * @return a client of the account
+	 */
+	public InternationalSmsClient forAccount(String account) {
+		return new InternationalSmsClient(this.api.forAccount(account), this.areaPermissions);
+	}
+
+	/**
 	 * Submit a template for review ({@code submitTpl}).
 	 * @param signature the signature, e.g. a company or product name
 	 * @param content the content, with variables written {@code #name#}

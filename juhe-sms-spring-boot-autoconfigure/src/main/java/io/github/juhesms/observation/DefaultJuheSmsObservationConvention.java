@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The default names and tags of {@link JuheSmsObservationDocumentation#CLIENT_REQUESTS}:
- * observation {@code juhe.sms.client.requests} with its low-cardinality keys (outcome and
- * error code once the call has ended) and high-cardinality keys. Phone numbers are never
- * keys.
+ * observation {@code juhe.sms.client.requests} with its low-cardinality keys (product,
+ * operation, account, and outcome and error code once the call has ended) and
+ * high-cardinality keys. Phone numbers are never keys.
  */
 public class DefaultJuheSmsObservationConvention implements JuheSmsObservationConvention {
 
@@ -43,11 +43,10 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 		JuheSmsObservationContext.Outcome outcome = context.getOutcome();
 		Integer code = context.getErrorCode();
 		// The same few combinations recur on every call: built once, then shared. While
-		// the call is in flight (the long-task timer of active calls) only product and
-		// operation are known.
-		return this.lowCardinality.computeIfAbsent(
-				new LowCardinality(context.getOperation(), outcome, (code != null) ? code.toString() : "none"),
-				LowCardinality::keyValues);
+		// the call is in flight (the long-task timer of active calls) only product,
+		// operation and account are known.
+		return this.lowCardinality.computeIfAbsent(new LowCardinality(context.getOperation(), context.getAccount(),
+				outcome, (code != null) ? code.toString() : "none"), LowCardinality::keyValues);
 	}
 
 	@Override
@@ -63,12 +62,13 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 		return values;
 	}
 
-	private record LowCardinality(JuheOperation operation, JuheSmsObservationContext.@Nullable Outcome outcome,
-			String code) {
+	private record LowCardinality(JuheOperation operation, String account,
+			JuheSmsObservationContext.@Nullable Outcome outcome, String code) {
 
 		KeyValues keyValues() {
 			KeyValues known = KeyValues.of(LowCardinalityKeyNames.PRODUCT.withValue(this.operation.product().id()),
-					LowCardinalityKeyNames.OPERATION.withValue(this.operation.name()));
+					LowCardinalityKeyNames.OPERATION.withValue(this.operation.name()),
+					LowCardinalityKeyNames.ACCOUNT.withValue(this.account));
 			return (this.outcome != null) ? known.and(LowCardinalityKeyNames.OUTCOME.withValue(this.outcome.tagValue()),
 					LowCardinalityKeyNames.ERROR_CODE.withValue(this.code)) : known;
 		}

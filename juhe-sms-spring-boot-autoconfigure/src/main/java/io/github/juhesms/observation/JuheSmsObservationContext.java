@@ -2,6 +2,7 @@ package io.github.juhesms.observation;
 
 import java.util.Locale;
 
+import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.SendReceipt;
 import io.github.juhesms.error.JuheSmsApiException;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 public class JuheSmsObservationContext extends Observation.Context {
 
 	private final JuheOperation operation;
+
+	private final String account;
 
 	private final @Nullable String templateId;
 
@@ -38,8 +41,27 @@ public class JuheSmsObservationContext extends Observation.Context {
 	 * @param templateId the template id, when the call has one
 	 */
 	public JuheSmsObservationContext(JuheOperation operation, @Nullable String templateId) {
+		this(operation, JuheSmsAccount.DEFAULT, templateId);
+	}
+
+	/**
+	 * Create a context for a call of a named account.
+	 * @param operation the operation called
+	 * @param account the account's name
+	 * @param templateId the template id, when the call has one
+	 */
+	public JuheSmsObservationContext(JuheOperation operation, String account, @Nullable String templateId) {
 		this.operation = operation;
+		this.account = account;
 		this.templateId = templateId;
+	}
+
+	/**
+	 * The account that called.
+	 * @return the account's name, {@code default} for today's keys
+	 */
+	public String getAccount() {
+		return this.account;
 	}
 
 	/**

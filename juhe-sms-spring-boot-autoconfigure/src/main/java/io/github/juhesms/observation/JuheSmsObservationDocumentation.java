@@ -44,13 +44,17 @@ public enum JuheSmsObservationDocumentation implements ObservationDocumentation 
 		/** The operation as the document names it, e.g. {@code send}. */
 		OPERATION,
 
+		/** The account's name ({@code default} for today's keys), never its key. */
+		ACCOUNT,
+
 		/** How the call ended, once it has: {@code success}, {@code busy}, ... */
 		OUTCOME,
 
 		/** Juhe's {@code error_code}, or {@code none}, once the call has ended. */
 		ERROR_CODE;
 
-		// product, operation, outcome, error.code: read only when a combination is first
+		// product, operation, account, outcome, error.code: read only when a combination
+		// is first
 		// seen, as the default convention keeps the key values it builds.
 		@Override
 		public String asString() {

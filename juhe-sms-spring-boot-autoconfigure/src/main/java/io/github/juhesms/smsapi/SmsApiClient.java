@@ -36,6 +36,17 @@ public class SmsApiClient {
 	}
 
 	/**
+	 * This client for one account: all its calls, sends and lists alike, use the
+	 * account's key, cool-down and retry budget, whatever the application's resolver
+	 * says. The account is looked up on each call.
+	 * @param account the account's name ({@code default} for today's keys)
+	 * @return a client of the account
+	 */
+	public SmsApiClient forAccount(String account) {
+		return new SmsApiClient(this.api.forAccount(account), this.variablesFormat);
+	}
+
+	/**
 	 * Send a message ({@code send}). Billed once accepted: up to 70 characters with the
 	 * signature is one message, longer is one per 67.
 	 * @param request the mobile, template, variables and extension code

@@ -44,6 +44,17 @@ public class VerificationCodeSmsClient {
 	}
 
 	/**
+	 * This client for one account: all its calls, sends and lists alike, use the
+	 * account's key, cool-down and retry budget, whatever the application's resolver
+	 * says. The account is looked up on each call.
+	 * @param account the account's name ({@code default} for today's keys)
+	 * @return a client of the account
+	 */
+	public VerificationCodeSmsClient forAccount(String account) {
+		return new VerificationCodeSmsClient(this.api.forAccount(account));
+	}
+
+	/**
 	 * List the ready-made texts a template can be submitted from ({@code optionTpl}).
 	 * @return the texts, each with its template code and variable rules
 	 */

@@ -40,6 +40,17 @@ public class VideoSmsClient {
 	}
 
 	/**
+	 * This client for one account: all its calls, sends and lists alike, use the
+	 * account's key, cool-down and retry budget, whatever the application's resolver
+	 * says. The account is looked up on each call.
+	 * @param account the account's name ({@code default} for today's keys)
+	 * @return a client of the account
+	 */
+	public VideoSmsClient forAccount(String account) {
+		return new VideoSmsClient(this.api.forAccount(account));
+	}
+
+	/**
 	 * Send a template ({@code send}). Billed only when accepted; the document says only
 	 * China Mobile numbers receive video SMS.
 	 * @param mobile the mainland mobile number, 11 digits

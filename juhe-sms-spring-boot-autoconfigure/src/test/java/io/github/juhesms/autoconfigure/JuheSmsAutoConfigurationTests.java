@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.juhesms.account.JuheSmsAccount;
+import io.github.juhesms.account.JuheSmsAccounts;
 import io.github.juhesms.call.JuheHttpTransport;
 import io.github.juhesms.call.JuheProductApiFactory;
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.international.InternationalSmsClient;
@@ -61,6 +64,45 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 	void productKeyAloneCreatesTheClient() {
 		contextRunner().withPropertyValues("juhe.sms.key=", "juhe.sms.international.key=own")
 			.run((context) -> assertThat(context).hasSingleBean(InternationalSmsClient.class));
+	}
+
+	@Test
+	void aNamedAccountsKeyAloneCreatesTheClientsOfItsProducts() {
+		contextRunner().withPropertyValues("juhe.sms.key=", "juhe.sms.accounts.acme.international.key=own")
+			.run((context) -> assertThat(context).hasSingleBean(InternationalSmsClient.class)
+				.doesNotHaveBean(FinancialSmsClient.class));
+		contextRunner().withPropertyValues("juhe.sms.key=", "juhe.sms.accounts.acme.key=own")
+			.run((context) -> assertThat(context).hasSingleBean(InternationalSmsClient.class)
+				.hasSingleBean(FinancialSmsClient.class));
+	}
+
+	@Test
+	void configuredAccountsAreBoundWithTheDefaultOneFromTodaysKeys() {
+		contextRunner()
+			.withPropertyValues("juhe.sms.international.key=own", "juhe.sms.accounts.acme.key=acme-shared",
+					"juhe.sms.accounts.acme.video.key=acme-video", "juhe.sms.accounts.acme.video.busy-codes=1,2",
+					"juhe.sms.accounts.acme.codes.template-id=7", "juhe.sms.accounts.globex.sms-api.key=globex")
+			.run((context) -> {
+				JuheSmsAccounts accounts = context.getBean(JuheSmsAccounts.class);
+				assertThat(accounts.configuredNames()).containsExactlyInAnyOrder("acme", "globex");
+				assertThat(accounts.defaultAccount().key(JuheProduct.INTERNATIONAL)).isEqualTo("own");
+				assertThat(accounts.defaultAccount().key(JuheProduct.VIDEO)).isEqualTo(KEY);
+				JuheSmsAccount acme = accounts.find(SmsApiClient.SEND, "acme");
+				assertThat(acme.key(JuheProduct.VIDEO)).isEqualTo("acme-video");
+				assertThat(acme.key(JuheProduct.FINANCIAL)).isEqualTo("acme-shared");
+				assertThat(acme.busyCodes(JuheProduct.VIDEO)).containsExactlyInAnyOrder(1, 2);
+				assertThat(acme.busyCodes(JuheProduct.FINANCIAL)).isNull();
+				assertThat(acme.codesTemplateId()).isEqualTo(7);
+				assertThat(accounts.find(SmsApiClient.SEND, "globex").key(JuheProduct.VIDEO)).isNull();
+			});
+	}
+
+	@Test
+	void userDefinedAccountsWin() {
+		JuheSmsAccounts own = JuheSmsAccounts.of(JuheSmsAccount.builder(JuheSmsAccount.DEFAULT).key("mine").build());
+		contextRunner().withPropertyValues("juhe.sms.accounts.acme.key=acme")
+			.withBean(JuheSmsAccounts.class, () -> own)
+			.run((context) -> assertThat(context).getBean(JuheSmsAccounts.class).isSameAs(own));
 	}
 
 	@Test

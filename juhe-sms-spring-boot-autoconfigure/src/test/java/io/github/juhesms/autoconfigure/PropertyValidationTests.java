@@ -127,6 +127,46 @@ class PropertyValidationTests {
 		});
 	}
 
+	static Stream<Arguments> badAccounts() {
+		return Stream.of(
+				Arguments.of(new String[] { "juhe.sms.accounts[acme.corp].key=k" },
+						"juhe.sms.accounts ('acme.corp') must be named 1-64 letters, digits, '_' or '-', starting "
+								+ "with a letter or digit, and not 'default'"),
+				Arguments.of(new String[] { "juhe.sms.accounts[-acme].key=k" }, "juhe.sms.accounts ('-acme') must be"),
+				Arguments.of(new String[] { "juhe.sms.accounts[ ].key=k" }, "juhe.sms.accounts (' ') must be named"),
+				Arguments.of(new String[] { "juhe.sms.accounts.default.key=k" },
+						"juhe.sms.accounts ('default') must be named"),
+				Arguments.of(new String[] { "juhe.sms.accounts.Default.key=k" },
+						"juhe.sms.accounts ('Default') must be named"),
+				Arguments.of(new String[] { "juhe.sms.accounts.acme.codes.template-id=21" },
+						"juhe.sms.accounts.acme.key (not set) must be set, or a product's key of the account "
+								+ "(juhe.sms.accounts.acme.<product>.key)"),
+				Arguments.of(
+						new String[] { "juhe.sms.accounts.acme.key=k", "juhe.sms.accounts.acme.codes.template-id=0" },
+						"juhe.sms.accounts.acme.codes.template-id ('0') must be a template id of Juhe's, at least 1"),
+				Arguments.of(new String[] { "juhe.sms.accounts.Acme.key=k", "juhe.sms.accounts.acme.key=k2" },
+						"names the same account as '"));
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("badAccounts")
+	void aBadAccountFailsStartUpNamingThePropertyAndTheRuleButNeverTheKey(String[] properties, String rule) {
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
+			ObjectError error = onlyError(context.getStartupFailure());
+			assertThat(error.getDefaultMessage()).contains(rule);
+			assertThat(context.getStartupFailure()).rootCause().hasMessageNotContaining("=k");
+		});
+	}
+
+	@Test
+	void aNegativeAccountCacheTimeFailsStartUp() {
+		this.contextRunner.withPropertyValues("juhe.sms.account-repository.cache-ttl=-1s").run((context) -> {
+			FieldError error = (FieldError) onlyError(context.getStartupFailure());
+			assertThat(error.getField()).isEqualTo("account-repository.cache-ttl");
+			assertThat(error.getDefaultMessage()).isEqualTo("must not be negative");
+		});
+	}
+
 	@Test
 	void credentialsInTheBaseUrlAreRefusedWithoutBeingShown() {
 		this.contextRunner.withPropertyValues("juhe.sms.base-url=https://user:s3cret@v.juhe.cn").run((context) -> {

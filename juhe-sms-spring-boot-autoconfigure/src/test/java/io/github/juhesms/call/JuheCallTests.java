@@ -3,6 +3,7 @@ package io.github.juhesms.call;
 import java.util.List;
 import java.util.Map;
 
+import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.call.JuheForm.VariablesEncoding;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
@@ -75,13 +76,13 @@ class JuheCallTests {
 		SendOptions key = SendOptions.idempotencyKey("order-1");
 		JuheForm form = new JuheForm().add("mobile", "13800138000").add("tplId", 42);
 		String fingerprint = JuheCall.send(SEND, form, List.of("13800138000"), 42, key)
-			.guarded(java.time.Instant.now())
+			.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now())
 			.fingerprint();
 		assertThat(fingerprint).hasSize(64)
 			.isEqualTo(JuheCall
 				.send(SEND, new JuheForm().add("mobile", "13800138000").add("tplId", 42), List.of("13800138000"), 42,
 						SendOptions.idempotencyKey("order-2"))
-				.guarded(java.time.Instant.now())
+				.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now())
 				.fingerprint())
 			.isNotEqualTo(new JuheForm().add("mobile", "13800138000").add("tplId", 43).fingerprint(SEND))
 			.isNotEqualTo(new JuheForm().add("mobile", "13800138000").add("tplId4", 2).fingerprint(SEND))
@@ -89,10 +90,11 @@ class JuheCallTests {
 		// Narrowed by the limits, the send keeps the whole request's fingerprint.
 		JuheCall narrowed = JuheCall.send(SEND, form, List.of("13800138000", "13700137000"), 42, key)
 			.withAdmission(SendAdmission.unlimited(List.of("13800138000")), new JuheForm());
-		assertThat(narrowed.guarded(java.time.Instant.now()).fingerprint()).isEqualTo(fingerprint);
+		assertThat(narrowed.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now()).fingerprint())
+			.isEqualTo(fingerprint);
 		// An unkeyed send is never compared, so it is not fingerprinted.
 		assertThat(JuheCall.send(SEND, form, List.of("13800138000"), 42, SendOptions.NONE)
-			.guarded(java.time.Instant.now())
+			.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now())
 			.fingerprint()).isNull();
 	}
 

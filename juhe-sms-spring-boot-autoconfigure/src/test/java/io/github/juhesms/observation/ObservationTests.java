@@ -91,7 +91,7 @@ class ObservationTests extends JuheWireMockTests {
 				.runAsync(() -> context.getBean(InternationalSmsClient.class).send(REQUEST));
 			LongTaskTimer active = awaitActiveCall(registry);
 			assertThat(active.getId().getTags()).containsExactlyInAnyOrder(Tag.of("product", "international"),
-					Tag.of("operation", "send"));
+					Tag.of("operation", "send"), Tag.of("account", "default"));
 			send.get(5, TimeUnit.SECONDS);
 			assertThat(active.activeTasks()).isZero();
 			assertThat(registry.get("juhe.sms.client.requests").tag("outcome", "success").timer().count()).isEqualTo(1);
