@@ -22,6 +22,7 @@ import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.store.StoreDigest;
 import io.github.juhesms.store.VerificationCodeStore;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
+import io.github.juhesms.template.TemplateChecks;
 import io.github.juhesms.video.VideoSmsClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -123,27 +124,35 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnMissingBean(InternationalSmsClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.international", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.INTERNATIONAL)
-	InternationalSmsClient internationalSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
+	InternationalSmsClient internationalSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
 		JuheSmsProperties.International international = properties.getInternational();
 		return new InternationalSmsClient(factory.create(JuheProduct.INTERNATIONAL, international.getBusyCodes()),
-				AreaPermissions.of(international.getAllowedAreaCodes(), international.getDeniedAreaCodes()));
+				AreaPermissions.of(international.getAllowedAreaCodes(), international.getDeniedAreaCodes()),
+				templateChecks(international, meterRegistry));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(FinancialSmsClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.financial", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.FINANCIAL)
-	FinancialSmsClient financialSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new FinancialSmsClient(factory.create(JuheProduct.FINANCIAL, properties.getFinancial().getBusyCodes()));
+	FinancialSmsClient financialSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		JuheSmsProperties.TemplatedProduct financial = properties.getFinancial();
+		return new FinancialSmsClient(factory.create(JuheProduct.FINANCIAL, financial.getBusyCodes()),
+				templateChecks(financial, meterRegistry));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(VerificationCodeSmsClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.verification-code", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.VERIFICATION_CODE)
-	VerificationCodeSmsClient verificationCodeSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
+	VerificationCodeSmsClient verificationCodeSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		JuheSmsProperties.TemplatedProduct verificationCode = properties.getVerificationCode();
 		return new VerificationCodeSmsClient(
-				factory.create(JuheProduct.VERIFICATION_CODE, properties.getVerificationCode().getBusyCodes()));
+				factory.create(JuheProduct.VERIFICATION_CODE, verificationCode.getBusyCodes()),
+				templateChecks(verificationCode, meterRegistry));
 	}
 
 	@Bean
@@ -159,8 +168,17 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnMissingBean(VideoSmsClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.video", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.VIDEO)
-	VideoSmsClient videoSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new VideoSmsClient(factory.create(JuheProduct.VIDEO, properties.getVideo().getBusyCodes()));
+	VideoSmsClient videoSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		JuheSmsProperties.TemplatedProduct video = properties.getVideo();
+		return new VideoSmsClient(factory.create(JuheProduct.VIDEO, video.getBusyCodes()),
+				templateChecks(video, meterRegistry));
+	}
+
+	private static TemplateChecks templateChecks(JuheSmsProperties.TemplatedProduct product,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		return new TemplateChecks(product.getTemplateCheck().toSettings(), Clock.systemUTC(),
+				meterRegistry.getIfUnique());
 	}
 
 	/**

@@ -17,6 +17,7 @@ import io.github.juhesms.call.RetryBudgetSettings;
 import io.github.juhesms.codes.VerificationCodeSettings;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
+import io.github.juhesms.template.TemplateCheckSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -144,13 +145,13 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * Financial SMS (金融短信).
 	 */
-	private final Product financial = new Product(228807);
+	private final TemplatedProduct financial = new TemplatedProduct(228807);
 
 	// Its document names no busy code, so nothing is retried by default.
 	/**
 	 * Verification-code SMS (短信API服务（验证码）).
 	 */
-	private final Product verificationCode = new Product();
+	private final TemplatedProduct verificationCode = new TemplatedProduct();
 
 	/**
 	 * The SMS API (短信API服务).
@@ -160,7 +161,7 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * Video SMS (视频短信).
 	 */
-	private final Product video = new Product(236300);
+	private final TemplatedProduct video = new TemplatedProduct(236300);
 
 	/**
 	 * Named accounts (Juhe subscriptions, each with its own keys) beside the default one
@@ -390,14 +391,14 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * {@return the Financial SMS (金融短信) settings}
 	 */
-	public Product getFinancial() {
+	public TemplatedProduct getFinancial() {
 		return this.financial;
 	}
 
 	/**
 	 * {@return the Verification-code SMS (短信API服务（验证码）) settings}
 	 */
-	public Product getVerificationCode() {
+	public TemplatedProduct getVerificationCode() {
 		return this.verificationCode;
 	}
 
@@ -411,7 +412,7 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * {@return the Video SMS (视频短信) settings}
 	 */
-	public Product getVideo() {
+	public TemplatedProduct getVideo() {
 		return this.video;
 	}
 
@@ -877,6 +878,151 @@ public class JuheSmsProperties implements Validator {
 	}
 
 	/**
+	 * Settings of a product with a template list, against which its sends are checked.
+	 */
+	public static class TemplatedProduct extends Product {
+
+		/**
+		 * How sends are checked against the account's templates before any request.
+		 */
+		private final TemplateCheck templateCheck = new TemplateCheck();
+
+		/**
+		 * Create the settings of a product without busy codes.
+		 */
+		public TemplatedProduct() {
+		}
+
+		TemplatedProduct(Integer... defaultBusyCodes) {
+			super(defaultBusyCodes);
+		}
+
+		/**
+		 * {@return how sends are checked against the account's templates}
+		 */
+		public TemplateCheck getTemplateCheck() {
+			return this.templateCheck;
+		}
+
+		@Override
+		String fields() {
+			return super.fields() + ", templateCheck=" + this.templateCheck;
+		}
+
+	}
+
+	/**
+	 * How a product's sends are checked against its templates: the template exists and is
+	 * approved, the variables are exactly the template's, and each keeps the template's
+	 * rules.
+	 */
+	public static class TemplateCheck {
+
+		/**
+		 * Whether sends are checked against the account's template list (fetched on first
+		 * use).
+		 */
+		private boolean enabled = TemplateCheckSettings.DEFAULTS.enabled();
+
+		/**
+		 * How long a fetched template list is used before it is fetched again.
+		 */
+		private Duration refreshInterval = TemplateCheckSettings.DEFAULTS.refreshInterval();
+
+		/**
+		 * How soon after the last fetch a send with an unknown or unusable template
+		 * fetches the list again, as it may have been approved since; 0 for every such
+		 * send.
+		 */
+		private Duration recheckInterval = TemplateCheckSettings.DEFAULTS.recheckInterval();
+
+		/**
+		 * Whether a send is refused when the template list cannot be fetched, instead of
+		 * going out unchecked with a WARN and a count in
+		 * juhe.sms.client.templates.unchecked.
+		 */
+		private boolean requireList = TemplateCheckSettings.DEFAULTS.requireList();
+
+		/**
+		 * {@return whether sends are checked against the account's template list}
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether sends are checked against the account's template list.
+		 * @param enabled {@code false} to send without checks
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * {@return how long a fetched template list is used before it is fetched again}
+		 */
+		public Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		/**
+		 * Set how long a fetched template list is used before it is fetched again.
+		 * @param refreshInterval a positive duration
+		 */
+		public void setRefreshInterval(Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
+		/**
+		 * {@return how soon after the last fetch an unknown or unusable template fetches
+		 * the list again}
+		 */
+		public Duration getRecheckInterval() {
+			return this.recheckInterval;
+		}
+
+		/**
+		 * Set how soon after the last fetch an unknown or unusable template fetches the
+		 * list again.
+		 * @param recheckInterval a duration, zero for every such send
+		 */
+		public void setRecheckInterval(Duration recheckInterval) {
+			this.recheckInterval = recheckInterval;
+		}
+
+		/**
+		 * {@return whether a send is refused when the template list cannot be fetched}
+		 */
+		public boolean isRequireList() {
+			return this.requireList;
+		}
+
+		/**
+		 * Set whether a send is refused when the template list cannot be fetched.
+		 * @param requireList {@code true} to refuse instead of sending unchecked
+		 */
+		public void setRequireList(boolean requireList) {
+			this.requireList = requireList;
+		}
+
+		/**
+		 * The settings the checks use.
+		 * @return the settings
+		 */
+		public TemplateCheckSettings toSettings() {
+			return new TemplateCheckSettings(this.enabled, this.refreshInterval, this.recheckInterval,
+					this.requireList);
+		}
+
+		@Override
+		public String toString() {
+			return "[enabled=" + this.enabled + ", refreshInterval=" + this.refreshInterval + ", recheckInterval="
+					+ this.recheckInterval + ", requireList=" + this.requireList + "]";
+		}
+
+	}
+
+	/**
 	 * SMS API settings; busy codes 205403 and 205409 by default.
 	 */
 	public static class SmsApi extends Product {
@@ -914,7 +1060,7 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * International SMS settings; busy codes 235700 and 235712 by default.
 	 */
-	public static class International extends Product {
+	public static class International extends TemplatedProduct {
 
 		/**
 		 * Area codes (areaNum, as Juhe's areaCode list writes them: 1 for the USA and

@@ -70,9 +70,18 @@ final class JuheSmsPropertiesRules {
 		rules.atLeast("idempotency.maxKeys", idempotency.getMaxKeys(), 1);
 		rules.codes(properties.getCodes());
 		rules.areaCodes(properties.getInternational());
+		rules.templateCheck("international", properties.getInternational());
+		rules.templateCheck("financial", properties.getFinancial());
+		rules.templateCheck("verificationCode", properties.getVerificationCode());
+		rules.templateCheck("video", properties.getVideo());
 		rules.accounts(properties.getAccounts());
 		rules.notNegative("accountRepository.cacheTtl", properties.getAccountRepository().getCacheTtl());
 		rules.atLeast("accountRepository.maxCached", properties.getAccountRepository().getMaxCached(), 1);
+	}
+
+	private void templateCheck(String product, JuheSmsProperties.TemplatedProduct settings) {
+		positive(product + ".templateCheck.refreshInterval", settings.getTemplateCheck().getRefreshInterval());
+		notNegative(product + ".templateCheck.recheckInterval", settings.getTemplateCheck().getRecheckInterval());
 	}
 
 	// A name is a store key's part and a metric tag; the default account has no name.

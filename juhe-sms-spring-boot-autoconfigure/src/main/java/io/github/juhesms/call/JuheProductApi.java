@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.juhesms.account.JuheSmsAccount;
+import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.SendReceipt;
 import io.github.juhesms.error.JuheErrorCatalog;
 import io.github.juhesms.error.JuheSmsApiException;
 import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.guard.SendGuard;
 import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
 import io.github.juhesms.observation.JuheSmsObservationContext;
@@ -84,6 +87,21 @@ public final class JuheProductApi {
 	 */
 	public Map<String, CoolDown> coolDowns() {
 		return this.accounts.coolDowns();
+	}
+
+	/**
+	 * The account a call with these options uses: this view's, else the options', else
+	 * the resolver's, else the default. A client that checks a send against the account's
+	 * templates chooses first and passes the choice on in the options, so the resolver is
+	 * asked once.
+	 * @param operation the operation to call
+	 * @param options the call's options
+	 * @return the account's name
+	 * @throws JuheSmsInvalidRequestException for an unknown account or one without a key
+	 * for the product
+	 */
+	public String chooseAccount(JuheOperation operation, SendOptions options) {
+		return this.accounts.choose(operation, this.account, options.account()).account();
 	}
 
 	/**

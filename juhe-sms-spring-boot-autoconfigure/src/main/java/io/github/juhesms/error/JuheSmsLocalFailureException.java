@@ -24,4 +24,17 @@ public class JuheSmsLocalFailureException extends JuheSmsException {
 		refusedLocally();
 	}
 
+	/**
+	 * Create an exception for a call the starter refused before anything was sent, as
+	 * something it needs failed.
+	 * @param operation the operation
+	 * @param reason what failed and why the call needs it
+	 * @param cause the failure
+	 */
+	public JuheSmsLocalFailureException(JuheOperation operation, String reason, Throwable cause) {
+		super(operation, JuheSmsErrorCategory.LOCAL_FAILURE, "refused before anything was sent, nothing reached Juhe: "
+				+ reason + " (" + Masking.digitRuns(String.valueOf(cause.getMessage())) + ")", cause);
+		refusedLocally();
+	}
+
 }

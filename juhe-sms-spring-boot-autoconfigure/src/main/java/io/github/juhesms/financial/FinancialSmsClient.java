@@ -19,6 +19,13 @@ import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.store.SendAdmission;
+import io.github.juhesms.template.KnownTemplate;
+import io.github.juhesms.template.SendEstimate;
+import io.github.juhesms.template.TemplateCatalog;
+import io.github.juhesms.template.TemplateCatalog.CheckedSend;
+import io.github.juhesms.template.TemplateCatalog.RenderedMessage;
+import io.github.juhesms.template.TemplateChecks;
+import io.github.juhesms.template.TemplateChecks.TemplateFields;
 
 /**
  * Client of Juhe's Financial SMS (金融短信): submit and list templates, send to up to 10,000
@@ -47,14 +54,34 @@ public class FinancialSmsClient {
 	private static final List<Carrier> CARRIERS = List.of(Carrier.CHINA_MOBILE, Carrier.CHINA_UNICOM,
 			Carrier.CHINA_TELECOM);
 
+	private static final TemplateFields FIELDS = new TemplateFields("tplId", "tplValue");
+
 	private final JuheProductApi api;
 
+	private final TemplateCatalog templates;
+
 	/**
-	 * Create a client.
+	 * Create a client without template checks.
 	 * @param api the Financial SMS product API
 	 */
 	public FinancialSmsClient(JuheProductApi api) {
+		this(api, TemplateChecks.off());
+	}
+
+	/**
+	 * Create a client whose sends are checked against the account's templates.
+	 * @param api the Financial SMS product API
+	 * @param templateChecks how sends are checked against the templates
+	 */
+	public FinancialSmsClient(JuheProductApi api, TemplateChecks templateChecks) {
 		this.api = api;
+		this.templates = templateChecks.catalog(JuheProduct.FINANCIAL, FIELDS,
+				(account) -> knownTemplates(api.forAccount(account)));
+	}
+
+	private FinancialSmsClient(JuheProductApi api, TemplateCatalog templates) {
+		this.api = api;
+		this.templates = templates;
 	}
 
 	/**
@@ -65,7 +92,7 @@ public class FinancialSmsClient {
 	 * @return a client of the account
 	 */
 	public FinancialSmsClient forAccount(String account) {
-		return new FinancialSmsClient(this.api.forAccount(account));
+		return new FinancialSmsClient(this.api.forAccount(account), this.templates);
 	}
 
 	/**
@@ -105,20 +132,55 @@ public class FinancialSmsClient {
 	 * sent)
 	 */
 	public FinancialSmsResult send(FinancialSmsRequest request, SendOptions options) {
+		List<String> mobiles = validated(request, options);
+		CheckedSend checked = this.templates.check(this.api, SEND, options, request.templateId(), request.variables());
+		JuheCall requested = JuheCall.send(SEND, form(mobiles, request), mobiles, request.templateId(),
+				checked.options());
+		SendAdmission admission = this.api.admitEach(requested);
+		if (admission.admitted().isEmpty()) {
+			throw new JuheSmsSendLimitException(SEND, admission.refused());
+		}
+		JuheCall call = requested.withAdmission(admission, form(admission.admitted(), request));
+		FinancialSmsResult result = this.api.call(call, (answer) -> new FinancialSmsResult(answer.requiredText("sid"),
+				answer.optionalInt("fee"), admission.refused()));
+		this.templates.reportedFee(checked, admission.admitted().size(), 1, result.fee());
+		return result;
+	}
+
+	/**
+	 * What a send would say and cost, without sending: the message with its signature and
+	 * variables, its length, and the units Juhe would bill (messages by the documents'
+	 * rule times the numbers). Checked as a send is; fetches the account's template list
+	 * when not yet known.
+	 * @param request the numbers, template and variables
+	 * @return the estimate
+	 */
+	public SendEstimate estimate(FinancialSmsRequest request) {
+		return estimate(request, SendOptions.NONE);
+	}
+
+	/**
+	 * What a send with these options would say and cost, without sending.
+	 * @param request the numbers, template and variables
+	 * @param options the send options, for the account
+	 * @return the estimate
+	 * @see #estimate(FinancialSmsRequest)
+	 */
+	public SendEstimate estimate(FinancialSmsRequest request, SendOptions options) {
+		List<String> mobiles = validated(request, options);
+		String account = this.api.chooseAccount(SEND, options);
+		RenderedMessage message = this.templates.render(SEND, account, request.templateId(), request.variables());
+		return SendEstimate.of(account, message, mobiles.size(), 1);
+	}
+
+	private static List<String> validated(FinancialSmsRequest request, SendOptions options) {
 		JuheValidation.requireArgument(SEND, "request", request);
 		JuheValidation.requireArgument(SEND, "options", options);
 		List<String> mobiles = JuheValidation.requireMainlandMobiles(SEND, "mobile", request.mobiles(), MAX_MOBILES);
 		MobileRepeats.refuse(SEND, "mobile", mobiles, "sendByCarrier removes repeats");
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
 		JuheValidation.requireVariables(SEND, "tplValue", request.variables());
-		JuheCall requested = JuheCall.send(SEND, form(mobiles, request), mobiles, request.templateId(), options);
-		SendAdmission admission = this.api.admitEach(requested);
-		if (admission.admitted().isEmpty()) {
-			throw new JuheSmsSendLimitException(SEND, admission.refused());
-		}
-		JuheCall call = requested.withAdmission(admission, form(admission.admitted(), request));
-		return this.api.call(call, (result) -> new FinancialSmsResult(result.requiredText("sid"),
-				result.optionalInt("fee"), admission.refused()));
+		return mobiles;
 	}
 
 	private static JuheForm form(List<String> mobiles, FinancialSmsRequest request) {
@@ -143,8 +205,16 @@ public class FinancialSmsClient {
 	 * @return the templates, each with its carrier
 	 */
 	public List<FinancialTemplate> myTemplates() {
-		return this.api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
-				(result) -> result.asObject().list("templates", FinancialAnswers::template));
+		return myTemplates(this.api);
+	}
+
+	/**
+	 * Fetch the account's templates again for the checks before sends, now rather than
+	 * when the refresh interval ends; on failure the list fetched before stays in use.
+	 * @return the templates the checks now use
+	 */
+	public List<KnownTemplate> refreshTemplates() {
+		return this.templates.refresh(this.api, MY_TEMPLATES);
 	}
 
 	/**
@@ -190,6 +260,9 @@ public class FinancialSmsClient {
 		Map<Carrier, Long> templateIds = CarrierTemplates.resolve(SEND, templates, CARRIERS);
 		JuheValidation.requireMainlandMobiles(SEND, "mobile", mobiles, Integer.MAX_VALUE);
 		JuheValidation.requireVariables(SEND, "tplValue", variables);
+		for (long templateId : new LinkedHashSet<>(templateIds.values())) {
+			this.templates.check(this.api, SEND, options, templateId, variables);
+		}
 		List<String> unique = List.copyOf(new LinkedHashSet<>(mobiles));
 		Map<Carrier, List<String>> byCarrier = new EnumMap<>(Carrier.class);
 		List<String> unknownCarrier = new ArrayList<>();
@@ -229,6 +302,18 @@ public class FinancialSmsClient {
 	private MobileGroups group(List<String> mobiles, Function<JuheResult, MobileGroups> mapper) {
 		JuheForm form = new JuheForm().add("mobiles", String.join(",", mobiles));
 		return this.api.call(JuheCall.of(MOBILE_GROUP, form, mobiles, null), mapper);
+	}
+
+	private static List<FinancialTemplate> myTemplates(JuheProductApi api) {
+		return api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
+				(result) -> result.asObject().list("templates", FinancialAnswers::template));
+	}
+
+	private static List<KnownTemplate> knownTemplates(JuheProductApi api) {
+		return myTemplates(api).stream()
+			.map((template) -> KnownTemplate.reviewed(template.templateId(), template.signature(), template.content(),
+					template.state()))
+			.toList();
 	}
 
 	private static List<List<String>> chunks(List<String> mobiles) {

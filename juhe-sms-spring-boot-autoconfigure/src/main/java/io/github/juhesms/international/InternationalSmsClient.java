@@ -1,5 +1,6 @@
 package io.github.juhesms.international;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.github.juhesms.call.JuheCall;
@@ -12,6 +13,13 @@ import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateReviewState;
+import io.github.juhesms.template.KnownTemplate;
+import io.github.juhesms.template.SendEstimate;
+import io.github.juhesms.template.TemplateCatalog;
+import io.github.juhesms.template.TemplateCatalog.CheckedSend;
+import io.github.juhesms.template.TemplateCatalog.RenderedMessage;
+import io.github.juhesms.template.TemplateChecks;
+import io.github.juhesms.template.TemplateChecks.TemplateFields;
 
 /**
  * Client of Juhe's International SMS (国际短信): submit, list and delete templates, send to
@@ -33,26 +41,45 @@ public class InternationalSmsClient {
 	static final JuheOperation DELETE_TEMPLATE = JuheOperation.delete(JuheProduct.INTERNATIONAL, "deleteTpl",
 			"/deleteTpl");
 
+	private static final TemplateFields FIELDS = new TemplateFields("tplId", "tplValue");
+
 	private final JuheProductApi api;
 
 	private final AreaPermissions areaPermissions;
 
+	private final TemplateCatalog templates;
+
+	private final AreaFees areaFees;
+
 	/**
-	 * Create a client that sends to every area Juhe reaches.
+	 * Create a client that sends to every area Juhe reaches, without template checks.
 	 * @param api the International SMS product API
 	 */
 	public InternationalSmsClient(JuheProductApi api) {
-		this(api, AreaPermissions.ALL);
+		this(api, AreaPermissions.ALL, TemplateChecks.off());
 	}
 
 	/**
-	 * Create a client that sends only to the areas the permissions allow.
+	 * Create a client that sends only to the areas the permissions allow, each send
+	 * checked against the account's templates.
 	 * @param api the International SMS product API
 	 * @param areaPermissions the areas sends may go to
+	 * @param templateChecks how sends are checked against the templates
 	 */
-	public InternationalSmsClient(JuheProductApi api, AreaPermissions areaPermissions) {
+	public InternationalSmsClient(JuheProductApi api, AreaPermissions areaPermissions, TemplateChecks templateChecks) {
 		this.api = api;
 		this.areaPermissions = areaPermissions;
+		this.templates = templateChecks.catalog(JuheProduct.INTERNATIONAL, FIELDS,
+				(account) -> knownTemplates(api.forAccount(account)));
+		this.areaFees = new AreaFees((account) -> areaCodes(api.forAccount(account)), Clock.systemUTC());
+	}
+
+	private InternationalSmsClient(JuheProductApi api, AreaPermissions areaPermissions, TemplateCatalog templates,
+			AreaFees areaFees) {
+		this.api = api;
+		this.areaPermissions = areaPermissions;
+		this.templates = templates;
+		this.areaFees = areaFees;
 	}
 
 	/**
@@ -63,7 +90,8 @@ public class InternationalSmsClient {
 	 * @return a client of the account
 	 */
 	public InternationalSmsClient forAccount(String account) {
-		return new InternationalSmsClient(this.api.forAccount(account), this.areaPermissions);
+		return new InternationalSmsClient(this.api.forAccount(account), this.areaPermissions, this.templates,
+				this.areaFees);
 	}
 
 	/**
@@ -95,19 +123,55 @@ public class InternationalSmsClient {
 	 * @return the message id and the billed units
 	 */
 	public InternationalSmsResult send(InternationalSmsRequest request, SendOptions options) {
+		JuheForm form = form(request, options);
+		CheckedSend checked = this.templates.check(this.api, SEND, options, request.templateId(), request.variables());
+		JuheCall call = JuheCall.send(SEND, form, List.of(request.areaCode() + request.mobile()), request.templateId(),
+				checked.options());
+		InternationalSmsResult result = this.api.call(call,
+				(answer) -> new InternationalSmsResult(answer.requiredText("sid"), answer.optionalInt("fee")));
+		String account = checked.options().account();
+		this.templates.reportedFee(checked, 1,
+				(account != null) ? this.areaFees.knownFee(account, request.areaCode()) : null, result.fee());
+		return result;
+	}
+
+	/**
+	 * What a send would say and cost, without sending: the message with its signature and
+	 * variables, its length, and the units Juhe would bill (messages by the documents'
+	 * rule times the area's fee). Checked as a send is; fetches the account's template
+	 * list and area codes when not yet known.
+	 * @param request the area code, number, template and variables
+	 * @return the estimate
+	 */
+	public SendEstimate estimate(InternationalSmsRequest request) {
+		return estimate(request, SendOptions.NONE);
+	}
+
+	/**
+	 * What a send with these options would say and cost, without sending.
+	 * @param request the area code, number, template and variables
+	 * @param options the send options, for the account
+	 * @return the estimate
+	 * @see #estimate(InternationalSmsRequest)
+	 */
+	public SendEstimate estimate(InternationalSmsRequest request, SendOptions options) {
+		form(request, options);
+		String account = this.api.chooseAccount(SEND, options);
+		RenderedMessage message = this.templates.render(SEND, account, request.templateId(), request.variables());
+		return SendEstimate.of(account, message, 1, this.areaFees.fee(SEND, account, request.areaCode()));
+	}
+
+	// Validates the request as the document says, before any I/O.
+	private JuheForm form(InternationalSmsRequest request, SendOptions options) {
 		JuheValidation.requireArgument(SEND, "request", request);
 		JuheValidation.requireArgument(SEND, "options", options);
 		InternationalNumbers.check(SEND, request.areaCode(), request.mobile());
 		this.areaPermissions.check(SEND, request.areaCode());
 		JuheValidation.requireTemplateId(SEND, "tplId", request.templateId());
-		JuheForm form = new JuheForm().add("mobile", request.mobile())
+		return new JuheForm().add("mobile", request.mobile())
 			.add("areaNum", request.areaCode())
 			.add("tplId", request.templateId())
 			.addVariables(SEND, "tplValue", request.variables(), VariablesEncoding.PAIRS_OMITTED_WHEN_EMPTY);
-		JuheCall call = JuheCall.send(SEND, form, List.of(request.areaCode() + request.mobile()), request.templateId(),
-				options);
-		return this.api.call(call,
-				(result) -> new InternationalSmsResult(result.requiredText("sid"), result.optionalInt("fee")));
 	}
 
 	/**
@@ -116,7 +180,11 @@ public class InternationalSmsClient {
 	 * @return the area codes
 	 */
 	public List<AreaCode> areaCodes() {
-		return this.api.call(JuheCall.of(AREA_CODES, new JuheForm()),
+		return areaCodes(this.api);
+	}
+
+	private static List<AreaCode> areaCodes(JuheProductApi api) {
+		return api.call(JuheCall.of(AREA_CODES, new JuheForm()),
 				(result) -> result.list(InternationalSmsClient::areaCode));
 	}
 
@@ -125,8 +193,16 @@ public class InternationalSmsClient {
 	 * @return the templates
 	 */
 	public List<InternationalTemplate> myTemplates() {
-		return this.api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
-				(result) -> result.asObject().list("templates", InternationalSmsClient::template));
+		return myTemplates(this.api);
+	}
+
+	/**
+	 * Fetch the account's templates again for the checks before sends, now rather than
+	 * when the refresh interval ends; on failure the list fetched before stays in use.
+	 * @return the templates the checks now use
+	 */
+	public List<KnownTemplate> refreshTemplates() {
+		return this.templates.refresh(this.api, MY_TEMPLATES);
 	}
 
 	/**
@@ -137,6 +213,19 @@ public class InternationalSmsClient {
 		JuheValidation.requireTemplateId(DELETE_TEMPLATE, "tplId", templateId);
 		JuheCall call = JuheCall.of(DELETE_TEMPLATE, new JuheForm().add("tplId", templateId), List.of(), templateId);
 		this.api.call(call, (result) -> null);
+		this.templates.forget(this.api, DELETE_TEMPLATE, templateId);
+	}
+
+	private static List<InternationalTemplate> myTemplates(JuheProductApi api) {
+		return api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
+				(result) -> result.asObject().list("templates", InternationalSmsClient::template));
+	}
+
+	private static List<KnownTemplate> knownTemplates(JuheProductApi api) {
+		return myTemplates(api).stream()
+			.map((template) -> KnownTemplate.reviewed(template.templateId(), template.signature(), template.content(),
+					template.state()))
+			.toList();
 	}
 
 	private static AreaCode areaCode(JuheResult entry) {

@@ -14,6 +14,12 @@ import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
+import io.github.juhesms.template.KnownTemplate;
+import io.github.juhesms.template.SendEstimate;
+import io.github.juhesms.template.TemplateCatalog;
+import io.github.juhesms.template.TemplateChecks;
+import io.github.juhesms.template.TemplateChecks.TemplateFields;
+import io.github.juhesms.template.VariableRule;
 
 /**
  * Client of Juhe's Verification-code SMS (短信API服务（验证码）): list the ready-made texts,
@@ -33,14 +39,35 @@ public class VerificationCodeSmsClient {
 
 	static final JuheOperation MY_TEMPLATES = JuheOperation.query(JuheProduct.VERIFICATION_CODE, "myTpl", "/myTpl");
 
+	private static final TemplateFields FIELDS = new TemplateFields("tplId", "tplValue");
+
 	private final JuheProductApi api;
 
+	private final TemplateCatalog templates;
+
 	/**
-	 * Create a client.
+	 * Create a client without template checks.
 	 * @param api the Verification-code SMS product API
 	 */
 	public VerificationCodeSmsClient(JuheProductApi api) {
+		this(api, TemplateChecks.off());
+	}
+
+	/**
+	 * Create a client whose sends are checked against the account's templates and their
+	 * variable rules.
+	 * @param api the Verification-code SMS product API
+	 * @param templateChecks how sends are checked against the templates
+	 */
+	public VerificationCodeSmsClient(JuheProductApi api, TemplateChecks templateChecks) {
 		this.api = api;
+		this.templates = templateChecks.catalog(JuheProduct.VERIFICATION_CODE, FIELDS,
+				(account) -> knownTemplates(api.forAccount(account)));
+	}
+
+	private VerificationCodeSmsClient(JuheProductApi api, TemplateCatalog templates) {
+		this.api = api;
+		this.templates = templates;
 	}
 
 	/**
@@ -51,7 +78,7 @@ public class VerificationCodeSmsClient {
 	 * @return a client of the account
 	 */
 	public VerificationCodeSmsClient forAccount(String account) {
-		return new VerificationCodeSmsClient(this.api.forAccount(account));
+		return new VerificationCodeSmsClient(this.api.forAccount(account), this.templates);
 	}
 
 	/**
@@ -112,14 +139,36 @@ public class VerificationCodeSmsClient {
 	 */
 	public VerificationCodeSmsResult send(String mobile, long templateId, Map<String, String> variables,
 			SendOptions options) {
+		JuheForm form = form(mobile, templateId, variables, options);
+		SendOptions checked = this.templates.check(this.api, SEND, options, templateId, variables).options();
+		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, checked);
+		return this.api.call(call, (result) -> new VerificationCodeSmsResult(result.requiredText("sid")));
+	}
+
+	/**
+	 * What a send would say and cost, without sending: the message with its signature and
+	 * variables, its length, and the messages Juhe would bill by the documents' rule.
+	 * Checked as a send is; fetches the account's template list when not yet known.
+	 * @param mobile the mainland mobile number
+	 * @param templateId the template id
+	 * @param variables the template's variables
+	 * @param options the send options, for the account
+	 * @return the estimate
+	 */
+	public SendEstimate estimate(String mobile, long templateId, Map<String, String> variables, SendOptions options) {
+		form(mobile, templateId, variables, options);
+		String account = this.api.chooseAccount(SEND, options);
+		return SendEstimate.of(account, this.templates.render(SEND, account, templateId, variables), 1, 1);
+	}
+
+	// Validates the send as the document says, before any I/O.
+	private static JuheForm form(String mobile, long templateId, Map<String, String> variables, SendOptions options) {
 		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
 		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
 		JuheValidation.requireArgument(SEND, "options", options);
-		JuheForm form = new JuheForm().add("mobile", mobile)
+		return new JuheForm().add("mobile", mobile)
 			.add("tplId", templateId)
 			.addVariables(SEND, "tplValue", variables, VariablesEncoding.PAIRS_AT_LEAST_ONE);
-		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, options);
-		return this.api.call(call, (result) -> new VerificationCodeSmsResult(result.requiredText("sid")));
 	}
 
 	/**
@@ -127,8 +176,32 @@ public class VerificationCodeSmsClient {
 	 * @return the templates, with their review state and validity
 	 */
 	public List<VerificationCodeTemplate> myTemplates() {
-		return this.api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
+		return myTemplates(this.api);
+	}
+
+	/**
+	 * Fetch the account's templates again for the checks before sends, now rather than
+	 * when the refresh interval ends; on failure the list fetched before stays in use.
+	 * @return the templates the checks now use
+	 */
+	public List<KnownTemplate> refreshTemplates() {
+		return this.templates.refresh(this.api, MY_TEMPLATES);
+	}
+
+	private static List<VerificationCodeTemplate> myTemplates(JuheProductApi api) {
+		return api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
 				(result) -> result.list(VerificationCodeSmsClient::template));
+	}
+
+	private static List<KnownTemplate> knownTemplates(JuheProductApi api) {
+		return myTemplates(api).stream().map(VerificationCodeSmsClient::known).toList();
+	}
+
+	private static KnownTemplate known(VerificationCodeTemplate template) {
+		String state = (template.state() != TemplateReviewState.APPROVED) ? "review state " + template.state()
+				: (template.isUsable() ? "usable" : "invalid (status 0)");
+		return KnownTemplate.of(template.templateId(), template.signature(), template.content(), template.isUsable(),
+				state, VariableRule.parse(template.rules()));
 	}
 
 	// Chinese characters, English letters and digits: the rule of Juhe's 248601, checked

@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
@@ -14,6 +16,10 @@ import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
+import io.github.juhesms.template.KnownTemplate;
+import io.github.juhesms.template.TemplateCatalog;
+import io.github.juhesms.template.TemplateChecks;
+import io.github.juhesms.template.TemplateChecks.TemplateFields;
 
 /**
  * Client of Juhe's Video SMS (视频短信): send a template to a mainland mobile, and list the
@@ -29,14 +35,35 @@ public class VideoSmsClient {
 	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
 		.withResolverStyle(ResolverStyle.STRICT);
 
+	private static final TemplateFields FIELDS = new TemplateFields("tplId", "tplId");
+
 	private final JuheProductApi api;
 
+	private final TemplateCatalog templates;
+
 	/**
-	 * Create a client.
+	 * Create a client without template checks.
 	 * @param api the Video SMS product API
 	 */
 	public VideoSmsClient(JuheProductApi api) {
+		this(api, TemplateChecks.off());
+	}
+
+	/**
+	 * Create a client whose sends are checked against the account's templates: the
+	 * template must exist and be usable (a video send has no variables to check).
+	 * @param api the Video SMS product API
+	 * @param templateChecks how sends are checked against the templates
+	 */
+	public VideoSmsClient(JuheProductApi api, TemplateChecks templateChecks) {
 		this.api = api;
+		this.templates = templateChecks.catalog(JuheProduct.VIDEO, FIELDS,
+				(account) -> knownTemplates(api.forAccount(account)));
+	}
+
+	private VideoSmsClient(JuheProductApi api, TemplateCatalog templates) {
+		this.api = api;
+		this.templates = templates;
 	}
 
 	/**
@@ -47,7 +74,7 @@ public class VideoSmsClient {
 	 * @return a client of the account
 	 */
 	public VideoSmsClient forAccount(String account) {
-		return new VideoSmsClient(this.api.forAccount(account));
+		return new VideoSmsClient(this.api.forAccount(account), this.templates);
 	}
 
 	/**
@@ -74,7 +101,8 @@ public class VideoSmsClient {
 		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
 		JuheValidation.requireArgument(SEND, "options", options);
 		JuheForm form = new JuheForm().add("tplId", templateId).add("mobile", mobile);
-		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, options);
+		SendOptions checked = this.templates.check(this.api, SEND, options, templateId, Map.of()).options();
+		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, checked);
 		return this.api.call(call, (result) -> new VideoSmsResult(result.requiredText("sid")));
 	}
 
@@ -83,8 +111,29 @@ public class VideoSmsClient {
 	 * @return the templates, with whether each can be used
 	 */
 	public List<VideoTemplate> myTemplates() {
-		return this.api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()),
-				(result) -> result.list(VideoSmsClient::template));
+		return myTemplates(this.api);
+	}
+
+	/**
+	 * Fetch the account's templates again for the checks before sends, now rather than
+	 * when the refresh interval ends; on failure the list fetched before stays in use.
+	 * @return the templates the checks now use
+	 */
+	public List<KnownTemplate> refreshTemplates() {
+		return this.templates.refresh(this.api, MY_TEMPLATES);
+	}
+
+	private static List<VideoTemplate> myTemplates(JuheProductApi api) {
+		return api.call(JuheCall.of(MY_TEMPLATES, new JuheForm()), (result) -> result.list(VideoSmsClient::template));
+	}
+
+	// The content holds the signature, and a video send fills in no variables, so a
+	// '#' in the text is not one.
+	private static List<KnownTemplate> knownTemplates(JuheProductApi api) {
+		return myTemplates(api).stream()
+			.map((template) -> new KnownTemplate(template.templateId(), "", template.content(), template.usable(),
+					template.usable() ? "usable" : "not usable (tpl_state 0)", Set.of(), Map.of()))
+			.toList();
 	}
 
 	private static VideoTemplate template(JuheResult entry) {

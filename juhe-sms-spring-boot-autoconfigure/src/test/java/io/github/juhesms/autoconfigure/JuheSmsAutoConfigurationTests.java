@@ -18,6 +18,7 @@ import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
+import io.github.juhesms.template.TemplateCheckSettings;
 import io.github.juhesms.video.VideoSmsClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -192,10 +193,14 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 
 	@Test
 	void propertiesBind() {
-		contextRunner().withPropertyValues("juhe.sms.connect-timeout=1500ms", "juhe.sms.read-timeout=7s",
-				"juhe.sms.max-response-size=64KB", "juhe.sms.max-connections=7", "juhe.sms.retry.max-attempts=5",
-				"juhe.sms.retry.initial-interval=1s", "juhe.sms.retry.multiplier=1.5", "juhe.sms.retry.max-interval=4s",
-				"juhe.sms.retry.jitter=50ms", "juhe.sms.international.busy-codes=235700,1")
+		contextRunner()
+			.withPropertyValues("juhe.sms.connect-timeout=1500ms", "juhe.sms.read-timeout=7s",
+					"juhe.sms.max-response-size=64KB", "juhe.sms.max-connections=7", "juhe.sms.retry.max-attempts=5",
+					"juhe.sms.retry.initial-interval=1s", "juhe.sms.retry.multiplier=1.5",
+					"juhe.sms.retry.max-interval=4s", "juhe.sms.retry.jitter=50ms",
+					"juhe.sms.international.busy-codes=235700,1", "juhe.sms.video.template-check.refresh-interval=2m",
+					"juhe.sms.video.template-check.recheck-interval=0s",
+					"juhe.sms.financial.template-check.require-list=true")
 			.run((context) -> {
 				JuheSmsProperties properties = context.getBean(JuheSmsProperties.class);
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofMillis(1500));
@@ -208,6 +213,9 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 				assertThat(properties.getRetry().getMaxInterval()).isEqualTo(Duration.ofSeconds(4));
 				assertThat(properties.getRetry().getJitter()).isEqualTo(Duration.ofMillis(50));
 				assertThat(properties.getInternational().getBusyCodes()).containsExactly(235700, 1);
+				assertThat(properties.getVideo().getTemplateCheck().toSettings())
+					.isEqualTo(new TemplateCheckSettings(false, Duration.ofMinutes(2), Duration.ZERO, false));
+				assertThat(properties.getFinancial().getTemplateCheck().isRequireList()).isTrue();
 			});
 	}
 
@@ -229,6 +237,12 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 		assertThat(properties.getSmsApi().getBusyCodes()).containsExactly(205403, 205409);
 		assertThat(properties.getSmsApi().getVariablesFormat()).isEqualTo(SmsApiVariablesFormat.VARS);
 		assertThat(properties.getVideo().getBusyCodes()).containsExactly(236300);
+		assertThat(List.of(properties.getInternational(), properties.getFinancial(), properties.getVerificationCode(),
+				properties.getVideo()))
+			.extracting((product) -> product.getTemplateCheck().toSettings())
+			.containsOnly(TemplateCheckSettings.DEFAULTS);
+		assertThat(TemplateCheckSettings.DEFAULTS)
+			.isEqualTo(new TemplateCheckSettings(true, Duration.ofMinutes(10), Duration.ofMinutes(1), false));
 	}
 
 	@Test

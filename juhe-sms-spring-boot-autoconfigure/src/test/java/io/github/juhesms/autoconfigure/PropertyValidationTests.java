@@ -76,6 +76,11 @@ class PropertyValidationTests {
 				bad("redis.key-prefix", " ", "must not be blank"),
 				bad("international.allowed-area-codes", "44,+1", "must hold area codes of 1 to 4 digits"),
 				bad("international.denied-area-codes", "12345", "must hold area codes of 1 to 4 digits"),
+				bad("international.template-check.refresh-interval", "0s", "must be longer than 0"),
+				bad("financial.template-check.refresh-interval", "-1m", "must be longer than 0"),
+				bad("verification-code.template-check.refresh-interval", "0s", "must be longer than 0"),
+				bad("video.template-check.refresh-interval", "0s", "must be longer than 0"),
+				bad("international.template-check.recheck-interval", "-1s", "must not be negative"),
 				bad("international.denied-area-codes", "44",
 						"must not hold an area code that juhe.sms.international.allowed-area-codes allows",
 						"juhe.sms.international.allowed-area-codes=44,1"));

@@ -34,6 +34,11 @@ public abstract class JuheWireMockTests {
 	/** The key every test context uses. */
 	protected static final String KEY = "test-key-0123456789abcdef";
 
+	/** Properties that turn every product's template checks off. */
+	public static final String[] NO_TEMPLATE_CHECKS = { "juhe.sms.international.template-check.enabled=false",
+			"juhe.sms.financial.template-check.enabled=false",
+			"juhe.sms.verification-code.template-check.enabled=false", "juhe.sms.video.template-check.enabled=false" };
+
 	protected static WireMockServer wireMock;
 
 	@BeforeAll
@@ -56,7 +61,8 @@ public abstract class JuheWireMockTests {
 	 * A context runner with Boot's HTTP client and RestClient auto-configuration and the
 	 * starter, pointed at WireMock, with a shared key and fast retries. Per-number send
 	 * limits are off, since most tests send to one number many times; the limit tests
-	 * turn them on.
+	 * turn them on. Template checks are off too, since most tests stub the send alone;
+	 * the template-check tests turn them on.
 	 * @return the runner
 	 */
 	protected ApplicationContextRunner contextRunner() {
@@ -66,7 +72,8 @@ public abstract class JuheWireMockTests {
 					JuheSmsAutoConfiguration.class))
 			.withPropertyValues("juhe.sms.base-url=" + wireMock.baseUrl(), "juhe.sms.key=" + KEY,
 					"juhe.sms.retry.initial-interval=10ms", "juhe.sms.retry.jitter=0ms",
-					"juhe.sms.limits.enabled=false");
+					"juhe.sms.limits.enabled=false")
+			.withPropertyValues(NO_TEMPLATE_CHECKS);
 	}
 
 	/**

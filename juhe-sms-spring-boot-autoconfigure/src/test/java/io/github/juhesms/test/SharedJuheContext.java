@@ -58,9 +58,10 @@ public final class SharedJuheContext implements AutoCloseable {
 			.observationHandler(new Recorder());
 		this.context = new AnnotationConfigApplicationContext();
 		// Per-number limits are off: a shared context sends to one number hundreds of
-		// times.
+		// times; template checks too, as its servers answer the sends alone.
 		List<String> all = new ArrayList<>(List.of("juhe.sms.base-url=" + baseUrl,
 				"juhe.sms.key=" + JuheWireMockTests.KEY, client.property(), "juhe.sms.limits.enabled=false"));
+		all.addAll(Arrays.asList(JuheWireMockTests.NO_TEMPLATE_CHECKS));
 		all.addAll(Arrays.asList(properties));
 		TestPropertyValues.of(all).applyTo(this.context);
 		this.context.registerBean(MeterRegistry.class, () -> this.meters);

@@ -199,19 +199,26 @@ public final class FakeJuheServer implements AutoCloseable {
 	 * {@code juhe.sms.codes.template-id} of the {@linkplain #verificationCodeTemplate()
 	 * standing verification-code template}, and for each named account
 	 * {@code juhe.sms.accounts.<name>.<product>.key} and
-	 * {@code juhe.sms.accounts.<name>.codes.template-id}, e.g. for
-	 * {@code @DynamicPropertySource}.
+	 * {@code juhe.sms.accounts.<name>.codes.template-id}, and a template-check
+	 * {@code recheck-interval} of 0 so that the starter sees templates a test adds or
+	 * approves at once; e.g. for {@code @DynamicPropertySource}.
 	 * @return the property names and values
 	 */
 	public Map<String, String> properties() {
 		return properties(accounts());
 	}
 
-	// The default account's properties and those of the named accounts given.
+	// The default account's properties and those of the named accounts given. The
+	// starter's template checks look at the list again whenever a send names a template
+	// it does not know or cannot use, so a template a test adds or approves is seen at
+	// once.
 	Map<String, String> properties(Collection<String> accounts) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("juhe.sms.base-url", baseUrl());
 		properties.putAll(this.juhe.properties(accounts));
+		for (String product : List.of("international", "financial", "verification-code", "video")) {
+			properties.put("juhe.sms." + product + ".template-check.recheck-interval", "0s");
+		}
 		return properties;
 	}
 

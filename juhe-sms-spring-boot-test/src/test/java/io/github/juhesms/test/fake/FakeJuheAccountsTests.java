@@ -158,7 +158,7 @@ class FakeJuheAccountsTests {
 		}
 		assertThat(properties).containsEntry("juhe.sms.sms-api.key", "fake-sms-api-key")
 			.containsEntry("juhe.sms.codes.template-id", Long.toString(this.juhe.verificationCodeTemplate().id()))
-			.hasSize(7 + 2 * 6);
+			.hasSize(7 + 4 + 2 * 6);
 	}
 
 	@Test

@@ -36,7 +36,8 @@ class FakeJuheServerTests {
 				.containsEntry("juhe.sms.verification-code.key", "shared")
 				.containsEntry("juhe.sms.video.key", "video")
 				.containsEntry("juhe.sms.codes.template-id", Long.toString(juhe.verificationCodeTemplate().id()))
-				.hasSize(7);
+				.containsEntry("juhe.sms.verification-code.template-check.recheck-interval", "0s")
+				.hasSize(7 + 4);
 			JuheHttp http = new JuheHttp(juhe);
 			assertThat(
 					http.postForm(JuheEndpoint.VIDEO_MY_TEMPLATES, Map.of("key", "shared")).get("error_code").asInt())

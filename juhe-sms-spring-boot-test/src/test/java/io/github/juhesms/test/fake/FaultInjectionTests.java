@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @FakeJuheServerTest
+@StarterChecksOff
 class FaultInjectionTests {
 
 	private static final String MOBILE = "7700900123";

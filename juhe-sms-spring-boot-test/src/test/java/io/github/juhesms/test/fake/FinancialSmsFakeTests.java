@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @SpringBootTest
 @FakeJuheServerTest
+@StarterChecksOff
 class FinancialSmsFakeTests {
 
 	private static final String MOBILE = "13800138000";

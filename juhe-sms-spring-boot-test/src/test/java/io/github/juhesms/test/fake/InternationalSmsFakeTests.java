@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @FakeJuheServerTest
+@StarterChecksOff
 class InternationalSmsFakeTests {
 
 	@Autowired

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @FakeJuheServerTest
+@StarterChecksOff
 class VerificationCodeFakeTests {
 
 	private static final String MOBILE = "13800138000";

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "juhe.sms.codes.template-id = 424242")
 @FakeJuheServerTest
+@StarterChecksOff
 class VerificationCodeTemplateSetByTestTests {
 
 	@Autowired

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @SpringBootTest
 @FakeJuheServerTest
+@StarterChecksOff
 class VideoFakeTests {
 
 	private static final String CHINA_MOBILE = "13800138000";

@@ -1,0 +1,87 @@
+package io.github.juhesms.international;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
+
+/**
+ * What one message costs in each area ({@code areaCode}'s {@code fee}), fetched per
+ * account when an estimate first needs it and kept a day: Juhe's price list changes
+ * rarely, and a send never waits for it.
+ */
+final class AreaFees {
+
+	private static final Duration KEPT = Duration.ofDays(1);
+
+	private final Function<String, List<AreaCode>> source;
+
+	private final Clock clock;
+
+	private final ConcurrentMap<String, Fees> byAccount = new ConcurrentHashMap<>();
+
+	AreaFees(Function<String, List<AreaCode>> source, Clock clock) {
+		this.source = source;
+		this.clock = clock;
+	}
+
+	/**
+	 * The fee of one message to an area, fetching the list when it is missing, old, or
+	 * lacks the area.
+	 * @param operation the operation that needs it
+	 * @param account the account
+	 * @param areaCode the area code
+	 * @return the fee
+	 * @throws JuheSmsInvalidRequestException if Juhe does not list the area
+	 */
+	int fee(JuheOperation operation, String account, String areaCode) {
+		Instant now = this.clock.instant();
+		Fees fees = this.byAccount.get(account);
+		if (fees == null || now.isAfter(fees.fetchedAt().plus(KEPT)) || !fees.byArea().containsKey(areaCode)) {
+			Map<String, Integer> byArea = new HashMap<>();
+			for (AreaCode area : this.source.apply(account)) {
+				byArea.putIfAbsent(area.areaCode(), area.fee());
+			}
+			fees = new Fees(Map.copyOf(byArea), now);
+			this.byAccount.put(account, fees);
+		}
+		Integer fee = fees.byArea().get(areaCode);
+		if (fee == null) {
+			throw new JuheSmsInvalidRequestException(operation, "areaNum",
+					"'" + areaCode + "' is not among the areas of Juhe's areaCode list");
+		}
+		return fee;
+	}
+
+	/**
+	 * The fee of one message to an area if the list was fetched, without fetching it.
+	 * @param account the account
+	 * @param areaCode the area code
+	 * @return the fee, or {@code null} when not known
+	 */
+	@Nullable Integer knownFee(String account, String areaCode) {
+		Fees fees = this.byAccount.get(account);
+		return (fees != null) ? fees.byArea().get(areaCode) : null;
+	}
+
+	/**
+	 * The fees of one account's areas.
+	 *
+	 * @param byArea the fee by area code
+	 * @param fetchedAt when they were fetched
+	 */
+	private record Fees(Map<String, Integer> byArea, Instant fetchedAt) {
+
+	}
+
+}
