@@ -151,8 +151,9 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnProperty(prefix = "juhe.sms.sms-api", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.SMS_API)
 	SmsApiClient smsApiClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new SmsApiClient(factory.create(JuheProduct.SMS_API, properties.getSmsApi().getBusyCodes()),
-				properties.getSmsApi().getVariablesFormat());
+		JuheSmsProperties.SmsApi smsApi = properties.getSmsApi();
+		return new SmsApiClient(factory.create(JuheProduct.SMS_API, smsApi.getBusyCodes()), smsApi.getVariablesFormat(),
+				smsApi.toRules());
 	}
 
 	@Bean
@@ -160,7 +161,8 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnProperty(prefix = "juhe.sms.video", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.VIDEO)
 	VideoSmsClient videoSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new VideoSmsClient(factory.create(JuheProduct.VIDEO, properties.getVideo().getBusyCodes()));
+		JuheSmsProperties.Video video = properties.getVideo();
+		return new VideoSmsClient(factory.create(JuheProduct.VIDEO, video.getBusyCodes()), video.toRules());
 	}
 
 	/**

@@ -25,14 +25,27 @@ public class SmsApiClient {
 
 	private final SmsApiVariablesFormat variablesFormat;
 
+	private final SmsApiRules rules;
+
 	/**
-	 * Create a client.
+	 * Create a client that knows no marketing templates ({@link SmsApiRules#NONE}).
 	 * @param api the SMS API product API
 	 * @param variablesFormat the parameter that carries template variables
 	 */
 	public SmsApiClient(JuheProductApi api, SmsApiVariablesFormat variablesFormat) {
+		this(api, variablesFormat, SmsApiRules.NONE);
+	}
+
+	/**
+	 * Create a client that checks the given marketing rules before each send.
+	 * @param api the SMS API product API
+	 * @param variablesFormat the parameter that carries template variables
+	 * @param rules the marketing templates and their send hours
+	 */
+	public SmsApiClient(JuheProductApi api, SmsApiVariablesFormat variablesFormat, SmsApiRules rules) {
 		this.api = api;
 		this.variablesFormat = variablesFormat;
+		this.rules = rules;
 	}
 
 	/**
@@ -43,7 +56,7 @@ public class SmsApiClient {
 	 * @return a client of the account
 	 */
 	public SmsApiClient forAccount(String account) {
-		return new SmsApiClient(this.api.forAccount(account), this.variablesFormat);
+		return new SmsApiClient(this.api.forAccount(account), this.variablesFormat, this.rules);
 	}
 
 	/**
@@ -57,7 +70,8 @@ public class SmsApiClient {
 	}
 
 	/**
-	 * Send a message ({@code send}) with options such as an idempotency key.
+	 * Send a message ({@code send}) with options such as an idempotency key. A marketing
+	 * template (see {@link SmsApiRules}) is sent only in the marketing hours.
 	 * @param request the mobile, template, variables and extension code
 	 * @param options the send options
 	 * @return the message id, and the sent and billed counts
@@ -73,6 +87,7 @@ public class SmsApiClient {
 		if (request.ext() != null) {
 			JuheValidation.requireDigits(SEND, "ext", request.ext(), 1, 9);
 		}
+		this.rules.check(SEND, request.templateId(), this.api.clock());
 		// The document requires one of the two variable parameters, so it is sent even
 		// for no variables.
 		JuheForm form = new JuheForm().add("mobile", request.mobile())

@@ -31,12 +31,24 @@ public class VideoSmsClient {
 
 	private final JuheProductApi api;
 
+	private final VideoRules rules;
+
 	/**
-	 * Create a client.
+	 * Create a client that keeps the document's rules ({@link VideoRules#DOCUMENTED}).
 	 * @param api the Video SMS product API
 	 */
 	public VideoSmsClient(JuheProductApi api) {
+		this(api, VideoRules.DOCUMENTED);
+	}
+
+	/**
+	 * Create a client that checks the given rules before each send.
+	 * @param api the Video SMS product API
+	 * @param rules the send hours and carrier rule
+	 */
+	public VideoSmsClient(JuheProductApi api, VideoRules rules) {
 		this.api = api;
+		this.rules = rules;
 	}
 
 	/**
@@ -47,7 +59,7 @@ public class VideoSmsClient {
 	 * @return a client of the account
 	 */
 	public VideoSmsClient forAccount(String account) {
-		return new VideoSmsClient(this.api.forAccount(account));
+		return new VideoSmsClient(this.api.forAccount(account), this.rules);
 	}
 
 	/**
@@ -63,7 +75,8 @@ public class VideoSmsClient {
 
 	/**
 	 * Send a template ({@code send}). Billed only when accepted; the document says only
-	 * China Mobile numbers receive video SMS.
+	 * China Mobile numbers receive video SMS, from 09:00 to 18:00 China time, which the
+	 * client's {@link VideoRules} check first.
 	 * @param mobile the mainland mobile number, 11 digits
 	 * @param templateId a usable template's id ({@code tplId})
 	 * @param options the send options, such as an idempotency key
@@ -73,6 +86,7 @@ public class VideoSmsClient {
 		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
 		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
 		JuheValidation.requireArgument(SEND, "options", options);
+		this.rules.check(SEND, mobile, this.api.clock());
 		JuheForm form = new JuheForm().add("tplId", templateId).add("mobile", mobile);
 		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, options);
 		return this.api.call(call, (result) -> new VideoSmsResult(result.requiredText("sid")));
