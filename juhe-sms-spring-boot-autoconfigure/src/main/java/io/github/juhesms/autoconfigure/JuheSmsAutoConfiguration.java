@@ -22,6 +22,7 @@ import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.store.StoreDigest;
 import io.github.juhesms.store.VerificationCodeStore;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
+import io.github.juhesms.template.TemplateCheckSettings;
 import io.github.juhesms.template.TemplateChecks;
 import io.github.juhesms.video.VideoSmsClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -159,9 +160,13 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnMissingBean(SmsApiClient.class)
 	@ConditionalOnProperty(prefix = "juhe.sms.sms-api", name = "enabled", matchIfMissing = true)
 	@ConditionalOnJuheSmsKey(JuheProduct.SMS_API)
-	SmsApiClient smsApiClient(JuheProductApiFactory factory, JuheSmsProperties properties) {
-		return new SmsApiClient(factory.create(JuheProduct.SMS_API, properties.getSmsApi().getBusyCodes()),
-				properties.getSmsApi().getVariablesFormat());
+	SmsApiClient smsApiClient(JuheProductApiFactory factory, JuheSmsProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		JuheSmsProperties.SmsApi smsApi = properties.getSmsApi();
+		return new SmsApiClient(factory.create(JuheProduct.SMS_API, smsApi.getBusyCodes()), smsApi.getVariablesFormat(),
+				smsApi.toRules(),
+				new TemplateChecks(TemplateCheckSettings.DEFAULTS, Clock.systemUTC(), meterRegistry.getIfUnique()),
+				smsApi.templateTexts());
 	}
 
 	@Bean
@@ -170,8 +175,8 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnJuheSmsKey(JuheProduct.VIDEO)
 	VideoSmsClient videoSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties,
 			ObjectProvider<MeterRegistry> meterRegistry) {
-		JuheSmsProperties.TemplatedProduct video = properties.getVideo();
-		return new VideoSmsClient(factory.create(JuheProduct.VIDEO, video.getBusyCodes()),
+		JuheSmsProperties.Video video = properties.getVideo();
+		return new VideoSmsClient(factory.create(JuheProduct.VIDEO, video.getBusyCodes()), video.toRules(),
 				templateChecks(video, meterRegistry));
 	}
 

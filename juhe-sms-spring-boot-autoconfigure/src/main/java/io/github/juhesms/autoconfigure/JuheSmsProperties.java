@@ -1,6 +1,7 @@
 package io.github.juhesms.autoconfigure;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,10 +15,13 @@ import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.call.FailFastSettings;
 import io.github.juhesms.call.JuheRetrySettings;
 import io.github.juhesms.call.RetryBudgetSettings;
+import io.github.juhesms.call.SendWindow;
 import io.github.juhesms.codes.VerificationCodeSettings;
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.smsapi.SmsApiRules;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import io.github.juhesms.template.TemplateCheckSettings;
+import io.github.juhesms.video.VideoRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -161,7 +165,7 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * Video SMS (视频短信).
 	 */
-	private final TemplatedProduct video = new TemplatedProduct(236300);
+	private final Video video = new Video();
 
 	/**
 	 * Named accounts (Juhe subscriptions, each with its own keys) beside the default one
@@ -412,7 +416,7 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * {@return the Video SMS (视频短信) settings}
 	 */
-	public TemplatedProduct getVideo() {
+	public Video getVideo() {
 		return this.video;
 	}
 
@@ -805,6 +809,11 @@ public class JuheSmsProperties implements Validator {
 		private List<Integer> busyCodes;
 
 		/**
+		 * The product's own per-number send limits, kept besides juhe.sms.limits.rules.
+		 */
+		private final ProductLimits limits = new ProductLimits();
+
+		/**
 		 * Create the settings of a product without busy codes.
 		 */
 		public Product() {
@@ -863,6 +872,13 @@ public class JuheSmsProperties implements Validator {
 		 */
 		public void setBusyCodes(List<Integer> busyCodes) {
 			this.busyCodes = busyCodes;
+		}
+
+		/**
+		 * {@return the product's own per-number send limits}
+		 */
+		public ProductLimits getLimits() {
+			return this.limits;
 		}
 
 		@Override
@@ -1034,6 +1050,17 @@ public class JuheSmsProperties implements Validator {
 		private SmsApiVariablesFormat variablesFormat = SmsApiVariablesFormat.VARS;
 
 		/**
+		 * Templates the application sends, by template id: their text (the SMS API lists
+		 * no templates) and whether each is marketing.
+		 */
+		private final Map<Long, SmsApiTemplate> templates = new LinkedHashMap<>();
+
+		/**
+		 * Rules of the templates marked marketing.
+		 */
+		private final Marketing marketing = new Marketing();
+
+		/**
 		 * Create the SMS API settings, with busy codes 205403 and 205409.
 		 */
 		public SmsApi() {
@@ -1053,6 +1080,363 @@ public class JuheSmsProperties implements Validator {
 		 */
 		public void setVariablesFormat(SmsApiVariablesFormat variablesFormat) {
 			this.variablesFormat = variablesFormat;
+		}
+
+		/**
+		 * {@return the templates the application sends, by template id}
+		 */
+		public Map<Long, SmsApiTemplate> getTemplates() {
+			return this.templates;
+		}
+
+		/**
+		 * {@return the rules of marketing templates}
+		 */
+		public Marketing getMarketing() {
+			return this.marketing;
+		}
+
+		/**
+		 * The rules of the templates marked marketing.
+		 * @return the marketing template ids and their send hours
+		 */
+		public SmsApiRules toRules() {
+			Set<Long> marketing = new LinkedHashSet<>();
+			for (Map.Entry<Long, SmsApiTemplate> template : this.templates.entrySet()) {
+				if (template.getValue().isMarketing()) {
+					marketing.add(template.getKey());
+				}
+			}
+			return new SmsApiRules(marketing,
+					this.marketing.getSendWindow().toSendWindow(SmsApiRules.MARKETING_WINDOW));
+		}
+
+		/**
+		 * The texts given for templates, which the sends with them are checked against.
+		 * @return the texts by template id
+		 */
+		public Map<Long, String> templateTexts() {
+			Map<Long, String> texts = new LinkedHashMap<>();
+			this.templates.forEach((templateId, template) -> {
+				if (template.getText() != null) {
+					texts.put(templateId, template.getText());
+				}
+			});
+			return texts;
+		}
+
+		@Override
+		String fields() {
+			return super.fields() + ", templates=" + this.templates + ", marketing=" + this.marketing;
+		}
+
+	}
+
+	/**
+	 * A template of the SMS API, which has no endpoint listing templates.
+	 */
+	public static class SmsApiTemplate {
+
+		/**
+		 * The template's text as approved, with its #placeholders#, e.g.
+		 * "【聚合数据】您的验证码是#code#".
+		 */
+		private @Nullable String text;
+
+		/**
+		 * Whether the template is marketing (营销短信): sent only in
+		 * juhe.sms.sms-api.marketing.send-window, and its text must end with 拒收请回复R.
+		 */
+		private boolean marketing = false;
+
+		/**
+		 * Create a template's settings, not marketing and without text.
+		 */
+		public SmsApiTemplate() {
+		}
+
+		/**
+		 * {@return the template's text, or {@code null} when not given}
+		 */
+		public @Nullable String getText() {
+			return this.text;
+		}
+
+		/**
+		 * Set the template's text, with its #placeholders#.
+		 * @param text the text, or {@code null}
+		 */
+		public void setText(@Nullable String text) {
+			this.text = text;
+		}
+
+		/**
+		 * {@return whether the template is marketing}
+		 */
+		public boolean isMarketing() {
+			return this.marketing;
+		}
+
+		/**
+		 * Set whether the template is marketing.
+		 * @param marketing {@code true} for a marketing template
+		 */
+		public void setMarketing(boolean marketing) {
+			this.marketing = marketing;
+		}
+
+		@Override
+		public String toString() {
+			return "[text=" + this.text + ", marketing=" + this.marketing + "]";
+		}
+
+	}
+
+	/**
+	 * The rules of the SMS API's marketing templates.
+	 */
+	public static class Marketing {
+
+		/**
+		 * Hours, in China's time zone, marketing templates are sent in (the document's
+		 * 8:30 to 21:30).
+		 */
+		private final Window sendWindow = new Window(SmsApiRules.MARKETING_WINDOW);
+
+		/**
+		 * Create the marketing settings with the document's hours.
+		 */
+		public Marketing() {
+		}
+
+		/**
+		 * {@return the hours marketing templates are sent in}
+		 */
+		public Window getSendWindow() {
+			return this.sendWindow;
+		}
+
+		@Override
+		public String toString() {
+			return "[sendWindow=" + this.sendWindow + "]";
+		}
+
+	}
+
+	/**
+	 * Video SMS settings: busy code 236300, and the document's rules by default.
+	 */
+	public static class Video extends TemplatedProduct {
+
+		/**
+		 * Hours, in China's time zone, video SMS is sent in (the document's "发送时间：早九晚六").
+		 */
+		private final Window sendWindow = new Window(VideoRules.SEND_WINDOW);
+
+		/**
+		 * Whether video SMS is sent only to numbers that china-mobile-prefixes call China
+		 * Mobile's, as the document says Juhe sends only to China Mobile numbers. Number
+		 * portability (携号转网) makes prefixes imperfect: false leaves the check to Juhe.
+		 */
+		private boolean chinaMobileOnly = true;
+
+		/**
+		 * Leading digits of China Mobile's 11-digit mainland numbers; by default MIIT's
+		 * allocation (134 but 1349, 135-139, 147, 148, 150-152, 157-159, 172, 178,
+		 * 182-184, 187, 188, 195, 197, 198, 1703, 1705, 1706).
+		 */
+		private List<String> chinaMobilePrefixes = new ArrayList<>(VideoRules.CHINA_MOBILE_PREFIXES);
+
+		/**
+		 * Create the Video SMS settings: busy code 236300, at most 1 send a day and 3 a
+		 * week to a number (the document's rate for games, health products and membership
+		 * marketing; an application sending other categories can set
+		 * juhe.sms.video.limits.rules empty), 09:00 to 18:00, China Mobile numbers only.
+		 */
+		public Video() {
+			super(236300);
+			getLimits().setRules(new ArrayList<>(
+					List.of(new Limits.Rule(1, Duration.ofDays(1)), new Limits.Rule(3, Duration.ofDays(7)))));
+		}
+
+		/**
+		 * {@return the hours video SMS is sent in}
+		 */
+		public Window getSendWindow() {
+			return this.sendWindow;
+		}
+
+		/**
+		 * {@return whether video SMS is sent only to China Mobile numbers by prefix}
+		 */
+		public boolean isChinaMobileOnly() {
+			return this.chinaMobileOnly;
+		}
+
+		/**
+		 * Set whether video SMS is sent only to China Mobile numbers by prefix.
+		 * @param chinaMobileOnly {@code false} to send to every carrier's numbers
+		 */
+		public void setChinaMobileOnly(boolean chinaMobileOnly) {
+			this.chinaMobileOnly = chinaMobileOnly;
+		}
+
+		/**
+		 * {@return the leading digits of China Mobile's numbers}
+		 */
+		public List<String> getChinaMobilePrefixes() {
+			return this.chinaMobilePrefixes;
+		}
+
+		/**
+		 * Set the leading digits of China Mobile's numbers.
+		 * @param chinaMobilePrefixes the prefixes
+		 */
+		public void setChinaMobilePrefixes(List<String> chinaMobilePrefixes) {
+			this.chinaMobilePrefixes = chinaMobilePrefixes;
+		}
+
+		/**
+		 * The rules video sends are checked against.
+		 * @return the send hours and the carrier rule, as configured
+		 */
+		public VideoRules toRules() {
+			return new VideoRules(this.sendWindow.toSendWindow(VideoRules.SEND_WINDOW),
+					this.chinaMobileOnly ? this.chinaMobilePrefixes : null);
+		}
+
+		@Override
+		String fields() {
+			return super.fields() + ", sendWindow=" + this.sendWindow + ", chinaMobileOnly=" + this.chinaMobileOnly
+					+ ", chinaMobilePrefixes=" + this.chinaMobilePrefixes;
+		}
+
+	}
+
+	/**
+	 * The hours of the day, in China's time zone (Asia/Shanghai), a kind of message is
+	 * sent in: from start, included, to end, excluded.
+	 */
+	public static class Window {
+
+		/**
+		 * Whether sends outside the hours are refused.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * First time of day a send is allowed, in China's time zone.
+		 */
+		private LocalTime start;
+
+		/**
+		 * First time of day, after start, a send is refused again (excluded from the
+		 * window), in China's time zone.
+		 */
+		private LocalTime end;
+
+		/**
+		 * Create a window of the video document's hours, 09:00 to 18:00.
+		 */
+		public Window() {
+			this(VideoRules.SEND_WINDOW);
+		}
+
+		Window(SendWindow documented) {
+			this.start = documented.start();
+			this.end = documented.end();
+		}
+
+		/**
+		 * {@return whether sends outside the hours are refused}
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether sends outside the hours are refused.
+		 * @param enabled {@code false} to send at any hour
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * {@return the first time of day a send is allowed}
+		 */
+		public LocalTime getStart() {
+			return this.start;
+		}
+
+		/**
+		 * Set the first time of day a send is allowed.
+		 * @param start the time, in China's time zone
+		 */
+		public void setStart(LocalTime start) {
+			this.start = start;
+		}
+
+		/**
+		 * {@return the first time of day a send is refused again}
+		 */
+		public LocalTime getEnd() {
+			return this.end;
+		}
+
+		/**
+		 * Set the first time of day a send is refused again.
+		 * @param end the time, in China's time zone, after the start
+		 */
+		public void setEnd(LocalTime end) {
+			this.end = end;
+		}
+
+		// The documented window's property names the configured one.
+		@Nullable SendWindow toSendWindow(SendWindow documented) {
+			return this.enabled ? new SendWindow(this.start, this.end, documented.property()) : null;
+		}
+
+		@Override
+		public String toString() {
+			return "[enabled=" + this.enabled + ", start=" + this.start + ", end=" + this.end + "]";
+		}
+
+	}
+
+	/**
+	 * A product's own per-number send limits, kept besides juhe.sms.limits.rules.
+	 */
+	public static class ProductLimits {
+
+		/**
+		 * Rules the product's sends to a number stay within besides
+		 * juhe.sms.limits.rules, each at most count sends in any window; a send must pass
+		 * both lists. Video SMS defaults to 1 a day and 3 a week, the rate Juhe applies
+		 * to games, health products and membership marketing (an application sending
+		 * other categories can set it empty); the other products to none.
+		 */
+		private List<Limits.Rule> rules = new ArrayList<>();
+
+		/**
+		 * Create a product's limits, without rules of its own.
+		 */
+		public ProductLimits() {
+		}
+
+		/**
+		 * {@return the product's own rules}
+		 */
+		public List<Limits.Rule> getRules() {
+			return this.rules;
+		}
+
+		/**
+		 * Set the product's own rules.
+		 * @param rules the rules; empty for none besides juhe.sms.limits.rules
+		 */
+		public void setRules(List<Limits.Rule> rules) {
+			this.rules = rules;
 		}
 
 	}

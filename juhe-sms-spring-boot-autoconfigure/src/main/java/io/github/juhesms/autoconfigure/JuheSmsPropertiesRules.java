@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.juhesms.account.JuheSmsAccount;
+import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.smsapi.SmsApiRules;
 import io.github.juhesms.store.StoreDigest;
 import org.jspecify.annotations.Nullable;
 
@@ -74,6 +76,11 @@ final class JuheSmsPropertiesRules {
 		rules.templateCheck("financial", properties.getFinancial());
 		rules.templateCheck("verificationCode", properties.getVerificationCode());
 		rules.templateCheck("video", properties.getVideo());
+		rules.productLimits(properties);
+		rules.window("video.sendWindow", properties.getVideo().getSendWindow());
+		rules.window("smsApi.marketing.sendWindow", properties.getSmsApi().getMarketing().getSendWindow());
+		rules.chinaMobilePrefixes(properties.getVideo());
+		rules.smsApiTemplates(properties.getSmsApi().getTemplates());
 		rules.accounts(properties.getAccounts());
 		rules.notNegative("accountRepository.cacheTtl", properties.getAccountRepository().getCacheTtl());
 		rules.atLeast("accountRepository.maxCached", properties.getAccountRepository().getMaxCached(), 1);
@@ -91,24 +98,24 @@ final class JuheSmsPropertiesRules {
 			String name = entry.getKey();
 			JuheSmsProperties.Account account = entry.getValue();
 			if (!JuheSmsAccount.isValidName(name) || JuheSmsAccount.DEFAULT.equalsIgnoreCase(name)) {
-				rejectAccount("accounts", name, "must be named " + JuheSmsAccount.NAME_RULE + ", and not '"
+				rejectNamed("accounts", name, "must be named " + JuheSmsAccount.NAME_RULE + ", and not '"
 						+ JuheSmsAccount.DEFAULT + "', which is the account of juhe.sms.key");
 				continue;
 			}
 			String other = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
 			if (other != null) {
-				rejectAccount("accounts", name,
+				rejectNamed("accounts", name,
 						"names the same account as '" + other
 								+ "': names differing only in case are one account given twice (environment variables "
 								+ "bind in lower case)");
 			}
 			if (!account.hasAnyKey()) {
-				rejectAccount("accounts." + name + ".key", null, "must be set, or a product's key of the account "
+				rejectNamed("accounts." + name + ".key", null, "must be set, or a product's key of the account "
 						+ "(juhe.sms.accounts." + name + ".<product>.key)");
 			}
 			Long templateId = account.getCodes().getTemplateId();
 			if (templateId != null && templateId < 1) {
-				rejectAccount("accounts." + name + ".codes.template-id", templateId.toString(),
+				rejectNamed("accounts." + name + ".codes.template-id", templateId.toString(),
 						"must be a template id of Juhe's, at least 1");
 			}
 		}
@@ -163,6 +170,71 @@ final class JuheSmsPropertiesRules {
 		atLeast("limits.maxNumbers", limits.getMaxNumbers(), 1);
 	}
 
+	private void productLimits(JuheSmsProperties properties) {
+		for (Map.Entry<JuheProduct, JuheSmsProperties.Product> product : properties.products().entrySet()) {
+			List<JuheSmsProperties.Limits.Rule> rules = product.getValue().getLimits().getRules();
+			String prefix = camel(product.getKey().id()) + ".limits.rules[";
+			for (int i = 0; i < rules.size(); i++) {
+				atLeast(prefix + i + "].count", rules.get(i).getCount(), 1);
+				positive(prefix + i + "].window", rules.get(i).getWindow());
+			}
+		}
+	}
+
+	private void window(String field, JuheSmsProperties.Window window) {
+		if (window.getStart() == null) {
+			reject(field + ".start", "must be set");
+		}
+		else if (window.getEnd() == null || !window.getEnd().isAfter(window.getStart())) {
+			rule(field + ".end", false, "must be after juhe.sms." + dashed(field) + ".start (" + window.getStart()
+					+ "): the window runs from start to end within one day, China time");
+		}
+	}
+
+	private void chinaMobilePrefixes(JuheSmsProperties.Video video) {
+		List<String> prefixes = video.getChinaMobilePrefixes();
+		rule("video.chinaMobilePrefixes", prefixes.stream().allMatch(JuheSmsPropertiesRules::isMobilePrefix),
+				"must hold the leading digits of 11-digit mainland numbers, 2 to 11 digits starting with 1");
+		rule("video.chinaMobilePrefixes", !video.isChinaMobileOnly() || !prefixes.isEmpty(),
+				"must not be empty while juhe.sms.video.china-mobile-only is true: every video send would be refused");
+	}
+
+	private static boolean isMobilePrefix(@Nullable String prefix) {
+		return prefix != null && prefix.matches("1[0-9]{1,10}");
+	}
+
+	// The ending is checked here, where the text is configured, rather than on each send.
+	private void smsApiTemplates(Map<Long, JuheSmsProperties.SmsApiTemplate> templates) {
+		for (Map.Entry<Long, JuheSmsProperties.SmsApiTemplate> entry : templates.entrySet()) {
+			String property = "sms-api.templates." + entry.getKey();
+			if (entry.getKey() < 1) {
+				rejectNamed(property, entry.getKey().toString(),
+						"must be keyed by a template id of Juhe's, at least 1");
+			}
+			String text = entry.getValue().getText();
+			if (entry.getValue().isMarketing() && text != null && !text.endsWith(SmsApiRules.MARKETING_ENDING)) {
+				rejectNamed(property + ".text", text,
+						"must end with " + SmsApiRules.MARKETING_ENDING + " while juhe.sms." + property
+								+ ".marketing is true: the SMS API document asks marketing content to end so "
+								+ "(营销内容最后加\"" + SmsApiRules.MARKETING_ENDING + "\")");
+			}
+		}
+	}
+
+	private static String camel(String id) {
+		StringBuilder camel = new StringBuilder(id.length());
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			if (c == '-' && i + 1 < id.length()) {
+				camel.append(Character.toUpperCase(id.charAt(++i)));
+			}
+			else {
+				camel.append(c);
+			}
+		}
+		return camel.toString();
+	}
+
 	private void codes(JuheSmsProperties.Codes codes) {
 		rule("codes.length", codes.getLength() >= 4 && codes.getLength() <= 8, "must be 4 to 8 digits");
 		rule("codes.templateId", codes.getTemplateId() == null || codes.getTemplateId() >= 1,
@@ -207,8 +279,9 @@ final class JuheSmsPropertiesRules {
 		}
 	}
 
-	// Named as given: an account name is not a Java field, and is shown as written.
-	private void rejectAccount(String property, @Nullable String value, String rule) {
+	// Named as given: an account name or a template id is not a Java field, and is shown
+	// as written.
+	private void rejectNamed(String property, @Nullable String value, String rule) {
 		this.errors.reject("juhe.sms.invalid",
 				"juhe.sms." + property + " (" + ((value != null) ? "'" + value + "'" : "not set") + ") " + rule);
 	}

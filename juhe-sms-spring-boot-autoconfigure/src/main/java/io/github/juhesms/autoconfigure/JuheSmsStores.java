@@ -3,8 +3,11 @@ package io.github.juhesms.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.guard.FailOpenIdempotencyStore;
 import io.github.juhesms.guard.FailOpenSendLimiter;
 import io.github.juhesms.guard.IdempotencySettings;
@@ -37,8 +40,8 @@ final class JuheSmsStores {
 	static SendLimitStore sendLimits(JuheSmsProperties properties, ObjectProvider<SendLimitStore> beans,
 			List<SendLimitRule> rules) {
 		SendLimitStore bean = bean(properties, beans, "send limits");
-		// An idle number is dropped after the longest window of the rules (a day without
-		// rules).
+		// An idle number is dropped after the longest window of every product's rules (a
+		// day without rules).
 		return (bean != null) ? bean : new InMemorySendLimitStore(properties.getLimits().getMaxNumbers(),
 				SendLimitRule.longestWindow(rules, Duration.ofDays(1)), Clock.systemUTC());
 	}
@@ -84,13 +87,25 @@ final class JuheSmsStores {
 		if (!limits.isEnabled()) {
 			return SendLimiter.UNLIMITED;
 		}
-		List<SendLimitRule> rules = new ArrayList<>();
-		for (JuheSmsProperties.Limits.Rule rule : limits.getRules()) {
+		List<SendLimitRule> rules = rules(limits.getRules());
+		Map<JuheProduct, List<SendLimitRule>> productRules = new EnumMap<>(JuheProduct.class);
+		List<SendLimitRule> everyRule = new ArrayList<>(rules);
+		for (Map.Entry<JuheProduct, JuheSmsProperties.Product> product : properties.products().entrySet()) {
+			List<SendLimitRule> own = rules(product.getValue().getLimits().getRules());
+			productRules.put(product.getKey(), own);
+			everyRule.addAll(own);
+		}
+		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, everyRule),
+				rules, productRules, limits.isPerTemplate(), digest, !limits.isSharedAcrossAccounts());
+		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
+	}
+
+	private static List<SendLimitRule> rules(List<JuheSmsProperties.Limits.Rule> configured) {
+		List<SendLimitRule> rules = new ArrayList<>(configured.size());
+		for (JuheSmsProperties.Limits.Rule rule : configured) {
 			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
 		}
-		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, rules), rules,
-				limits.isPerTemplate(), digest, !limits.isSharedAcrossAccounts());
-		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
+		return rules;
 	}
 
 	// The application's or the Redis store of codes, or one in memory.

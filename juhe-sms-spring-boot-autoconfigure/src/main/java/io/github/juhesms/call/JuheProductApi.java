@@ -1,5 +1,6 @@
 package io.github.juhesms.call;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -70,6 +71,14 @@ public final class JuheProductApi {
 	 */
 	public JuheProduct getProduct() {
 		return this.product;
+	}
+
+	/**
+	 * The clock of this product's calls: cool-downs, event times and send windows.
+	 * @return the clock the factory was built with
+	 */
+	public Clock clock() {
+		return this.services.clock();
 	}
 
 	/**

@@ -138,8 +138,9 @@ public class VerificationCodeService {
 		Duration left = JuheSmsStoreUnavailableException.requireStore(operation, Store.VERIFICATION_CODES,
 				() -> this.store.startCooldown(key, this.settings.resendCooldown()));
 		if (left != null) {
-			throw new JuheSmsSendLimitException(operation, List.of(new SendLimitRefusal(mobile,
-					new SendLimitRule(1, this.settings.resendCooldown()), now.plus(left))));
+			throw new JuheSmsSendLimitException(operation,
+					List.of(new SendLimitRefusal(mobile, new SendLimitRule(1, this.settings.resendCooldown()),
+							now.plus(left), "juhe.sms.codes.resend-cooldown")));
 		}
 		String code = newCode();
 		String salt = newSalt();

@@ -1,5 +1,6 @@
 package io.github.juhesms.smsapi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,12 @@ import io.github.juhesms.call.JuheValidation;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
+import io.github.juhesms.template.KnownTemplate;
+import io.github.juhesms.template.SendEstimate;
+import io.github.juhesms.template.TemplateCatalog;
+import io.github.juhesms.template.TemplateCatalog.CheckedSend;
+import io.github.juhesms.template.TemplateChecks;
+import io.github.juhesms.template.TemplateChecks.TemplateFields;
 
 /**
  * Client of Juhe's SMS API (短信API服务): send a template message to a mainland mobile.
@@ -25,14 +32,43 @@ public class SmsApiClient {
 
 	private final SmsApiVariablesFormat variablesFormat;
 
+	private final SmsApiRules rules;
+
+	private final TemplateCatalog templates;
+
 	/**
-	 * Create a client.
+	 * Create a client that knows no marketing templates ({@link SmsApiRules#NONE}) and no
+	 * template texts.
 	 * @param api the SMS API product API
 	 * @param variablesFormat the parameter that carries template variables
 	 */
 	public SmsApiClient(JuheProductApi api, SmsApiVariablesFormat variablesFormat) {
+		this(api, variablesFormat, SmsApiRules.NONE, TemplateChecks.off(), Map.of());
+	}
+
+	/**
+	 * Create a client that checks the given marketing rules before each send, and each
+	 * send with a template whose text it is given against that text (the SMS API has no
+	 * template list).
+	 * @param api the SMS API product API
+	 * @param variablesFormat the parameter that carries template variables
+	 * @param rules the marketing templates and their send hours
+	 * @param templateChecks how sends are checked against the templates
+	 * @param templateTexts the approved text of templates by id, signature included
+	 * ({@code 【签名】...})
+	 */
+	public SmsApiClient(JuheProductApi api, SmsApiVariablesFormat variablesFormat, SmsApiRules rules,
+			TemplateChecks templateChecks, Map<Long, String> templateTexts) {
+		this(api, variablesFormat, rules, templateChecks.configured(JuheProduct.SMS_API,
+				new TemplateFields("tpl_id", parameter(variablesFormat)), knownTemplates(templateTexts)));
+	}
+
+	private SmsApiClient(JuheProductApi api, SmsApiVariablesFormat variablesFormat, SmsApiRules rules,
+			TemplateCatalog templates) {
 		this.api = api;
 		this.variablesFormat = variablesFormat;
+		this.rules = rules;
+		this.templates = templates;
 	}
 
 	/**
@@ -43,7 +79,7 @@ public class SmsApiClient {
 	 * @return a client of the account
 	 */
 	public SmsApiClient forAccount(String account) {
-		return new SmsApiClient(this.api.forAccount(account), this.variablesFormat);
+		return new SmsApiClient(this.api.forAccount(account), this.variablesFormat, this.rules, this.templates);
 	}
 
 	/**
@@ -57,31 +93,80 @@ public class SmsApiClient {
 	}
 
 	/**
-	 * Send a message ({@code send}) with options such as an idempotency key.
+	 * Send a message ({@code send}) with options such as an idempotency key. A marketing
+	 * template (see {@link SmsApiRules}) is sent only in the marketing hours.
 	 * @param request the mobile, template, variables and extension code
 	 * @param options the send options
 	 * @return the message id, and the sent and billed counts
 	 */
 	public SmsApiResult send(SmsApiRequest request, SendOptions options) {
+		JuheForm form = form(request, options);
+		CheckedSend checked = this.templates.check(this.api, SEND, options, request.templateId(), request.variables());
+		JuheCall call = JuheCall.send(SEND, form, List.of(request.mobile()), request.templateId(), checked.options());
+		SmsApiResult result = this.api.call(call, SmsApiClient::result);
+		this.templates.reportedFee(checked, 1, 1, result.fee());
+		return result;
+	}
+
+	/**
+	 * What a send would say and cost, without sending: the message with its variables,
+	 * its length and the messages Juhe would bill by the documents' rule. The SMS API has
+	 * no template list: the template's text must be given in
+	 * {@code juhe.sms.sms-api.templates.<id>.text}. Checked as a send is.
+	 * @param request the mobile, template, variables and extension code
+	 * @return the estimate
+	 */
+	public SendEstimate estimate(SmsApiRequest request) {
+		return estimate(request, SendOptions.NONE);
+	}
+
+	/**
+	 * What a send with these options would say and cost, without sending.
+	 * @param request the mobile, template, variables and extension code
+	 * @param options the send options, for the account
+	 * @return the estimate
+	 * @see #estimate(SmsApiRequest)
+	 */
+	public SendEstimate estimate(SmsApiRequest request, SendOptions options) {
+		form(request, options);
+		String account = this.api.chooseAccount(SEND, options);
+		return SendEstimate.of(account, this.templates.render(SEND, account, request.templateId(), request.variables()),
+				1, 1);
+	}
+
+	// Validates the request as the document says, and the marketing hours, before any
+	// I/O.
+	private JuheForm form(SmsApiRequest request, SendOptions options) {
 		JuheValidation.requireArgument(SEND, "request", request);
 		JuheValidation.requireArgument(SEND, "options", options);
 		boolean json = this.variablesFormat == SmsApiVariablesFormat.VARS;
-		String variablesParameter = json ? "vars" : "tpl_value";
+		String variablesParameter = parameter(this.variablesFormat);
 		JuheValidation.requireMainlandMobile(SEND, "mobile", request.mobile());
 		JuheValidation.requireTemplateId(SEND, "tpl_id", request.templateId());
 
 		if (request.ext() != null) {
 			JuheValidation.requireDigits(SEND, "ext", request.ext(), 1, 9);
 		}
+		this.rules.check(SEND, request.templateId(), this.api.clock());
 		// The document requires one of the two variable parameters, so it is sent even
 		// for no variables.
-		JuheForm form = new JuheForm().add("mobile", request.mobile())
+		return new JuheForm().add("mobile", request.mobile())
 			.add("tpl_id", request.templateId())
 			.addVariables(SEND, variablesParameter, request.variables(),
 					json ? VariablesEncoding.JSON : VariablesEncoding.PAIRS)
 			.add("ext", request.ext());
-		JuheCall call = JuheCall.send(SEND, form, List.of(request.mobile()), request.templateId(), options);
-		return this.api.call(call, SmsApiClient::result);
+	}
+
+	private static String parameter(SmsApiVariablesFormat variablesFormat) {
+		return (variablesFormat == SmsApiVariablesFormat.VARS) ? "vars" : "tpl_value";
+	}
+
+	// The texts are as approved, signature included, so the message is the text.
+	private static List<KnownTemplate> knownTemplates(Map<Long, String> templateTexts) {
+		List<KnownTemplate> templates = new ArrayList<>();
+		templateTexts.forEach((templateId, text) -> templates
+			.add(KnownTemplate.of(templateId, "", text, true, "approved, as configured", Map.of())));
+		return templates;
 	}
 
 	// Only the sid is required: the document's table lists no result fields, and a

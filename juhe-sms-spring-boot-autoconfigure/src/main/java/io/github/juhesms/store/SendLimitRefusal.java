@@ -11,12 +11,14 @@ import io.github.juhesms.core.Masking;
  * @param rule the rule that refused it
  * @param retryAt when the next send to the number is allowed, on the store's clock (the
  * Redis server's with the Redis store)
+ * @param source the property the rule comes from, e.g. {@code juhe.sms.limits.rules}
  */
-public record SendLimitRefusal(String mobile, SendLimitRule rule, Instant retryAt) {
+public record SendLimitRefusal(String mobile, SendLimitRule rule, Instant retryAt, String source) {
 
 	@Override
 	public String toString() {
-		return Masking.mobile(this.mobile) + ": limit " + this.rule + ", next send allowed at " + this.retryAt;
+		return Masking.mobile(this.mobile) + ": limit " + this.rule + " (" + this.source + "), next send allowed at "
+				+ this.retryAt;
 	}
 
 }

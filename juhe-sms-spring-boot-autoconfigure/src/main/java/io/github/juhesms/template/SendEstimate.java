@@ -14,11 +14,24 @@ import io.github.juhesms.template.TemplateCatalog.RenderedMessage;
  * @param recipients the numbers the message goes to
  * @param feePerMessage what one message costs where it goes: the area's fee for
  * International SMS ({@code areaCode}), 1 elsewhere
- * @param billedUnits what Juhe would report as {@code fee}: messages per recipient times
- * recipients times the fee per message
+ * @param billedUnits what Juhe would bill: messages per recipient (by length, or one for
+ * a video message) times recipients times the fee per message
  */
 public record SendEstimate(String account, long templateId, String text, MessageLength length, int recipients,
 		int feePerMessage, long billedUnits) {
+
+	/**
+	 * An estimate of a message billed once per recipient whatever its length, as a video
+	 * message is.
+	 * @param account the account
+	 * @param message the message
+	 * @param recipients the numbers
+	 * @return the estimate
+	 */
+	public static SendEstimate perMessage(String account, RenderedMessage message, int recipients) {
+		return new SendEstimate(account, message.template().templateId(), message.text(), message.length(), recipients,
+				1, recipients);
+	}
 
 	/**
 	 * An estimate of a message billed by its length, to some recipients.

@@ -56,16 +56,21 @@ public final class TemplateCatalog {
 
 	private final @Nullable MeterRegistry meterRegistry;
 
+	// Whether the source lists only some of the templates, so that a send with another
+	// one goes out unchecked rather than refused.
+	private final boolean partial;
+
 	private final ConcurrentMap<String, Listing> listings = new ConcurrentHashMap<>();
 
-	TemplateCatalog(JuheProduct product, TemplateFields fields, TemplateSource source, TemplateCheckSettings settings,
-			Clock clock, @Nullable MeterRegistry meterRegistry) {
+	TemplateCatalog(JuheProduct product, TemplateFields fields, TemplateSource source, boolean partial,
+			TemplateCheckSettings settings, Clock clock, @Nullable MeterRegistry meterRegistry) {
 		this.product = product;
 		this.fields = fields;
 		this.source = source;
 		this.settings = settings;
 		this.clock = clock;
 		this.meterRegistry = meterRegistry;
+		this.partial = partial;
 	}
 
 	/**
@@ -126,6 +131,14 @@ public final class TemplateCatalog {
 			return null;
 		}
 		KnownTemplate template = snapshot.templates().get(templateId);
+		if (template == null && this.partial) {
+			if (estimating) {
+				throw new JuheSmsInvalidRequestException(operation, this.fields.templateId(),
+						"the text of template " + templateId + " is not known: give it in juhe.sms." + this.product.id()
+								+ ".templates." + templateId + ".text to estimate its sends");
+			}
+			return null;
+		}
 		if (template == null || !template.usable()) {
 			// Perhaps approved since the list was fetched.
 			snapshot = listing.refetched(now);
@@ -146,7 +159,7 @@ public final class TemplateCatalog {
 		checkVariables(operation, template, variables);
 		String text = template.render(variables);
 		MessageLength length = MessageLength.of(text);
-		if (length.isTooLong()) {
+		if (this.fields.textMessages() && length.isTooLong()) {
 			throw new JuheSmsInvalidRequestException(operation, this.fields.variables(),
 					"would make a message of " + length.characters() + " characters with its signature (template "
 							+ templateId + "), more than the " + MessageLength.MAX_CHARACTERS + " Juhe sends");

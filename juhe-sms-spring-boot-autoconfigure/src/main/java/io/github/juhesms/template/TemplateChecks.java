@@ -1,6 +1,8 @@
 package io.github.juhesms.template;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -55,16 +57,45 @@ public final class TemplateChecks {
 	 * @return the catalog
 	 */
 	public TemplateCatalog catalog(JuheProduct product, TemplateFields fields, TemplateSource source) {
-		return new TemplateCatalog(product, fields, source, this.settings, this.clock, this.meterRegistry);
+		return new TemplateCatalog(product, fields, source, false, this.settings, this.clock, this.meterRegistry);
 	}
 
 	/**
-	 * The names a product's send gives its template id and variables, for refusals.
+	 * The catalog of a product without a template list, whose templates' texts the
+	 * application gives: sends with those templates are checked, sends with others are
+	 * not.
+	 * @param product the product
+	 * @param fields the names of the send's template id and variables parameters
+	 * @param templates the templates whose text is known
+	 * @return the catalog
+	 */
+	public TemplateCatalog configured(JuheProduct product, TemplateFields fields, List<KnownTemplate> templates) {
+		List<KnownTemplate> known = List.copyOf(templates);
+		return new TemplateCatalog(product, fields, (account) -> known, true,
+				new TemplateCheckSettings(this.settings.enabled() && !known.isEmpty(), Duration.ofDays(365),
+						Duration.ofDays(365), false),
+				this.clock, this.meterRegistry);
+	}
+
+	/**
+	 * The names a product's send gives its template id and variables, for refusals, and
+	 * whether its messages are text messages, at most 500 characters.
 	 *
 	 * @param templateId the template id parameter, e.g. {@code tplId}
 	 * @param variables the variables parameter, e.g. {@code tplValue}
+	 * @param textMessages whether the messages are text, billed by length and refused
+	 * past 500 characters (not so a video message)
 	 */
-	public record TemplateFields(String templateId, String variables) {
+	public record TemplateFields(String templateId, String variables, boolean textMessages) {
+
+		/**
+		 * The fields of a text message product.
+		 * @param templateId the template id parameter
+		 * @param variables the variables parameter
+		 */
+		public TemplateFields(String templateId, String variables) {
+			this(templateId, variables, true);
+		}
 
 	}
 

@@ -17,6 +17,7 @@ import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.template.KnownTemplate;
+import io.github.juhesms.template.SendEstimate;
 import io.github.juhesms.template.TemplateCatalog;
 import io.github.juhesms.template.TemplateChecks;
 import io.github.juhesms.template.TemplateChecks.TemplateFields;
@@ -35,34 +36,41 @@ public class VideoSmsClient {
 	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
 		.withResolverStyle(ResolverStyle.STRICT);
 
-	private static final TemplateFields FIELDS = new TemplateFields("tplId", "tplId");
+	private static final TemplateFields FIELDS = new TemplateFields("tplId", "tplId", false);
 
 	private final JuheProductApi api;
+
+	private final VideoRules rules;
 
 	private final TemplateCatalog templates;
 
 	/**
-	 * Create a client without template checks.
+	 * Create a client that keeps the document's rules ({@link VideoRules#DOCUMENTED}),
+	 * without template checks.
 	 * @param api the Video SMS product API
 	 */
 	public VideoSmsClient(JuheProductApi api) {
-		this(api, TemplateChecks.off());
+		this(api, VideoRules.DOCUMENTED, TemplateChecks.off());
 	}
 
 	/**
-	 * Create a client whose sends are checked against the account's templates: the
-	 * template must exist and be usable (a video send has no variables to check).
+	 * Create a client that checks the given rules before each send, and the template
+	 * against the account's templates: it must exist and be usable (a video send has no
+	 * variables to check).
 	 * @param api the Video SMS product API
+	 * @param rules the send hours and carrier rule
 	 * @param templateChecks how sends are checked against the templates
 	 */
-	public VideoSmsClient(JuheProductApi api, TemplateChecks templateChecks) {
+	public VideoSmsClient(JuheProductApi api, VideoRules rules, TemplateChecks templateChecks) {
 		this.api = api;
+		this.rules = rules;
 		this.templates = templateChecks.catalog(JuheProduct.VIDEO, FIELDS,
 				(account) -> knownTemplates(api.forAccount(account)));
 	}
 
-	private VideoSmsClient(JuheProductApi api, TemplateCatalog templates) {
+	private VideoSmsClient(JuheProductApi api, VideoRules rules, TemplateCatalog templates) {
 		this.api = api;
+		this.rules = rules;
 		this.templates = templates;
 	}
 
@@ -74,7 +82,7 @@ public class VideoSmsClient {
 	 * @return a client of the account
 	 */
 	public VideoSmsClient forAccount(String account) {
-		return new VideoSmsClient(this.api.forAccount(account), this.templates);
+		return new VideoSmsClient(this.api.forAccount(account), this.rules, this.templates);
 	}
 
 	/**
@@ -90,20 +98,42 @@ public class VideoSmsClient {
 
 	/**
 	 * Send a template ({@code send}). Billed only when accepted; the document says only
-	 * China Mobile numbers receive video SMS.
+	 * China Mobile numbers receive video SMS, from 09:00 to 18:00 China time, which the
+	 * client's {@link VideoRules} check first.
 	 * @param mobile the mainland mobile number, 11 digits
 	 * @param templateId a usable template's id ({@code tplId})
 	 * @param options the send options, such as an idempotency key
 	 * @return the message id
 	 */
 	public VideoSmsResult send(String mobile, long templateId, SendOptions options) {
-		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
-		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
-		JuheValidation.requireArgument(SEND, "options", options);
+		validate(mobile, templateId, options);
 		JuheForm form = new JuheForm().add("tplId", templateId).add("mobile", mobile);
 		SendOptions checked = this.templates.check(this.api, SEND, options, templateId, Map.of()).options();
 		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, checked);
 		return this.api.call(call, (result) -> new VideoSmsResult(result.requiredText("sid")));
+	}
+
+	/**
+	 * What a send would say and cost, without sending: the template's text and one billed
+	 * message (a video message is billed per message, whatever its length). Checked as a
+	 * send is, the send hours and carrier included; fetches the account's template list
+	 * when not yet known.
+	 * @param mobile the mainland mobile number
+	 * @param templateId the template id
+	 * @param options the send options, for the account
+	 * @return the estimate
+	 */
+	public SendEstimate estimate(String mobile, long templateId, SendOptions options) {
+		validate(mobile, templateId, options);
+		String account = this.api.chooseAccount(SEND, options);
+		return SendEstimate.perMessage(account, this.templates.render(SEND, account, templateId, Map.of()), 1);
+	}
+
+	private void validate(String mobile, long templateId, SendOptions options) {
+		JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
+		JuheValidation.requireTemplateId(SEND, "tplId", templateId);
+		JuheValidation.requireArgument(SEND, "options", options);
+		this.rules.check(SEND, mobile, this.api.clock());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 import io.github.juhesms.smsapi.SmsApiClient;
+import io.github.juhesms.video.VideoRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,7 +84,25 @@ class PropertyValidationTests {
 				bad("international.template-check.recheck-interval", "-1s", "must not be negative"),
 				bad("international.denied-area-codes", "44",
 						"must not hold an area code that juhe.sms.international.allowed-area-codes allows",
-						"juhe.sms.international.allowed-area-codes=44,1"));
+						"juhe.sms.international.allowed-area-codes=44,1"),
+				bad("video.limits.rules[0].count", "0", "must be at least 1",
+						"juhe.sms.video.limits.rules[0].window=1d"),
+				bad("sms-api.limits.rules[0].window", "0s", "must be longer than 0",
+						"juhe.sms.sms-api.limits.rules[0].count=1"),
+				bad("video.send-window.end", "09:00", "must be after juhe.sms.video.send-window.start (09:00)"),
+				bad("video.send-window.end", "08:00",
+						"must be after juhe.sms.video.send-window.start (09:00): the window runs from start to end "
+								+ "within one day, China time"),
+				bad("sms-api.marketing.send-window.end", "08:00",
+						"must be after juhe.sms.sms-api.marketing.send-window.start (08:30)"),
+				bad("sms-api.marketing.send-window.end", "21:30",
+						"must be after juhe.sms.sms-api.marketing.send-window.start (22:00)",
+						"juhe.sms.sms-api.marketing.send-window.start=22:00"),
+				bad("video.china-mobile-prefixes", "138,13a",
+						"must hold the leading digits of 11-digit mainland numbers, 2 to 11 digits starting with 1"),
+				bad("video.china-mobile-prefixes", "0138", "must hold the leading digits"),
+				bad("video.china-mobile-prefixes", "",
+						"must not be empty while juhe.sms.video.china-mobile-only is true"));
 	}
 
 	private static Arguments bad(String property, String value, String rule, String... others) {
@@ -113,6 +132,20 @@ class PropertyValidationTests {
 					"juhe.sms.retry.multiplier=1", "juhe.sms.fail-fast.cooldown=0s", "juhe.sms.codes.length=4",
 					"juhe.sms.codes.resend-cooldown=0s", "juhe.sms.max-response-size=64MB")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void theDocumentsRulesCanBeEmptiedOrTurnedOff() {
+		this.contextRunner
+			.withPropertyValues("juhe.sms.video.china-mobile-only=false", "juhe.sms.video.china-mobile-prefixes=",
+					"juhe.sms.video.limits.rules=", "juhe.sms.video.send-window.enabled=false",
+					"juhe.sms.sms-api.marketing.send-window.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JuheSmsProperties.Video video = context.getBean(JuheSmsProperties.class).getVideo();
+				assertThat(video.getLimits().getRules()).isEmpty();
+				assertThat(video.toRules()).isEqualTo(new VideoRules(null, null));
+			});
 	}
 
 	@Test

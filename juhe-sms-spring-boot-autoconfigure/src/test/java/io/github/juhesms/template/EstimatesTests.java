@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.juhesms.core.MessageLength;
+import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
+import io.github.juhesms.smsapi.SmsApiClient;
+import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.verificationcode.VerificationCodeSmsClient;
+import io.github.juhesms.video.VideoSmsClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,51 @@ class EstimatesTests extends JuheWireMockTests {
 			assertThat(requestsTo("/vercodesms/send")).isEmpty();
 			sms.send("13800138000", 4, Map.of("code", "123456", "note", "字".repeat(484)));
 			assertThat(requestsTo("/vercodesms/send")).hasSize(1);
+		});
+	}
+
+	@Test
+	void smsApiSendsAreCheckedAgainstTheConfiguredTextsOnly() {
+		answer("/sms/send",
+				"{\"reason\":\"success\",\"result\":{\"sid\":\"s1\",\"fee\":1,\"count\":1},\"error_code\":0}");
+		contextRunner().withPropertyValues("juhe.sms.sms-api.templates.31.text=【聚合数据】您的验证码是#code#").run((context) -> {
+			SmsApiClient sms = context.getBean(SmsApiClient.class);
+			assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
+				.isThrownBy(() -> sms.send(SmsApiRequest.of("13800138000", 31, Map.of("cod", "1234"))))
+				.satisfies((refused) -> {
+					assertThat(refused.getField()).isEqualTo("vars");
+					assertThat(refused.getRule())
+						.isEqualTo("must be exactly the variables of template 31 [code]; missing [code]; not in the "
+								+ "template [cod]");
+				});
+			assertThat(requestsTo("/sms/send")).isEmpty();
+			sms.send(SmsApiRequest.of("13800138000", 31, Map.of("code", "1234")));
+			// A template without a configured text goes out unchecked.
+			sms.send(SmsApiRequest.of("13800138000", 99, Map.of("anything", "1")));
+			assertThat(requestsTo("/sms/send")).hasSize(2);
+			SendEstimate estimate = sms.estimate(SmsApiRequest.of("13800138000", 31, Map.of("code", "1234")));
+			assertThat(estimate.text()).isEqualTo("【聚合数据】您的验证码是1234");
+			assertThat(estimate.billedUnits()).isEqualTo(1);
+			assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
+				.isThrownBy(() -> sms.estimate(SmsApiRequest.of("13800138000", 99, Map.of())))
+				.satisfies((refused) -> assertThat(refused.getRule())
+					.isEqualTo("the text of template 99 is not known: give it in juhe.sms.sms-api.templates.99.text to "
+							+ "estimate its sends"));
+			assertThat(requestsTo("/sms/send")).hasSize(2);
+		});
+	}
+
+	@Test
+	void aVideoMessageIsBilledOnceWhateverItsLength() {
+		answer("/caixinv2/myTpls", """
+				{"reason":"success","result":[{"tplId":65535,"url":"https://example.com/a.mp4",
+				"content":"【聚合数据】%s","tpl_state":1,"created_at":"2021-05-19 18:09:15"}],"error_code":0}"""
+			.formatted("新".repeat(600)));
+		contextRunner().run((context) -> {
+			SendEstimate estimate = context.getBean(VideoSmsClient.class)
+				.estimate("13800138000", 65535, SendOptions.NONE);
+			assertThat(estimate.length().characters()).isEqualTo(606);
+			assertThat(estimate.billedUnits()).isEqualTo(1);
 		});
 	}
 

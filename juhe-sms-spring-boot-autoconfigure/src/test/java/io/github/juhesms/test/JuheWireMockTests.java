@@ -60,9 +60,9 @@ public abstract class JuheWireMockTests {
 	/**
 	 * A context runner with Boot's HTTP client and RestClient auto-configuration and the
 	 * starter, pointed at WireMock, with a shared key and fast retries. Per-number send
-	 * limits are off, since most tests send to one number many times; the limit tests
-	 * turn them on. Template checks are off too, since most tests stub the send alone;
-	 * the template-check tests turn them on.
+	 * limits are off, since most tests send to one number many times, and so are video
+	 * SMS's send hours, since the suite runs at any hour; template checks are off too,
+	 * since most tests stub the send alone. The tests of those rules turn them on.
 	 * @return the runner
 	 */
 	protected ApplicationContextRunner contextRunner() {
@@ -72,7 +72,7 @@ public abstract class JuheWireMockTests {
 					JuheSmsAutoConfiguration.class))
 			.withPropertyValues("juhe.sms.base-url=" + wireMock.baseUrl(), "juhe.sms.key=" + KEY,
 					"juhe.sms.retry.initial-interval=10ms", "juhe.sms.retry.jitter=0ms",
-					"juhe.sms.limits.enabled=false")
+					"juhe.sms.limits.enabled=false", "juhe.sms.video.send-window.enabled=false")
 			.withPropertyValues(NO_TEMPLATE_CHECKS);
 	}
 

@@ -58,9 +58,12 @@ public final class SharedJuheContext implements AutoCloseable {
 			.observationHandler(new Recorder());
 		this.context = new AnnotationConfigApplicationContext();
 		// Per-number limits are off: a shared context sends to one number hundreds of
-		// times; template checks too, as its servers answer the sends alone.
-		List<String> all = new ArrayList<>(List.of("juhe.sms.base-url=" + baseUrl,
-				"juhe.sms.key=" + JuheWireMockTests.KEY, client.property(), "juhe.sms.limits.enabled=false"));
+		// times; so are video SMS's send hours (the suite runs at any hour) and the
+		// template
+		// checks, as its servers answer the sends alone.
+		List<String> all = new ArrayList<>(
+				List.of("juhe.sms.base-url=" + baseUrl, "juhe.sms.key=" + JuheWireMockTests.KEY, client.property(),
+						"juhe.sms.limits.enabled=false", "juhe.sms.video.send-window.enabled=false"));
 		all.addAll(Arrays.asList(JuheWireMockTests.NO_TEMPLATE_CHECKS));
 		all.addAll(Arrays.asList(properties));
 		TestPropertyValues.of(all).applyTo(this.context);

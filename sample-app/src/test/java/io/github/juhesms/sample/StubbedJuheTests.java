@@ -20,9 +20,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * before each test, as Spring shares their one application context.
  */
 // The key is a test property, not a dynamic one: demo mode is decided before dynamic
-// properties exist.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "juhe.sms.key=sample-key",
-		"sample.api-token=" + StubbedJuheTests.TOKEN, "sample.rate-limit-requests=100000" })
+// properties exist. Video SMS's send hours are off: the tests run at any hour.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "juhe.sms.key=sample-key", "sample.api-token=" + StubbedJuheTests.TOKEN,
+				"sample.rate-limit-requests=100000", "juhe.sms.video.send-window.enabled=false" })
 abstract class StubbedJuheTests {
 
 	static final String TOKEN = "stubbed-juhe-test-token";

@@ -47,8 +47,8 @@ import io.github.juhesms.financial.Carrier;
  * deleted, 235705 not approved template, 235709 over 500 characters). Mainland products
  * accept {@code 1[3-9]} followed by 9 digits; International SMS accepts 4-14 digits and
  * the area codes of the document's {@code areaCode} table; Video SMS sends only to China
- * Mobile numbers. Carriers are told by a small prefix table (see
- * {@link #carrierPrefixes()}), not the full numbering plan.
+ * Mobile numbers (the starter's default prefixes, else 236306). Carriers are otherwise
+ * told by a small prefix table (see {@link #carrierPrefixes()}), not the full plan.
  *
  * <p>
  * Besides its {@value #DEFAULT_ACCOUNT} account, a server may have

@@ -24,10 +24,12 @@ class FakeJuheServerContextCustomizer implements ContextCustomizer {
 
 	// Behind the application's own configuration: only fill in what it leaves unset. A
 	// cached context outlives a test, so per-number limits and code cool-downs would leak
-	// from one test into the next.
+	// from one test into the next; and a test runs at any hour, so the send hours of
+	// video and marketing SMS would pass it by day and fail it by night.
 	private static final Map<String, Object> TEST_DEFAULTS = Map.of("juhe.sms.fail-fast.cooldown", "0s",
 			"juhe.sms.retry.initial-interval", "10ms", "juhe.sms.retry.max-interval", "50ms", "juhe.sms.retry.jitter",
-			"0ms", "juhe.sms.limits.enabled", "false", "juhe.sms.codes.resend-cooldown", "1ms");
+			"0ms", "juhe.sms.limits.enabled", "false", "juhe.sms.codes.resend-cooldown", "1ms",
+			"juhe.sms.video.send-window.enabled", "false", "juhe.sms.sms-api.marketing.send-window.enabled", "false");
 
 	private final Set<String> accounts;
 

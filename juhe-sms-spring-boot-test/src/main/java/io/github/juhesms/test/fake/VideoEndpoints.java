@@ -10,8 +10,8 @@ import io.github.juhesms.financial.Carrier;
 
 /**
  * Video SMS (视频短信) as its document describes it: {@code send} to China Mobile numbers
- * only, and {@code myTpls}. Templates are made by Juhe's support, so tests add them
- * through {@link FakeJuheServer#submitTemplate}.
+ * only ({@link VideoCarrierRule}), and {@code myTpls}. Templates are made by Juhe's
+ * support, so tests add them through {@link FakeJuheServer#submitTemplate}.
  */
 final class VideoEndpoints {
 
@@ -22,8 +22,6 @@ final class VideoEndpoints {
 	private static final int UNKNOWN_TEMPLATE = 236302;
 
 	private static final int INVALID_TEMPLATE = 236303;
-
-	private static final int WRONG_MOBILE = 236306;
 
 	private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -51,12 +49,9 @@ final class VideoEndpoints {
 		long templateId = request.templateId("tplId", MALFORMED_TEMPLATE_ID);
 		String mobile = request.parameter("mobile");
 		if (mobile == null || !Carriers.isMainlandMobile(mobile)) {
-			throw JuheRejection.of(WRONG_MOBILE, null);
+			throw JuheRejection.of(VideoCarrierRule.WRONG_MOBILE, null);
 		}
-		Carrier carrier = Carriers.of(mobile);
-		if (carrier != Carrier.CHINA_MOBILE) {
-			throw JuheRejection.of(WRONG_MOBILE, "目前只能发送移动号码");
-		}
+		VideoCarrierRule.check(mobile);
 		FakeTemplate template = this.templates.find(this.account, PRODUCT, templateId);
 		if (template == null) {
 			throw JuheRejection.of(UNKNOWN_TEMPLATE, null);
@@ -68,7 +63,7 @@ final class VideoEndpoints {
 		// Billed per accepted send, whatever the text's length: the document states no
 		// length rule.
 		this.outbox.add(new SentMessage(this.account, PRODUCT, sid, null, mobile, templateId, Map.of(), template.text(),
-				1, 1, carrier));
+				1, 1, Carrier.CHINA_MOBILE));
 		return JuheAnswer.success("success", Map.of("sid", sid));
 	}
 

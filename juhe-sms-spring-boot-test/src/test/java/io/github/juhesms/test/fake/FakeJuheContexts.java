@@ -20,7 +20,8 @@ final class FakeJuheContexts {
 
 	/**
 	 * The starter's auto-configuration with the fake's URL and keys, no fail-fast
-	 * cool-down and fast retries; later property values win.
+	 * cool-down, fast retries and no send hours (tests run at any hour); later property
+	 * values win.
 	 * @param server the fake server
 	 * @return the runner
 	 */
@@ -30,7 +31,7 @@ final class FakeJuheContexts {
 					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 					JuheSmsAutoConfiguration.class))
 			.withPropertyValues("juhe.sms.fail-fast.cooldown=0s", "juhe.sms.retry.initial-interval=10ms",
-					"juhe.sms.retry.jitter=0ms");
+					"juhe.sms.retry.jitter=0ms", "juhe.sms.video.send-window.enabled=false");
 		for (var property : server.properties().entrySet()) {
 			runner = runner.withPropertyValues(property.getKey() + "=" + property.getValue());
 		}

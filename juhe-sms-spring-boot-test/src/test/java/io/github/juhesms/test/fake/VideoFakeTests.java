@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The starter's Video SMS client against the fake, end to end over HTTP.
+ * The starter's Video SMS client against the fake, end to end over HTTP, with the
+ * starter's own China Mobile check off so that the fake's answers show.
  */
-@SpringBootTest
+@SpringBootTest(properties = "juhe.sms.video.china-mobile-only=false")
 @FakeJuheServerTest
 @StarterChecksOff
 class VideoFakeTests {
@@ -48,7 +49,21 @@ class VideoFakeTests {
 		assertThat(Thrown.by(() -> this.sms.send("13012345678", templateId))).returns(236306, (ex) -> ex.getErrorCode())
 			.returns("手机号错误:目前只能发送移动号码", (ex) -> ex.getReason());
 		assertThat(Thrown.errorCode(() -> this.sms.send("18912345678", templateId))).isEqualTo(236306);
+		// 1349 is the satellite range, not China Mobile's.
+		assertThat(Thrown.errorCode(() -> this.sms.send("13491234567", templateId))).isEqualTo(236306);
 		assertThat(juhe.outbox()).isEmpty();
+		assertThat(juhe.requestCount(JuheEndpoint.VIDEO_SEND)).isEqualTo(3);
+	}
+
+	@Test
+	void chinaMobilesVirtualOperatorRangesAreItsNumbers(FakeJuheServer juhe) {
+		long templateId = juhe.submitTemplate(JuheProduct.VIDEO, "聚合数据", "Hello").id();
+
+		this.sms.send("17051234567", templateId);
+		this.sms.send("14812345678", templateId);
+
+		assertThat(juhe.outbox()).extracting(SentMessage::carrier)
+			.containsExactly(Carrier.CHINA_MOBILE, Carrier.CHINA_MOBILE);
 	}
 
 	@Test
