@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.core.MessageLength;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +18,6 @@ public final class JuheValidation {
 	private static final Pattern MAINLAND_MOBILE = Pattern.compile("1[3-9][0-9]{9}");
 
 	private static final Pattern ASCII_DIGITS = Pattern.compile("[0-9]+");
-
-	// The documents: 500 characters at most, signature included.
-	private static final int MAX_MESSAGE_LENGTH = 500;
 
 	private JuheValidation() {
 	}
@@ -57,7 +55,9 @@ public final class JuheValidation {
 	}
 
 	/**
-	 * Require text of a length, counted in characters as Juhe bills them (code points).
+	 * Require text of a length, counted in code points: a field's length rule (a
+	 * signature's 2-16 characters) counts a character outside the Basic Multilingual
+	 * Plane once; what a message is billed for is {@link MessageLength}'s.
 	 * @param operation the operation called
 	 * @param field the field name
 	 * @param value the value
@@ -151,7 +151,7 @@ public final class JuheValidation {
 	/**
 	 * Require a template's signature and content, at most 500 characters together as the
 	 * message renders them ({@code 【signature】content}), the longest message the
-	 * documents allow.
+	 * documents allow, counted as {@link MessageLength} counts them.
 	 * @param operation the operation called
 	 * @param signature the signature
 	 * @param content the content
@@ -160,11 +160,11 @@ public final class JuheValidation {
 			@Nullable String content) {
 		requireText(operation, "signature", signature);
 		requireText(operation, "content", content);
-		String rendered = "【" + signature + "】" + content;
-		int length = rendered.codePointCount(0, rendered.length());
-		if (length > MAX_MESSAGE_LENGTH) {
+		MessageLength length = MessageLength.of("【" + signature + "】" + content);
+		if (length.isTooLong()) {
 			throw new JuheSmsInvalidRequestException(operation, "content",
-					"must be at most " + MAX_MESSAGE_LENGTH + " characters with the signature (was " + length + ")");
+					"must be at most " + MessageLength.MAX_CHARACTERS + " characters with the signature (was "
+							+ length.characters() + ")");
 		}
 	}
 
@@ -198,13 +198,15 @@ public final class JuheValidation {
 		}
 		long characters = 0;
 		for (String value : variables.values()) {
-			characters += (value != null) ? value.codePointCount(0, value.length()) : 0;
+			// UTF-16 code units, as MessageLength counts a message.
+			characters += (value != null) ? value.length() : 0;
 		}
 		// Refused before anything is written: values that cannot fit in a message only
 		// make the request large.
-		if (characters > MAX_MESSAGE_LENGTH) {
-			throw new JuheSmsInvalidRequestException(operation, field, "values must hold at most " + MAX_MESSAGE_LENGTH
-					+ " characters in all, as no message holds more (had " + characters + ")");
+		if (characters > MessageLength.MAX_CHARACTERS) {
+			throw new JuheSmsInvalidRequestException(operation, field,
+					"values must hold at most " + MessageLength.MAX_CHARACTERS
+							+ " characters in all, as no message holds more (had " + characters + ")");
 		}
 		variables.forEach((name, value) -> {
 			if (name == null || name.isBlank()) {

@@ -1,6 +1,6 @@
 /**
  * What every product shares with its callers: the products and their operations, send
- * options, receipts, template states and the masking of numbers.
+ * options, receipts, template states, the masking of numbers and the billing rule.
  */
 @NullMarked
 package io.github.juhesms.core;

@@ -232,6 +232,12 @@ class InternationalSmsClientTests extends JuheWireMockTests {
 			assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
 				.isThrownBy(() -> client.submitTemplate("聚合", "字".repeat(497)))
 				.satisfies((ex) -> assertThat(ex.getRule()).contains("at most 500 characters").contains("501"));
+			// An emoji outside the Basic Multilingual Plane is two characters, as
+			// carriers
+			// count it: 【聚合】 (4) and 249 of them are 502.
+			assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
+				.isThrownBy(() -> client.submitTemplate("聚合", "😀".repeat(249)))
+				.satisfies((ex) -> assertThat(ex.getRule()).contains("at most 500 characters").contains("502"));
 			assertThatExceptionOfType(JuheSmsInvalidRequestException.class)
 				.isThrownBy(() -> client.submitTemplate(" ", "内容"))
 				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("signature"));
@@ -247,7 +253,7 @@ class InternationalSmsClientTests extends JuheWireMockTests {
 	@Test
 	void contentOfExactly500CharactersWithTheSignatureIsAccepted() {
 		answer("/smsInternational/submitTpl", example(DOC, 0));
-		run((client) -> assertThat(client.submitTemplate("聚合", "😀".repeat(496)).templateId()).isEqualTo(10005));
+		run((client) -> assertThat(client.submitTemplate("聚合", "😀".repeat(248)).templateId()).isEqualTo(10005));
 	}
 
 	@Test

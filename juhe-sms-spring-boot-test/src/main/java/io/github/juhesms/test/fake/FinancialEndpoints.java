@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.MessageLength;
 import io.github.juhesms.financial.Carrier;
 import org.jspecify.annotations.Nullable;
 
@@ -86,7 +87,7 @@ final class FinancialEndpoints {
 		String signature = request.required("signature", PARAMETER_ERROR);
 		String content = request.required("content", PARAMETER_ERROR);
 		SmsText text = new SmsText(signature, content);
-		if (text.isTooLong()) {
+		if (text.length().isTooLong()) {
 			throw JuheRejection.of(TOO_LONG, null);
 		}
 		List<FakeTemplate> batch = register(signature, content);
@@ -115,18 +116,20 @@ final class FinancialEndpoints {
 		}
 		Map<String, String> variables = request.templateValues("tplValue", PARAMETER_ERROR);
 		SmsText text = new SmsText(template.signature(), TemplateValues.render(template.content(), variables));
-		if (text.isTooLong()) {
+		MessageLength length = text.length();
+		if (length.isTooLong()) {
 			throw JuheRejection.of(TOO_LONG, null);
 		}
+		int units = length.billedUnits();
 		String sid = this.outbox.nextSid(PRODUCT);
 		// Each number is a message of its own, billed on its own.
 		for (String mobile : mobiles) {
 			this.outbox.add(new SentMessage(this.account, PRODUCT, sid, null, mobile, templateId, variables,
-					text.text(), text.billedMessages(), text.billedMessages(), Carriers.of(mobile)));
+					text.text(), units, units, Carriers.of(mobile)));
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("sid", sid);
-		result.put("fee", text.billedMessages() * mobiles.size());
+		result.put("fee", units * mobiles.size());
 		return JuheAnswer.success("操作成功", result);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.MessageLength;
 
 /**
  * International SMS (国际短信) as its document describes it: {@code submitTpl}, {@code send},
@@ -66,7 +67,7 @@ final class InternationalEndpoints {
 	private JuheAnswer submitTemplate(JuheRequest request) {
 		String signature = request.required("signature", FAILED);
 		String content = request.required("content", FAILED);
-		if (new SmsText(signature, content).isTooLong()) {
+		if (new SmsText(signature, content).length().isTooLong()) {
 			throw JuheRejection.of(TOO_LONG, null);
 		}
 		FakeTemplate template = this.templates.add(this.account, PRODUCT, signature, content, null, null);
@@ -99,13 +100,15 @@ final class InternationalEndpoints {
 		}
 		Map<String, String> variables = request.templateValues("tplValue", FAILED);
 		SmsText text = new SmsText(template.signature(), TemplateValues.render(template.content(), variables));
-		if (text.isTooLong()) {
+		MessageLength length = text.length();
+		if (length.isTooLong()) {
 			throw JuheRejection.of(TOO_LONG, null);
 		}
+		int units = length.billedUnits();
 		String sid = this.outbox.nextSid(PRODUCT);
-		int fee = text.billedMessages() * areaFee;
+		int fee = units * areaFee;
 		this.outbox.add(new SentMessage(this.account, PRODUCT, sid, areaCode, mobile, templateId, variables,
-				text.text(), text.billedMessages(), fee, null));
+				text.text(), units, fee, null));
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("sid", sid);
 		result.put("fee", fee);

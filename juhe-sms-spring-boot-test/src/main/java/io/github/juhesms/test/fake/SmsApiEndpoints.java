@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.MessageLength;
 
 /**
  * The SMS API (短信API服务) as its document describes it: {@code send} with variables in
@@ -67,15 +68,17 @@ final class SmsApiEndpoints {
 		}
 		Map<String, String> variables = variables(request);
 		SmsText text = new SmsText(template.signature(), TemplateValues.render(template.content(), variables));
-		if (text.isTooLong()) {
+		MessageLength length = text.length();
+		if (length.isTooLong()) {
 			throw JuheRejection.of(FAILED, "发送内容过长,限制500字以内");
 		}
+		int units = length.billedUnits();
 		String sid = this.outbox.nextSid(PRODUCT);
 		this.outbox.add(new SentMessage(this.account, PRODUCT, sid, null, mobile, templateId, variables, text.text(),
-				text.billedMessages(), text.billedMessages(), Carriers.of(mobile)));
+				units, units, Carriers.of(mobile)));
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("count", 1);
-		result.put("fee", text.billedMessages());
+		result.put("fee", units);
 		result.put("sid", sid);
 		return JuheAnswer.success("短信发送成功", result);
 	}

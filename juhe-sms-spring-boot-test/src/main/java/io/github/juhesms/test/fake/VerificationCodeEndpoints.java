@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.MessageLength;
 
 /**
  * Verification-code SMS (短信API服务（验证码）) as its document describes it: {@code optionTpl}
@@ -130,12 +131,14 @@ final class VerificationCodeEndpoints {
 			throw JuheRejection.of(WRONG_VARIABLES, problem);
 		}
 		SmsText text = new SmsText(template.signature(), TemplateValues.render(template.content(), variables));
-		if (text.isTooLong()) {
+		MessageLength length = text.length();
+		if (length.isTooLong()) {
 			throw JuheRejection.of(TOO_LONG, null);
 		}
+		int units = length.billedUnits();
 		String sid = this.outbox.nextSid(PRODUCT);
 		this.outbox.add(new SentMessage(this.account, PRODUCT, sid, null, mobile, templateId, variables, text.text(),
-				text.billedMessages(), text.billedMessages(), Carriers.of(mobile)));
+				units, units, Carriers.of(mobile)));
 		return JuheAnswer.success("success", Map.of("sid", sid));
 	}
 

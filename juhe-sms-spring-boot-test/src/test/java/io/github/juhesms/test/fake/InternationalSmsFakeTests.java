@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.MessageLength;
 import io.github.juhesms.core.TemplateReviewState;
 import io.github.juhesms.error.JuheSmsCredentialsException;
 import io.github.juhesms.error.JuheSmsRejectedException;
@@ -133,6 +134,30 @@ class InternationalSmsFakeTests {
 	@Test
 	void oneChineseCharacterMakesTheTextChinese(FakeJuheServer juhe) {
 		assertThat(send(juhe, "Juhe", "a".repeat(100) + "中", "44").billedMessages()).isEqualTo(2);
+	}
+
+	@Test
+	void anEmojiOutsideTheBasicPlaneIsBilledAsTwoCharacters(FakeJuheServer juhe) {
+		// 【聚合数据】 (6) + 63 + 😀 (2 UTF-16 code units) = 71: two messages, as carriers
+		// count; 64 and ☺ (U+263A, one unit) = 70: one.
+		assertThat(send(juhe, "聚合数据", "中".repeat(63) + "😀", "44").billedMessages()).isEqualTo(2);
+		assertThat(send(juhe, "聚合数据", "中".repeat(63) + "☺", "44").billedMessages()).isEqualTo(1);
+	}
+
+	@ParameterizedTest(name = "{2} Chinese characters to area {0}: fee {3}")
+	@CsvSource({ "32, 470123456, 1, 7", "32, 470123456, 65, 14", "44, 7700900123, 64, 3", "44, 7700900123, 128, 6",
+			"44, 7700900123, 129, 9", "1, 2025550123, 65, 2" })
+	void feeIsTheStartersMessageLengthTimesTheAreasFee(String areaCode, String mobile, int contentLength, int fee,
+			FakeJuheServer juhe) {
+		long templateId = juhe.submitTemplate(JuheProduct.INTERNATIONAL, "聚合数据", "#text#").id();
+
+		InternationalSmsResult result = this.sms
+			.send(new InternationalSmsRequest(areaCode, mobile, templateId, Map.of("text", "中".repeat(contentLength))));
+
+		SentMessage message = juhe.outbox().get(0);
+		assertThat(result.fee()).isEqualTo(fee).isEqualTo(message.fee());
+		assertThat(fee)
+			.isEqualTo(MessageLength.of(message.text()).billedUnits() * VendorDocuments.feeByAreaCode().get(areaCode));
 	}
 
 	@Test
