@@ -3,13 +3,20 @@ package io.github.juhesms.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.guard.FailOpenIdempotencyStore;
 import io.github.juhesms.guard.FailOpenSendLimiter;
 import io.github.juhesms.guard.IdempotencySettings;
 import io.github.juhesms.guard.SendLimiter;
 import io.github.juhesms.guard.SlidingWindowSendLimiter;
+import io.github.juhesms.guard.SpendCapLimits;
+import io.github.juhesms.guard.SpendCapMonitor;
+import io.github.juhesms.guard.SpendCaps;
 import io.github.juhesms.store.IdempotencyStore;
 import io.github.juhesms.store.InMemoryIdempotencyStore;
 import io.github.juhesms.store.InMemorySendLimitStore;
@@ -77,20 +84,64 @@ final class JuheSmsStores {
 				"Add spring-boot-starter-data-redis, or set juhe.sms.store to memory.");
 	}
 
-	// The per-number limits of the properties over the configured store.
+	// The per-number limits and the spend caps of the properties over the configured
+	// store; caps apply with the limits off too.
 	static SendLimiter sendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store,
-			StoreDigest digest) {
+			StoreDigest digest, SpendCapMonitor monitor) {
 		JuheSmsProperties.Limits limits = properties.getLimits();
-		if (!limits.isEnabled()) {
+		SpendCaps caps = spendCaps(properties);
+		if (!limits.isEnabled() && caps.isEmpty()) {
 			return SendLimiter.UNLIMITED;
 		}
 		List<SendLimitRule> rules = new ArrayList<>();
-		for (JuheSmsProperties.Limits.Rule rule : limits.getRules()) {
-			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
+		if (limits.isEnabled()) {
+			for (JuheSmsProperties.Limits.Rule rule : limits.getRules()) {
+				rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
+			}
 		}
 		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, rules), rules,
-				limits.isPerTemplate(), digest, !limits.isSharedAcrossAccounts());
+				limits.isPerTemplate(), digest, !limits.isSharedAcrossAccounts(), caps, monitor);
 		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
+	}
+
+	// Each product's caps and International's per area, and the accounts' own.
+	static SpendCaps spendCaps(JuheSmsProperties properties) {
+		Map<JuheProduct, SpendCapLimits> products = new EnumMap<>(JuheProduct.class);
+		for (Map.Entry<JuheProduct, JuheSmsProperties.Product> product : properties.products().entrySet()) {
+			JuheSmsProperties.SpendCaps caps = product.getValue().getSpendCaps();
+			if (!caps.isEmpty()) {
+				products.put(product.getKey(), limits(caps));
+			}
+		}
+		Map<String, SpendCapLimits> areas = new HashMap<>();
+		for (Map.Entry<String, JuheSmsProperties.CapLimits> area : properties.getInternational()
+			.getSpendCaps()
+			.getPerArea()
+			.entrySet()) {
+			if (!area.getValue().isEmpty()) {
+				areas.put(area.getKey(), limits(area.getValue()));
+			}
+		}
+		Map<String, Map<JuheProduct, SpendCapLimits>> accounts = new HashMap<>();
+		for (Map.Entry<String, JuheSmsProperties.Account> account : properties.getAccounts().entrySet()) {
+			Map<JuheProduct, SpendCapLimits> own = new EnumMap<>(JuheProduct.class);
+			for (Map.Entry<JuheProduct, JuheSmsProperties.AccountProduct> product : account.getValue()
+				.products()
+				.entrySet()) {
+				if (!product.getValue().getSpendCaps().isEmpty()) {
+					own.put(product.getKey(), limits(product.getValue().getSpendCaps()));
+				}
+			}
+			if (!own.isEmpty()) {
+				accounts.put(account.getKey(), own);
+			}
+		}
+		return (products.isEmpty() && areas.isEmpty() && accounts.isEmpty()) ? SpendCaps.NONE
+				: new SpendCaps(products, areas, accounts);
+	}
+
+	private static SpendCapLimits limits(JuheSmsProperties.CapLimits caps) {
+		return new SpendCapLimits(caps.getHourly(), caps.getDaily(), caps.getMonthly());
 	}
 
 	// The application's or the Redis store of codes, or one in memory.

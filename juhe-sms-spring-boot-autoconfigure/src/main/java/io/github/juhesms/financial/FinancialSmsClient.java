@@ -103,6 +103,9 @@ public class FinancialSmsClient {
 	 * @return the message id, the billed messages and the numbers held back by the limits
 	 * @throws JuheSmsSendLimitException if every number is over its limit (nothing is
 	 * sent)
+	 * @throws io.github.juhesms.error.JuheSmsSpendCapException if a spend cap has no room
+	 * for the billed units of every number within its limits (nothing is sent: a batch is
+	 * not cut short by a cap)
 	 */
 	public FinancialSmsResult send(FinancialSmsRequest request, SendOptions options) {
 		JuheValidation.requireArgument(SEND, "request", request);

@@ -104,8 +104,9 @@ public class InternationalSmsClient {
 			.add("areaNum", request.areaCode())
 			.add("tplId", request.templateId())
 			.addVariables(SEND, "tplValue", request.variables(), VariablesEncoding.PAIRS_OMITTED_WHEN_EMPTY);
-		JuheCall call = JuheCall.send(SEND, form, List.of(request.areaCode() + request.mobile()), request.templateId(),
-				options);
+		JuheCall call = JuheCall
+			.send(SEND, form, List.of(request.areaCode() + request.mobile()), request.templateId(), options)
+			.withAreaCode(request.areaCode());
 		return this.api.call(call,
 				(result) -> new InternationalSmsResult(result.requiredText("sid"), result.optionalInt("fee")));
 	}
