@@ -1,6 +1,9 @@
 package io.github.juhesms.redis;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,9 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import static io.github.juhesms.test.ProductFixture.failure;
 import static io.github.juhesms.test.ProductFixture.success;
@@ -92,6 +97,44 @@ class RedisSpendCapsTests extends JuheWireMockTests {
 				});
 			assertThat(requestsTo(SEND)).hasSize(1);
 		});
+	}
+
+	@Test
+	void theScriptsCalendarAgreesWithJavaTimeAcrossYearsMonthEndsAndLeapDays() throws Exception {
+		// The script's period arithmetic, run by redis-server at chosen instants instead
+		// of
+		// its TIME.
+		String script = new String(
+				new ClassPathResource(RedisSendLimitStore.ACQUIRE_SCRIPT).getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8);
+		String periods = "local now = tonumber(ARGV[2])\n"
+				+ script.substring(script.indexOf("local HOUR"), script.indexOf("local rules"))
+				+ "local start, reset = period(ARGV[1])\nreturn {start, reset}";
+		contextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=" + TestRedis.url())
+			.run((context) -> {
+				StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
+				@SuppressWarnings({ "rawtypes", "unchecked" })
+				RedisScript<List<Object>> lua = (RedisScript) RedisScript.of(periods, List.class);
+				List<Instant> instants = new ArrayList<>();
+				Instant first = Instant.parse("2023-12-31T15:59:59.999Z");
+				for (int day = 0; day < 8 * 366; day += 7) {
+					instants.add(first.plus(Duration.ofDays(day)));
+					instants.add(first.plus(Duration.ofDays(day)).plusMillis(1));
+				}
+				instants.add(Instant.parse("2028-02-28T16:00:00Z"));
+				instants.add(Instant.parse("2028-02-29T15:59:59.999Z"));
+				instants.add(Instant.parse("2028-02-29T16:00:00Z"));
+				for (Instant now : instants) {
+					for (SpendCapWindow window : SpendCapWindow.values()) {
+						List<Object> answer = redis.execute(lua, List.of(), window.tagValue().substring(0, 1),
+								Long.toString(now.toEpochMilli()));
+						assertThat(answer).as(window + " at " + now)
+							.containsExactly(window.periodStart(now).toEpochMilli(),
+									window.resetsAt(now).toEpochMilli());
+					}
+				}
+			});
 	}
 
 	@Test
