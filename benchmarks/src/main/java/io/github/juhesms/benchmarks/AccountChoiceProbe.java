@@ -107,8 +107,8 @@ public final class AccountChoiceProbe {
 				// so that none always follows the same one.
 				for (int i = 0; i < 3; i++) {
 					int mode = 1 + (round + i) % 3;
-					double ofDefault = nanosPerCall(modes.get(0), roundMillis);
-					extra.get(mode - 1).add(nanosPerCall(modes.get(mode), roundMillis) - ofDefault);
+					double ofDefault = Statistics.nanosPerCall(modes.get(0), roundMillis);
+					extra.get(mode - 1).add(Statistics.nanosPerCall(modes.get(mode), roundMillis) - ofDefault);
 					base.add(ofDefault);
 				}
 				choose.add(chooseNanos(accounts, roundMillis));
@@ -122,20 +122,6 @@ public final class AccountChoiceProbe {
 			System.out.println(
 					line + String.format(Locale.ROOT, "%.1f %.0f", Statistics.median(choose), Statistics.median(base)));
 		}
-	}
-
-	private static double nanosPerCall(Runnable call, long millis) {
-		long calls = 0;
-		long started = System.nanoTime();
-		long until = started + millis * 1_000_000L;
-		long now;
-		do {
-			call.run();
-			calls++;
-			now = System.nanoTime();
-		}
-		while (now < until);
-		return (double) (now - started) / calls;
 	}
 
 	// The account's lookup and its key, as every call of a named account makes them.

@@ -113,7 +113,10 @@ public final class BenchmarkReport {
 		Map<String, int[]> stale = stale();
 		Map<String, long[]> fakeLatency = fakeLatency();
 		String[] accounts = accounts();
-		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts);
+		String templateChecks = lastLine(
+				run(TemplateCheckProbe.class.getName(), List.of(QUICK ? "2" : "30", QUICK ? "2" : "60", "300")));
+		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts,
+				templateChecks);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or
@@ -361,8 +364,8 @@ public final class BenchmarkReport {
 
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
 			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, List<double[]> paired,
-			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency, String[] accounts)
-			throws IOException {
+			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency, String[] accounts,
+			String templateChecks) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -377,6 +380,7 @@ public final class BenchmarkReport {
 		writer.stale(stale);
 		writer.fakeLatency(fakeLatency);
 		writer.accounts(accounts[0], accounts[1]);
+		writer.templateChecks(templateChecks);
 		writer.transportChoice(sixteen, cpu, stale);
 		writer.changes();
 		Files.write(report, this.lines, StandardCharsets.UTF_8);

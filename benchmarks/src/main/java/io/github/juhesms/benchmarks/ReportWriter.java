@@ -314,6 +314,25 @@ final class ReportWriter {
 		add("");
 	}
 
+	void templateChecks(String figures) {
+		// <extra> [lo,hi] <estimate> <unchecked>
+		String[] values = figures.split(" ");
+		add("## Template checks and estimates");
+		add("");
+		add("SMS API sends on the in-memory transport, one thread: 300 ms rounds of a template whose text is "
+				+ "configured (checked against it, rendered, billed by the documents' rule, its units given to "
+				+ "the guard), each right after a round of a template sent unchecked; the extra nanoseconds per "
+				+ "send over that round (median, with its 95% interval), and a tight loop of `estimate(...)` "
+				+ "alone. Target: under 2 µs per send for the check and the estimate together.");
+		add("");
+		add("| | per send |");
+		add("|---|---|");
+		add("| extra for the check and the estimate | " + values[0] + " ns " + values[1] + " |");
+		add("| `estimate(...)` alone | " + values[2] + " ns |");
+		add("| an unchecked send | " + values[3] + " ns |");
+		add("");
+	}
+
 	void transportChoice(Map<String, BenchmarkReport.Figures> sixteen, Map<String, long[]> cpu,
 			Map<String, int[]> stale) {
 		add("## The default transport: Apache HttpClient 5");

@@ -3,11 +3,32 @@ package io.github.juhesms.benchmarks;
 import java.util.List;
 
 /**
- * Medians and the order-statistic interval of a median, for figures too noisy for a mean.
+ * Medians and the order-statistic interval of a median, for figures too noisy for a mean,
+ * and the time one call takes.
  */
 final class Statistics {
 
 	private Statistics() {
+	}
+
+	/**
+	 * The nanoseconds one call takes, called over and over for a while on this thread.
+	 * @param call the call
+	 * @param millis how long to call it
+	 * @return the mean nanoseconds per call
+	 */
+	static double nanosPerCall(Runnable call, long millis) {
+		long calls = 0;
+		long started = System.nanoTime();
+		long until = started + millis * 1_000_000L;
+		long now;
+		do {
+			call.run();
+			calls++;
+			now = System.nanoTime();
+		}
+		while (now < until);
+		return (double) (now - started) / calls;
 	}
 
 	static double median(List<Double> values) {

@@ -13,6 +13,7 @@ import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.guard.SendLimiter;
+import io.github.juhesms.guard.SpendCapMonitor;
 import io.github.juhesms.international.AreaPermissions;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.observation.JuheSmsObservationConvention;
@@ -107,6 +108,7 @@ public final class JuheSmsAutoConfiguration {
 		}
 		ObservationRegistry registry = observationRegistry.getIfUnique();
 		SendLimiter limiter = sendLimiter.getIfAvailable();
+		MeterRegistry meters = meterRegistry.getIfUnique();
 		StoreDigest digest = JuheSmsStores.digest(properties);
 		return JuheProductApiFactory.builder(httpTransport)
 			.accounts(accounts)
@@ -114,9 +116,11 @@ public final class JuheSmsAutoConfiguration {
 			.retryBudget(properties.getRetry().getBudget().toSettings())
 			.failFast(properties.getFailFast().toSettings())
 			.observations((registry != null) ? registry : ObservationRegistry.NOOP, observationConvention.getIfUnique())
-			.meterRegistry(meterRegistry.getIfUnique())
+			.meterRegistry(meters)
 			.eventPublisher(eventPublisher)
-			.sendLimiter((limiter != null) ? limiter : JuheSmsStores.sendLimiter(properties, sendLimitStore, digest))
+			.sendLimiter((limiter != null) ? limiter
+					: JuheSmsStores.sendLimiter(properties, sendLimitStore, digest,
+							new SpendCapMonitor(meters, eventPublisher, Clock.systemUTC())))
 			.idempotency(JuheSmsStores.idempotency(properties, idempotencyStore, digest))
 			.build();
 	}

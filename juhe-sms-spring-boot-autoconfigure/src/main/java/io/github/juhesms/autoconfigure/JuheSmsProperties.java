@@ -814,6 +814,12 @@ public class JuheSmsProperties implements Validator {
 		private final ProductLimits limits = new ProductLimits();
 
 		/**
+		 * Caps on the product's billed units per calendar hour, day and month in China,
+		 * for each account; unset for no cap.
+		 */
+		private final SpendCaps spendCaps = new SpendCaps();
+
+		/**
 		 * Create the settings of a product without busy codes.
 		 */
 		public Product() {
@@ -881,6 +887,14 @@ public class JuheSmsProperties implements Validator {
 			return this.limits;
 		}
 
+		/**
+		 * {@return the caps on the product's billed units per calendar hour, day and
+		 * month}
+		 */
+		public SpendCaps getSpendCaps() {
+			return this.spendCaps;
+		}
+
 		@Override
 		public String toString() {
 			return "[" + fields() + "]";
@@ -888,7 +902,130 @@ public class JuheSmsProperties implements Validator {
 
 		// A product with settings of its own adds them here, inside the brackets.
 		String fields() {
-			return "enabled=" + this.enabled + ", key=" + mask(this.key) + ", busyCodes=" + this.busyCodes;
+			return "enabled=" + this.enabled + ", key=" + mask(this.key) + ", busyCodes=" + this.busyCodes
+					+ ", spendCaps=" + this.spendCaps;
+		}
+
+	}
+
+	/**
+	 * Caps on billed units per calendar hour, day and month in China (Asia/Shanghai);
+	 * unset for no cap in that window.
+	 */
+	public static class CapLimits {
+
+		/**
+		 * Most billed units per calendar hour; unset for no hourly cap.
+		 */
+		private @Nullable Long hourly;
+
+		/**
+		 * Most billed units per calendar day in China; unset for no daily cap.
+		 */
+		private @Nullable Long daily;
+
+		/**
+		 * Most billed units per calendar month in China; unset for no monthly cap.
+		 */
+		private @Nullable Long monthly;
+
+		/**
+		 * Create caps of no window.
+		 */
+		public CapLimits() {
+		}
+
+		/**
+		 * {@return the most billed units per calendar hour, or {@code null}}
+		 */
+		public @Nullable Long getHourly() {
+			return this.hourly;
+		}
+
+		/**
+		 * Set the most billed units per calendar hour.
+		 * @param hourly the units, or {@code null} for no cap
+		 */
+		public void setHourly(@Nullable Long hourly) {
+			this.hourly = hourly;
+		}
+
+		/**
+		 * {@return the most billed units per calendar day in China, or {@code null}}
+		 */
+		public @Nullable Long getDaily() {
+			return this.daily;
+		}
+
+		/**
+		 * Set the most billed units per calendar day in China.
+		 * @param daily the units, or {@code null} for no cap
+		 */
+		public void setDaily(@Nullable Long daily) {
+			this.daily = daily;
+		}
+
+		/**
+		 * {@return the most billed units per calendar month in China, or {@code null}}
+		 */
+		public @Nullable Long getMonthly() {
+			return this.monthly;
+		}
+
+		/**
+		 * Set the most billed units per calendar month in China.
+		 * @param monthly the units, or {@code null} for no cap
+		 */
+		public void setMonthly(@Nullable Long monthly) {
+			this.monthly = monthly;
+		}
+
+		/**
+		 * {@return whether no window has a cap}
+		 */
+		public boolean isEmpty() {
+			return this.hourly == null && this.daily == null && this.monthly == null;
+		}
+
+		@Override
+		public String toString() {
+			return "[" + fields() + "]";
+		}
+
+		// Caps with settings of their own add them here, inside the brackets.
+		String fields() {
+			return "hourly=" + this.hourly + ", daily=" + this.daily + ", monthly=" + this.monthly;
+		}
+
+	}
+
+	/**
+	 * A product's caps on billed units, and for International SMS caps per area code.
+	 */
+	public static class SpendCaps extends CapLimits {
+
+		/**
+		 * International SMS only: caps per area code (areaNum, 44 for the United
+		 * Kingdom), on top of the product's, for each account.
+		 */
+		private final Map<String, CapLimits> perArea = new LinkedHashMap<>();
+
+		/**
+		 * Create caps of no window and no area.
+		 */
+		public SpendCaps() {
+		}
+
+		/**
+		 * {@return the caps per International area code}
+		 */
+		public Map<String, CapLimits> getPerArea() {
+			return this.perArea;
+		}
+
+		@Override
+		String fields() {
+			return super.fields() + ", perArea=" + this.perArea;
 		}
 
 	}
@@ -2284,6 +2421,20 @@ public class JuheSmsProperties implements Validator {
 		private @Nullable List<Integer> busyCodes;
 
 		/**
+		 * This account's caps on the product's billed units, replacing the product's
+		 * juhe.sms.<product>.spend-caps window by window; unset windows keep the
+		 * product's.
+		 */
+		private final CapLimits spendCaps = new CapLimits();
+
+		/**
+		 * {@return this account's caps on the product's billed units}
+		 */
+		public CapLimits getSpendCaps() {
+			return this.spendCaps;
+		}
+
+		/**
 		 * {@return the product's key in this account, or {@code null}}
 		 */
 		public @Nullable String getKey() {
@@ -2316,7 +2467,7 @@ public class JuheSmsProperties implements Validator {
 
 		@Override
 		public String toString() {
-			return "[key=" + mask(this.key) + ", busyCodes=" + this.busyCodes + "]";
+			return "[key=" + mask(this.key) + ", busyCodes=" + this.busyCodes + ", spendCaps=" + this.spendCaps + "]";
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +82,7 @@ final class JuheSmsPropertiesRules {
 		rules.window("smsApi.marketing.sendWindow", properties.getSmsApi().getMarketing().getSendWindow());
 		rules.chinaMobilePrefixes(properties.getVideo());
 		rules.smsApiTemplates(properties.getSmsApi().getTemplates());
+		rules.spendCaps(properties);
 		rules.accounts(properties.getAccounts());
 		rules.notNegative("accountRepository.cacheTtl", properties.getAccountRepository().getCacheTtl());
 		rules.atLeast("accountRepository.maxCached", properties.getAccountRepository().getMaxCached(), 1);
@@ -112,6 +114,10 @@ final class JuheSmsPropertiesRules {
 			if (!account.hasAnyKey()) {
 				rejectNamed("accounts." + name + ".key", null, "must be set, or a product's key of the account "
 						+ "(juhe.sms.accounts." + name + ".<product>.key)");
+			}
+			for (Map.Entry<String, JuheSmsProperties.AccountProduct> product : accountProducts(account).entrySet()) {
+				capLimits("accounts." + name + "." + product.getKey() + ".spend-caps",
+						product.getValue().getSpendCaps(), false);
 			}
 			Long templateId = account.getCodes().getTemplateId();
 			if (templateId != null && templateId < 1) {
@@ -255,6 +261,76 @@ final class JuheSmsPropertiesRules {
 		rule("international.deniedAreaCodes",
 				international.getDeniedAreaCodes().stream().noneMatch(international.getAllowedAreaCodes()::contains),
 				"must not hold an area code that juhe.sms.international.allowed-area-codes allows");
+	}
+
+	// Caps of each product and area: at least 1 unit, and no window's cap above a longer
+	// one's, which it could never reach.
+	private void spendCaps(JuheSmsProperties properties) {
+		Map<String, JuheSmsProperties.Product> products = new LinkedHashMap<>();
+		products.put("international", properties.getInternational());
+		products.put("financial", properties.getFinancial());
+		products.put("verificationCode", properties.getVerificationCode());
+		products.put("smsApi", properties.getSmsApi());
+		products.put("video", properties.getVideo());
+		for (Map.Entry<String, JuheSmsProperties.Product> product : products.entrySet()) {
+			String prefix = product.getKey() + ".spendCaps";
+			JuheSmsProperties.SpendCaps caps = product.getValue().getSpendCaps();
+			capLimits(prefix, caps, true);
+			for (Map.Entry<String, JuheSmsProperties.CapLimits> area : caps.getPerArea().entrySet()) {
+				String property = dashed(prefix) + ".per-area." + area.getKey();
+				if (!"international".equals(product.getKey())) {
+					rejectNamed(dashed(prefix) + ".per-area", area.getKey(), "is International SMS's only "
+							+ "(juhe.sms.international.spend-caps.per-area.<area code>)");
+				}
+				else if (!isAreaCode(area.getKey())) {
+					rejectNamed(dashed(prefix) + ".per-area", area.getKey(),
+							"must be keyed by area codes of 1 to 4 digits, as Juhe's areaCode list writes them");
+				}
+				else {
+					capLimits(property, area.getValue(), false);
+				}
+			}
+		}
+	}
+
+	private void capLimits(String prefix, JuheSmsProperties.CapLimits caps, boolean asField) {
+		String[] windows = { "hourly", "daily", "monthly" };
+		Long[] limits = { caps.getHourly(), caps.getDaily(), caps.getMonthly() };
+		for (int i = 0; i < limits.length; i++) {
+			Long limit = limits[i];
+			if (limit != null && limit < 1) {
+				capRule(prefix + "." + windows[i], limit, asField, "must be at least 1 billed unit (unset for no cap)");
+			}
+		}
+		for (int i = 0; i < limits.length; i++) {
+			for (int longer = i + 1; longer < limits.length; longer++) {
+				if (limits[i] != null && limits[longer] != null && limits[longer] >= 1 && limits[i] > limits[longer]) {
+					capRule(prefix + "." + windows[i], limits[i], asField,
+							"must not exceed juhe.sms." + (asField ? dashed(prefix) : prefix) + "." + windows[longer]
+									+ " (" + limits[longer]
+									+ "): a cap above a longer window's could never be reached");
+				}
+			}
+		}
+	}
+
+	private void capRule(String property, long value, boolean asField, String rule) {
+		if (asField) {
+			reject(property, rule);
+		}
+		else {
+			rejectNamed(property, Long.toString(value), rule);
+		}
+	}
+
+	private static Map<String, JuheSmsProperties.AccountProduct> accountProducts(JuheSmsProperties.Account account) {
+		Map<String, JuheSmsProperties.AccountProduct> products = new LinkedHashMap<>();
+		products.put("international", account.getInternational());
+		products.put("financial", account.getFinancial());
+		products.put("verification-code", account.getVerificationCode());
+		products.put("sms-api", account.getSmsApi());
+		products.put("video", account.getVideo());
+		return products;
 	}
 
 	private static boolean isAreaCode(@Nullable String areaCode) {

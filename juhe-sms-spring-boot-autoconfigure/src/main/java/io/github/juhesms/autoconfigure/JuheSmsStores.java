@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,9 @@ import io.github.juhesms.guard.FailOpenSendLimiter;
 import io.github.juhesms.guard.IdempotencySettings;
 import io.github.juhesms.guard.SendLimiter;
 import io.github.juhesms.guard.SlidingWindowSendLimiter;
+import io.github.juhesms.guard.SpendCapLimits;
+import io.github.juhesms.guard.SpendCapMonitor;
+import io.github.juhesms.guard.SpendCaps;
 import io.github.juhesms.store.IdempotencyStore;
 import io.github.juhesms.store.InMemoryIdempotencyStore;
 import io.github.juhesms.store.InMemorySendLimitStore;
@@ -80,23 +84,29 @@ final class JuheSmsStores {
 				"Add spring-boot-starter-data-redis, or set juhe.sms.store to memory.");
 	}
 
-	// The per-number limits of the properties over the configured store.
+	// The per-number limits and the spend caps of the properties over the configured
+	// store; caps apply with the limits off too.
 	static SendLimiter sendLimiter(JuheSmsProperties properties, ObjectProvider<SendLimitStore> store,
-			StoreDigest digest) {
+			StoreDigest digest, SpendCapMonitor monitor) {
 		JuheSmsProperties.Limits limits = properties.getLimits();
-		if (!limits.isEnabled()) {
+		SpendCaps caps = spendCaps(properties);
+		if (!limits.isEnabled() && caps.isEmpty()) {
 			return SendLimiter.UNLIMITED;
 		}
-		List<SendLimitRule> rules = rules(limits.getRules());
+		List<SendLimitRule> rules = new ArrayList<>();
 		Map<JuheProduct, List<SendLimitRule>> productRules = new EnumMap<>(JuheProduct.class);
-		List<SendLimitRule> everyRule = new ArrayList<>(rules);
-		for (Map.Entry<JuheProduct, JuheSmsProperties.Product> product : properties.products().entrySet()) {
-			List<SendLimitRule> own = rules(product.getValue().getLimits().getRules());
-			productRules.put(product.getKey(), own);
-			everyRule.addAll(own);
+		List<SendLimitRule> everyRule = new ArrayList<>();
+		if (limits.isEnabled()) {
+			rules = rules(limits.getRules());
+			everyRule.addAll(rules);
+			for (Map.Entry<JuheProduct, JuheSmsProperties.Product> product : properties.products().entrySet()) {
+				List<SendLimitRule> own = rules(product.getValue().getLimits().getRules());
+				productRules.put(product.getKey(), own);
+				everyRule.addAll(own);
+			}
 		}
 		SendLimiter limiter = new SlidingWindowSendLimiter(JuheSmsStores.sendLimits(properties, store, everyRule),
-				rules, productRules, limits.isPerTemplate(), digest, !limits.isSharedAcrossAccounts());
+				rules, productRules, limits.isPerTemplate(), digest, !limits.isSharedAcrossAccounts(), caps, monitor);
 		return JuheSmsStores.failOpen(properties) ? new FailOpenSendLimiter(limiter) : limiter;
 	}
 
@@ -106,6 +116,46 @@ final class JuheSmsStores {
 			rules.add(new SendLimitRule(rule.getCount(), rule.getWindow()));
 		}
 		return rules;
+	}
+
+	// Each product's caps and International's per area, and the accounts' own.
+	static SpendCaps spendCaps(JuheSmsProperties properties) {
+		Map<JuheProduct, SpendCapLimits> products = new EnumMap<>(JuheProduct.class);
+		for (Map.Entry<JuheProduct, JuheSmsProperties.Product> product : properties.products().entrySet()) {
+			JuheSmsProperties.SpendCaps caps = product.getValue().getSpendCaps();
+			if (!caps.isEmpty()) {
+				products.put(product.getKey(), limits(caps));
+			}
+		}
+		Map<String, SpendCapLimits> areas = new HashMap<>();
+		for (Map.Entry<String, JuheSmsProperties.CapLimits> area : properties.getInternational()
+			.getSpendCaps()
+			.getPerArea()
+			.entrySet()) {
+			if (!area.getValue().isEmpty()) {
+				areas.put(area.getKey(), limits(area.getValue()));
+			}
+		}
+		Map<String, Map<JuheProduct, SpendCapLimits>> accounts = new HashMap<>();
+		for (Map.Entry<String, JuheSmsProperties.Account> account : properties.getAccounts().entrySet()) {
+			Map<JuheProduct, SpendCapLimits> own = new EnumMap<>(JuheProduct.class);
+			for (Map.Entry<JuheProduct, JuheSmsProperties.AccountProduct> product : account.getValue()
+				.products()
+				.entrySet()) {
+				if (!product.getValue().getSpendCaps().isEmpty()) {
+					own.put(product.getKey(), limits(product.getValue().getSpendCaps()));
+				}
+			}
+			if (!own.isEmpty()) {
+				accounts.put(account.getKey(), own);
+			}
+		}
+		return (products.isEmpty() && areas.isEmpty() && accounts.isEmpty()) ? SpendCaps.NONE
+				: new SpendCaps(products, areas, accounts);
+	}
+
+	private static SpendCapLimits limits(JuheSmsProperties.CapLimits caps) {
+		return new SpendCapLimits(caps.getHourly(), caps.getDaily(), caps.getMonthly());
 	}
 
 	// The application's or the Redis store of codes, or one in memory.

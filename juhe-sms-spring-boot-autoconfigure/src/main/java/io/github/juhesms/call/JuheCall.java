@@ -33,9 +33,13 @@ public final class JuheCall {
 
 	private final @Nullable String account;
 
+	private final int billedUnits;
+
+	private final @Nullable String areaCode;
+
 	private JuheCall(JuheOperation operation, JuheForm form, List<String> mobiles, @Nullable Long templateId,
 			@Nullable String idempotencyKey, @Nullable SendAdmission admission, @Nullable String fingerprint,
-			@Nullable String account) {
+			@Nullable String account, int billedUnits, @Nullable String areaCode) {
 		this.operation = operation;
 		this.form = form;
 		this.mobiles = List.copyOf(mobiles);
@@ -44,6 +48,8 @@ public final class JuheCall {
 		this.admission = admission;
 		this.fingerprint = fingerprint;
 		this.account = account;
+		this.billedUnits = billedUnits;
+		this.areaCode = areaCode;
 	}
 
 	/**
@@ -72,7 +78,7 @@ public final class JuheCall {
 			throw new IllegalArgumentException(operation + " is a send: build it with JuheCall.send(...), "
 					+ "which takes its recipients and options");
 		}
-		return new JuheCall(operation, form, mobiles, templateId, null, null, null, null);
+		return new JuheCall(operation, form, mobiles, templateId, null, null, null, null, 1, null);
 	}
 
 	/**
@@ -98,7 +104,7 @@ public final class JuheCall {
 		// Only a keyed send is compared with an earlier one.
 		String key = options.idempotencyKey();
 		return new JuheCall(operation, form, mobiles, templateId, key, null,
-				(key != null) ? form.fingerprint(operation) : null, options.account());
+				(key != null) ? form.fingerprint(operation) : null, options.account(), 1, null);
 	}
 
 	/**
@@ -115,7 +121,42 @@ public final class JuheCall {
 			throw new IllegalArgumentException(this.operation + ": the admission must be of the call's recipients");
 		}
 		return new JuheCall(this.operation, admittedForm, admission.admitted(), this.templateId, this.idempotencyKey,
-				admission, this.fingerprint, this.account);
+				admission, this.fingerprint, this.account, this.billedUnits, this.areaCode);
+	}
+
+	/**
+	 * This send billed {@code units} for each recipient, which its spend caps take: the
+	 * messages its text is billed as ({@link io.github.juhesms.core.MessageLength}),
+	 * times the area's per-message fee for International SMS, as Juhe's {@code fee}
+	 * reports it. Without it a send takes 1 per recipient.
+	 * @param units the billed units per recipient, 1 or more
+	 * @return the send with its units
+	 */
+	public JuheCall withBilledUnits(int units) {
+		requireSend("billed units");
+		if (units < 1) {
+			throw new IllegalArgumentException(this.operation + ": billed units must be at least 1, was " + units);
+		}
+		return new JuheCall(this.operation, this.form, this.mobiles, this.templateId, this.idempotencyKey,
+				this.admission, this.fingerprint, this.account, units, this.areaCode);
+	}
+
+	/**
+	 * This send to one International area, whose spend caps it takes units from besides
+	 * the product's.
+	 * @param areaCode the area code, as Juhe's areaNum writes it ({@code 44})
+	 * @return the send with its area
+	 */
+	public JuheCall withAreaCode(String areaCode) {
+		requireSend("an area code");
+		return new JuheCall(this.operation, this.form, this.mobiles, this.templateId, this.idempotencyKey,
+				this.admission, this.fingerprint, this.account, this.billedUnits, areaCode);
+	}
+
+	private void requireSend(String what) {
+		if (!isSend()) {
+			throw new IllegalArgumentException(this.operation + " is not a send: only sends have " + what);
+		}
 	}
 
 	/**
@@ -167,6 +208,22 @@ public final class JuheCall {
 	}
 
 	/**
+	 * The units each recipient is billed, which the spend caps take.
+	 * @return the billed units per recipient, 1 unless set
+	 */
+	public int billedUnits() {
+		return this.billedUnits;
+	}
+
+	/**
+	 * The International area the send goes to, whose spend caps apply.
+	 * @return the area code, or {@code null} for the product's caps only
+	 */
+	public @Nullable String areaCode() {
+		return this.areaCode;
+	}
+
+	/**
 	 * Permits the product client already took for the recipients.
 	 * @return the admission, or {@code null} to let the call take them
 	 */
@@ -176,7 +233,7 @@ public final class JuheCall {
 
 	GuardedSend guarded(String account, Instant startedAt) {
 		return new GuardedSend(this.operation, account, this.mobiles, templateText(), this.idempotencyKey,
-				this.admission, startedAt, this.fingerprint);
+				this.admission, startedAt, this.fingerprint, this.billedUnits, this.areaCode);
 	}
 
 	boolean isSend() {

@@ -115,14 +115,17 @@ public final class JuheProductApi {
 
 	/**
 	 * Take send permits for each recipient of a send, for a product client that sends to
-	 * the admitted numbers only (financial batches); pass the admission on with
-	 * {@link JuheCall#withAdmission}.
+	 * the admitted numbers only (financial batches), and their billed units from the
+	 * spend caps; pass the admission on with {@link JuheCall#withAdmission}.
 	 * @param send the send, with its recipients, template and account
 	 * @return the admitted and refused numbers
+	 * @throws io.github.juhesms.error.JuheSmsSpendCapException if a spend cap has no room
+	 * for every admitted number's units: the batch is refused whole
 	 */
 	public SendAdmission admitEach(JuheCall send) {
 		AccountCalls calls = this.accounts.choose(send.operation(), this.account, send.account());
-		return this.services.guard().admitEach(this.product, calls.account(), send.mobiles(), send.templateText());
+		return this.services.guard()
+			.admitEach(send.operation(), calls.account(), send.mobiles(), send.templateText(), send.billedUnits());
 	}
 
 	/**

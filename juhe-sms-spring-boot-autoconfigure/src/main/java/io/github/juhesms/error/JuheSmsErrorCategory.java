@@ -53,6 +53,12 @@ public enum JuheSmsErrorCategory {
 	SEND_LIMIT,
 
 	/**
+	 * A spend cap of the starter's (billed units of a product and account per hour, day
+	 * or month) refused the send before any HTTP call.
+	 */
+	SPEND_CAP,
+
+	/**
 	 * A send with the same idempotency key was made before and its outcome is unknown or
 	 * still pending.
 	 */

@@ -1,6 +1,6 @@
 /**
  * What callers listen to: one application event per send (sent, rejected, outcome
- * unknown).
+ * unknown), and one when a spend cap is reached.
  */
 @NullMarked
 package io.github.juhesms.event;

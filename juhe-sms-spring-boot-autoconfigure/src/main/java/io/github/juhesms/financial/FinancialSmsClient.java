@@ -130,12 +130,16 @@ public class FinancialSmsClient {
 	 * @return the message id, the billed messages and the numbers held back by the limits
 	 * @throws JuheSmsSendLimitException if every number is over its limit (nothing is
 	 * sent)
+	 * @throws io.github.juhesms.error.JuheSmsSpendCapException if a spend cap has no room
+	 * for the billed units of every number within its limits (nothing is sent: a batch is
+	 * not cut short by a cap)
 	 */
 	public FinancialSmsResult send(FinancialSmsRequest request, SendOptions options) {
 		List<String> mobiles = validated(request, options);
 		CheckedSend checked = this.templates.check(this.api, SEND, options, request.templateId(), request.variables());
-		JuheCall requested = JuheCall.send(SEND, form(mobiles, request), mobiles, request.templateId(),
-				checked.options());
+		JuheCall requested = JuheCall
+			.send(SEND, form(mobiles, request), mobiles, request.templateId(), checked.options())
+			.withBilledUnits(checked.unitsPerRecipient(1));
 		SendAdmission admission = this.api.admitEach(requested);
 		if (admission.admitted().isEmpty()) {
 			throw new JuheSmsSendLimitException(SEND, admission.refused());

@@ -2,7 +2,8 @@ package io.github.juhesms.guard;
 
 import java.util.List;
 
-import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.JuheOperation;
+import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.store.SendAdmission;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A limiter that admits every number, with a warning, when its store cannot be reached
- * ({@code juhe.sms.redis.fail-open=true}). Without it, sends fail closed.
+ * ({@code juhe.sms.redis.fail-open=true}): without per-number limits and spend caps.
+ * Without it, sends fail closed.
  */
 public class FailOpenSendLimiter implements SendLimiter {
 
@@ -27,9 +29,14 @@ public class FailOpenSendLimiter implements SendLimiter {
 	}
 
 	@Override
-	public SendAdmission admit(JuheProduct product, String account, List<String> mobiles, @Nullable String templateId) {
+	public SendAdmission admit(JuheOperation operation, String account, List<String> mobiles,
+			@Nullable String templateId, int billedUnits, @Nullable String areaCode) {
 		try {
-			return this.delegate.admit(product, account, mobiles, templateId);
+			return this.delegate.admit(operation, account, mobiles, templateId, billedUnits, areaCode);
+		}
+		catch (JuheSmsException ex) {
+			// A spend cap's refusal is an answer of the store, not its failure.
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Send limits unavailable, sending without them (juhe.sms.redis.fail-open=true): " + ex);

@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when the send started
  * @param fingerprint a digest of what the send asks for, compared with the first send's
  * when the idempotency key is repeated; {@code null} without a key
+ * @param billedUnits the units each recipient is billed, taken from the spend caps
+ * @param areaCode the International area sent to, whose caps apply, or {@code null}
  */
 public record GuardedSend(JuheOperation operation, String account, List<String> mobiles, @Nullable String templateId,
 		@Nullable String idempotencyKey, @Nullable SendAdmission admission, Instant startedAt,
-		@Nullable String fingerprint) {
+		@Nullable String fingerprint, int billedUnits, @Nullable String areaCode) {
 
 }

@@ -3,16 +3,17 @@ package io.github.juhesms.guard;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.error.JuheSmsSpendCapException;
 import io.github.juhesms.error.JuheSmsStoreUnavailableException;
 import io.github.juhesms.store.SendAdmission;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Guards a send before its first attempt and gives back what it took once the outcome is
- * known: de-duplication by idempotency key and the per-number limits.
+ * known: de-duplication by idempotency key, the per-number limits and the spend caps.
  */
 public interface SendGuard {
 
@@ -20,13 +21,17 @@ public interface SendGuard {
 	 * Take send permits for each number, for a product client that sends to the admitted
 	 * numbers only (Financial batches); the send then carries the admission in
 	 * {@link GuardedSend#admission()}.
-	 * @param product the product
+	 * @param operation the send operation
 	 * @param account the name of the sending account
 	 * @param mobiles the numbers
 	 * @param templateId the template, if known
+	 * @param billedUnits the units each number is billed, taken from the spend caps
 	 * @return the admitted and refused numbers
+	 * @throws JuheSmsSpendCapException if a spend cap has no room for every admitted
+	 * number's units: the batch is refused whole
 	 */
-	SendAdmission admitEach(JuheProduct product, String account, List<String> mobiles, @Nullable String templateId);
+	SendAdmission admitEach(JuheOperation operation, String account, List<String> mobiles, @Nullable String templateId,
+			int billedUnits);
 
 	/**
 	 * Let a send in: a repeat of a succeeded send is to be replayed; numbers over their
@@ -35,6 +40,7 @@ public interface SendGuard {
 	 * @param send the send
 	 * @return the entry of the send, to be told its outcome
 	 * @throws JuheSmsSendLimitException if a number is over its limit
+	 * @throws JuheSmsSpendCapException if a spend cap has no room for the send's units
 	 * @throws JuheSmsDuplicateSendException if the key's first send is in flight or of
 	 * unknown outcome
 	 * @throws JuheSmsStoreUnavailableException if the store cannot be reached

@@ -7,18 +7,24 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.juhesms.account.JuheSmsAccount;
+import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.error.JuheSmsSpendCapException;
 import io.github.juhesms.store.SendAdmission;
 import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.SendLimitStore;
+import io.github.juhesms.store.SpendCap;
+import io.github.juhesms.store.SpendCapCharge;
 import io.github.juhesms.store.StoreDigest;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Limits sends per product, account and number (and template, if configured) with sliding
  * windows, by default the carriers' rules for one number: 1 a minute, 3 in 10 minutes, 4
- * an hour, 20 a day; a product may add rules of its own (Video SMS: 1 a day, 3 a week).
+ * an hour, 20 a day; a product may add rules of its own (Video SMS: 1 a day, 3 a week);
+ * and the billed units of each product and account by its spend caps, checked with the
+ * number's rules in the same store call.
  * <p>
  * Why sliding windows and not a token bucket such as Bucket4j: a bucket refills
  * gradually, so after three sends it would allow a fourth within ten minutes, which the
@@ -48,8 +54,12 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 
 	private final boolean perAccount;
 
+	private final SpendCaps caps;
+
+	private final SpendCapMonitor monitor;
+
 	/**
-	 * Create a limiter of the same rules for every product.
+	 * Create a limiter of the same rules for every product, without spend caps.
 	 * @param store where sends are counted
 	 * @param rules the rules every number must stay within
 	 * @param perTemplate whether each template of a number is limited on its own (else
@@ -58,13 +68,14 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 	 */
 	public SlidingWindowSendLimiter(SendLimitStore store, List<SendLimitRule> rules, boolean perTemplate,
 			StoreDigest digest) {
-		this(store, rules, Map.of(), perTemplate, digest, true);
+		this(store, rules, Map.of(), perTemplate, digest, true, SpendCaps.NONE, SpendCapMonitor.NONE);
 	}
 
 	/**
 	 * Create a limiter.
-	 * @param store where sends are counted
-	 * @param rules the rules every number must stay within, whatever the product
+	 * @param store where sends and billed units are counted
+	 * @param rules the rules every number must stay within, whatever the product; empty
+	 * for spend caps only
 	 * @param productRules each product's own rules, kept besides the shared ones
 	 * ({@code juhe.sms.<product>.limits.rules})
 	 * @param perTemplate whether each template of a number is limited on its own (else
@@ -73,10 +84,12 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 	 * @param perAccount whether each account's sends to a number are limited on their own
 	 * (the carriers limit a number per signature, and accounts usually sign differently),
 	 * else all accounts' together
+	 * @param caps the spend caps of each product and account
+	 * @param monitor told what each cap has left after each send
 	 */
 	public SlidingWindowSendLimiter(SendLimitStore store, List<SendLimitRule> rules,
 			Map<JuheProduct, List<SendLimitRule>> productRules, boolean perTemplate, StoreDigest digest,
-			boolean perAccount) {
+			boolean perAccount, SpendCaps caps, SpendCapMonitor monitor) {
 		this.store = store;
 		this.rules = List.copyOf(rules);
 		for (Map.Entry<JuheProduct, List<SendLimitRule>> own : productRules.entrySet()) {
@@ -88,21 +101,43 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 		this.perTemplate = perTemplate;
 		this.digest = digest;
 		this.perAccount = perAccount;
+		this.caps = caps;
+		this.monitor = monitor;
 	}
 
 	@Override
-	public SendAdmission admit(JuheProduct product, String account, List<String> mobiles, @Nullable String templateId) {
+	public SendAdmission admit(JuheOperation operation, String account, List<String> mobiles,
+			@Nullable String templateId, int billedUnits, @Nullable String areaCode) {
+		JuheProduct product = operation.product();
 		List<SendLimitRule> rules = this.allRules.getOrDefault(product, this.rules);
+		List<SpendCap> caps = this.caps.of(product, account, areaCode);
+		if (rules.isEmpty() && caps.isEmpty()) {
+			return SendAdmission.unlimited(mobiles);
+		}
+		List<SpendCapCharge> charges = new ArrayList<>(caps.size());
+		for (SpendCap cap : caps) {
+			charges.add(new SpendCapCharge(cap, billedUnits));
+		}
 		List<String> admitted = new ArrayList<>();
 		List<SendLimitRefusal> refused = new ArrayList<>();
 		List<SendAdmission.Permit> permits = new ArrayList<>();
 		for (String mobile : mobiles) {
 			String key = key(product, account, mobile, templateId);
 			String permitId = UUID.randomUUID().toString();
-			SendLimitStore.Refusal refusal = this.store.tryAcquire(key, permitId, rules);
+			SendLimitStore.Acquisition acquisition = this.store.acquire(key, permitId, rules, charges);
+			observe(caps, acquisition);
+			SendLimitStore.CapRefusal capRefusal = acquisition.capRefusal();
+			if (capRefusal != null) {
+				// A batch is one message to a list: sending to the numbers that happen to
+				// come first would make the cap choose the recipients.
+				release(new SendAdmission(admitted, refused, permits));
+				throw new JuheSmsSpendCapException(operation, caps.get(capRefusal.index()), capRefusal.used(),
+						billedUnits, capRefusal.resetsAt());
+			}
+			SendLimitStore.Refusal refusal = acquisition.refusal();
 			if (refusal == null) {
 				admitted.add(mobile);
-				permits.add(new SendAdmission.Permit(key, permitId));
+				permits.add(new SendAdmission.Permit(key, permitId, spent(charges, acquisition)));
 			}
 			else {
 				refused.add(new SendLimitRefusal(mobile, refusal.rule(), refusal.retryAt(),
@@ -118,9 +153,36 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 		return (own != null && own.contains(rule)) ? "juhe.sms." + product.id() + ".limits.rules" : SHARED_RULES;
 	}
 
+	private void observe(List<SpendCap> caps, SendLimitStore.Acquisition acquisition) {
+		List<SendLimitStore.CapBalance> balances = acquisition.balances();
+		SendLimitStore.CapRefusal capRefusal = acquisition.capRefusal();
+		for (int i = 0; i < balances.size(); i++) {
+			SendLimitStore.CapBalance balance = balances.get(i);
+			this.monitor.observed(caps.get(i), balance.periodStart(), balance.used(), balance.resetsAt(),
+					capRefusal != null && capRefusal.index() == i);
+		}
+	}
+
+	private static List<SendAdmission.Spent> spent(List<SpendCapCharge> charges,
+			SendLimitStore.Acquisition acquisition) {
+		List<SendAdmission.Spent> spent = new ArrayList<>(charges.size());
+		for (int i = 0; i < charges.size(); i++) {
+			SpendCapCharge charge = charges.get(i);
+			spent.add(new SendAdmission.Spent(charge.cap().key(), acquisition.balances().get(i).periodStart(),
+					charge.units()));
+		}
+		return spent;
+	}
+
 	@Override
 	public void release(SendAdmission admission) {
-		admission.permits().forEach((permit) -> this.store.release(permit.key(), permit.id()));
+		admission.permits().forEach((permit) -> this.store.release(permit.key(), permit.id(), permit.spent()));
+	}
+
+	@Override
+	public String toString() {
+		return "SlidingWindowSendLimiter[rules=" + this.rules + ", productRules=" + this.ownRules + ", " + this.caps
+				+ "]";
 	}
 
 	// Keys hold a keyed digest of the number, not the number: a store (Redis) need not

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.core.JuheOperation;
-import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
 import io.github.juhesms.error.JuheSmsIdempotencyKeyReusedException;
 import io.github.juhesms.error.JuheSmsException;
@@ -22,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The send guard over the stores: a send is de-duplicated by its idempotency key, then
- * limited per number. Permits and keys of a send that surely did not go out are given
- * back; a sent send, or one of unknown outcome, keeps them.
+ * limited per number and by the spend caps, in one store call per number. Permits and
+ * keys of a send that surely did not go out are given back; a sent send, or one of
+ * unknown outcome, keeps them.
  */
 public final class StoreSendGuard implements SendGuard {
 
@@ -50,9 +50,9 @@ public final class StoreSendGuard implements SendGuard {
 	}
 
 	@Override
-	public SendAdmission admitEach(JuheProduct product, String account, List<String> mobiles,
-			@Nullable String templateId) {
-		return this.limiter.admit(product, account, mobiles, templateId);
+	public SendAdmission admitEach(JuheOperation operation, String account, List<String> mobiles,
+			@Nullable String templateId, int billedUnits) {
+		return this.limiter.admit(operation, account, mobiles, templateId, billedUnits, null);
 	}
 
 	@Override
@@ -102,8 +102,8 @@ public final class StoreSendGuard implements SendGuard {
 	}
 
 	private SendAdmission admit(GuardedSend send) {
-		SendAdmission admission = this.limiter.admit(send.operation().product(), send.account(), send.mobiles(),
-				send.templateId());
+		SendAdmission admission = this.limiter.admit(send.operation(), send.account(), send.mobiles(),
+				send.templateId(), send.billedUnits(), send.areaCode());
 		if (!admission.refused().isEmpty()) {
 			this.limiter.release(admission);
 			throw new JuheSmsSendLimitException(send.operation(), admission.refused());

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.github.juhesms.core.JuheOperation;
@@ -22,13 +24,19 @@ import io.github.juhesms.error.JuheSmsInvalidRequestException;
  */
 final class AreaFees {
 
+	private static final Log logger = LogFactory.getLog(AreaFees.class);
+
 	private static final Duration KEPT = Duration.ofDays(1);
+
+	private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
 
 	private final Function<String, List<AreaCode>> source;
 
 	private final Clock clock;
 
 	private final ConcurrentMap<String, Fees> byAccount = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Instant> failedAt = new ConcurrentHashMap<>();
 
 	AreaFees(Function<String, List<AreaCode>> source, Clock clock) {
 		this.source = source;
@@ -47,7 +55,9 @@ final class AreaFees {
 	int fee(JuheOperation operation, String account, String areaCode) {
 		Instant now = this.clock.instant();
 		Fees fees = this.byAccount.get(account);
-		if (fees == null || now.isAfter(fees.fetchedAt().plus(KEPT)) || !fees.byArea().containsKey(areaCode)) {
+		// An area the list lacks fetches it again, at most once a minute.
+		if (fees == null || now.isAfter(fees.fetchedAt().plus(KEPT)) || (!fees.byArea().containsKey(areaCode)
+				&& !now.isBefore(fees.fetchedAt().plus(RETRY_AFTER_FAILURE)))) {
 			Map<String, Integer> byArea = new HashMap<>();
 			for (AreaCode area : this.source.apply(account)) {
 				byArea.putIfAbsent(area.areaCode(), area.fee());
@@ -61,6 +71,36 @@ final class AreaFees {
 					"'" + areaCode + "' is not among the areas of Juhe's areaCode list");
 		}
 		return fee;
+	}
+
+	/**
+	 * The fee of one message to an area for a send: fetched when not known, unless a
+	 * fetch failed within the last minute; a send never fails for want of it.
+	 * @param operation the send
+	 * @param account the account
+	 * @param areaCode the area code
+	 * @return the fee, or {@code null} when not known (Juhe does not list the area, or
+	 * the list could not be fetched)
+	 */
+	@Nullable Integer forSend(JuheOperation operation, String account, String areaCode) {
+		Integer known = knownFee(account, areaCode);
+		Instant failed = this.failedAt.get(account);
+		if (known != null || (failed != null && this.clock.instant().isBefore(failed.plus(RETRY_AFTER_FAILURE)))) {
+			return known;
+		}
+		try {
+			return fee(operation, account, areaCode);
+		}
+		catch (JuheSmsInvalidRequestException ex) {
+			// Not listed: Juhe will answer for the area itself.
+			return null;
+		}
+		catch (RuntimeException ex) {
+			this.failedAt.put(account, this.clock.instant());
+			logger.warn("The area fees of account '" + account + "' could not be fetched; sends to " + areaCode
+					+ " take 1 unit a message from the spend caps until they are (" + ex.getMessage() + ")");
+			return null;
+		}
 	}
 
 	/**

@@ -125,13 +125,19 @@ public class InternationalSmsClient {
 	public InternationalSmsResult send(InternationalSmsRequest request, SendOptions options) {
 		JuheForm form = form(request, options);
 		CheckedSend checked = this.templates.check(this.api, SEND, options, request.templateId(), request.variables());
-		JuheCall call = JuheCall.send(SEND, form, List.of(request.areaCode() + request.mobile()), request.templateId(),
-				checked.options());
+		String account = checked.options().account();
+		// The area's fee is looked up for a checked send, whose spend caps then take what
+		// Juhe will bill.
+		Integer feePerMessage = (account == null) ? null
+				: (checked.message() != null) ? this.areaFees.forSend(SEND, account, request.areaCode())
+						: this.areaFees.knownFee(account, request.areaCode());
+		JuheCall call = JuheCall
+			.send(SEND, form, List.of(request.areaCode() + request.mobile()), request.templateId(), checked.options())
+			.withAreaCode(request.areaCode())
+			.withBilledUnits(checked.unitsPerRecipient((feePerMessage != null) ? feePerMessage : 1));
 		InternationalSmsResult result = this.api.call(call,
 				(answer) -> new InternationalSmsResult(answer.requiredText("sid"), answer.optionalInt("fee")));
-		String account = checked.options().account();
-		this.templates.reportedFee(checked, 1,
-				(account != null) ? this.areaFees.knownFee(account, request.areaCode()) : null, result.fee());
+		this.templates.reportedFee(checked, 1, feePerMessage, result.fee());
 		return result;
 	}
 

@@ -10,6 +10,7 @@ import io.github.juhesms.error.JuheSmsBusyException;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
 import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.error.JuheSmsSpendCapException;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -190,8 +191,8 @@ public class JuheSmsObservationContext extends Observation.Context {
 		DUPLICATE,
 
 		/**
-		 * The starter's per-number send limit refused the send before any request: abuse
-		 * protection working, not Juhe failing.
+		 * The starter's per-number send limit or a spend cap refused the send before any
+		 * request: abuse protection working, not Juhe failing.
 		 */
 		LIMITED,
 
@@ -208,7 +209,7 @@ public class JuheSmsObservationContext extends Observation.Context {
 			if (failure instanceof JuheSmsDuplicateSendException) {
 				return DUPLICATE;
 			}
-			if (failure instanceof JuheSmsSendLimitException) {
+			if (failure instanceof JuheSmsSendLimitException || failure instanceof JuheSmsSpendCapException) {
 				return LIMITED;
 			}
 			if (failure.isRefusedLocally() && failure instanceof JuheSmsApiException) {

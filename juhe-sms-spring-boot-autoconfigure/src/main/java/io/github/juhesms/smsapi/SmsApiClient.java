@@ -102,7 +102,8 @@ public class SmsApiClient {
 	public SmsApiResult send(SmsApiRequest request, SendOptions options) {
 		JuheForm form = form(request, options);
 		CheckedSend checked = this.templates.check(this.api, SEND, options, request.templateId(), request.variables());
-		JuheCall call = JuheCall.send(SEND, form, List.of(request.mobile()), request.templateId(), checked.options());
+		JuheCall call = JuheCall.send(SEND, form, List.of(request.mobile()), request.templateId(), checked.options())
+			.withBilledUnits(checked.unitsPerRecipient(1));
 		SmsApiResult result = this.api.call(call, SmsApiClient::result);
 		this.templates.reportedFee(checked, 1, 1, result.fee());
 		return result;

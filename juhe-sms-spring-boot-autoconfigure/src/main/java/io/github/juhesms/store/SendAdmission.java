@@ -1,5 +1,6 @@
 package io.github.juhesms.store;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.github.juhesms.guard.SendLimiter;
@@ -41,8 +42,39 @@ public record SendAdmission(List<String> admitted, List<SendLimitRefusal> refuse
 	 *
 	 * @param key the store key (product, number and, if configured, template)
 	 * @param id the permit's id within the key
+	 * @param spent the units the send to the number took from spend caps
 	 */
-	public record Permit(String key, String id) {
+	public record Permit(String key, String id, List<Spent> spent) {
+
+		/**
+		 * Copies the units spent.
+		 * @param key the store key
+		 * @param id the permit's id within the key
+		 * @param spent the units taken from spend caps
+		 */
+		public Permit {
+			spent = List.copyOf(spent);
+		}
+
+		/**
+		 * A permit that took no units from spend caps.
+		 * @param key the store key
+		 * @param id the permit's id within the key
+		 */
+		public Permit(String key, String id) {
+			this(key, id, List.of());
+		}
+
+	}
+
+	/**
+	 * Units a send took from one spend cap, in one period.
+	 *
+	 * @param capKey the cap's store key ({@link SpendCap#key()})
+	 * @param periodStart when the period the units were taken from started
+	 * @param units the units taken
+	 */
+	public record Spent(String capKey, Instant periodStart, int units) {
 
 	}
 

@@ -299,6 +299,17 @@ public final class TemplateCatalog {
 	 */
 	public record CheckedSend(SendOptions options, @Nullable RenderedMessage message) {
 
+		/**
+		 * The units each recipient of the send is billed, which its spend caps take.
+		 * @param feePerMessage the fee of one message where it goes (1 but for
+		 * International SMS)
+		 * @return the messages its text is billed as, times the fee; the fee alone when
+		 * the send is unchecked
+		 */
+		public int unitsPerRecipient(int feePerMessage) {
+			return ((this.message != null) ? this.message.length().billedUnits() : 1) * feePerMessage;
+		}
+
 	}
 
 	/**

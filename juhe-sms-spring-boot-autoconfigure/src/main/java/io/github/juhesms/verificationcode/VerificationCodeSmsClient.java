@@ -17,6 +17,7 @@ import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.template.KnownTemplate;
 import io.github.juhesms.template.SendEstimate;
 import io.github.juhesms.template.TemplateCatalog;
+import io.github.juhesms.template.TemplateCatalog.CheckedSend;
 import io.github.juhesms.template.TemplateChecks;
 import io.github.juhesms.template.TemplateChecks.TemplateFields;
 import io.github.juhesms.template.VariableRule;
@@ -140,8 +141,9 @@ public class VerificationCodeSmsClient {
 	public VerificationCodeSmsResult send(String mobile, long templateId, Map<String, String> variables,
 			SendOptions options) {
 		JuheForm form = form(mobile, templateId, variables, options);
-		SendOptions checked = this.templates.check(this.api, SEND, options, templateId, variables).options();
-		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, checked);
+		CheckedSend checked = this.templates.check(this.api, SEND, options, templateId, variables);
+		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, checked.options())
+			.withBilledUnits(checked.unitsPerRecipient(1));
 		return this.api.call(call, (result) -> new VerificationCodeSmsResult(result.requiredText("sid")));
 	}
 

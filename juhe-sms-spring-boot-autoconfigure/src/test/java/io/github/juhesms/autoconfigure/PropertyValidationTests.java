@@ -102,7 +102,63 @@ class PropertyValidationTests {
 						"must hold the leading digits of 11-digit mainland numbers, 2 to 11 digits starting with 1"),
 				bad("video.china-mobile-prefixes", "0138", "must hold the leading digits"),
 				bad("video.china-mobile-prefixes", "",
-						"must not be empty while juhe.sms.video.china-mobile-only is true"));
+						"must not be empty while juhe.sms.video.china-mobile-only is true"),
+				bad("sms-api.spend-caps.daily", "0", "must be at least 1 billed unit (unset for no cap)"),
+				bad("video.spend-caps.monthly", "-5", "must be at least 1 billed unit"),
+				bad("financial.spend-caps.hourly", "101",
+						"must not exceed juhe.sms.financial.spend-caps.daily (100): a cap above a longer window's "
+								+ "could never be reached",
+						"juhe.sms.financial.spend-caps.daily=100"),
+				bad("international.spend-caps.daily", "3001",
+						"must not exceed juhe.sms.international.spend-caps.monthly (3000)",
+						"juhe.sms.international.spend-caps.monthly=3000"),
+				bad("verification-code.spend-caps.hourly", "50",
+						"must not exceed juhe.sms.verification-code.spend-caps.monthly (40)",
+						"juhe.sms.verification-code.spend-caps.monthly=40"));
+	}
+
+	static Stream<Arguments> badSpendCaps() {
+		return Stream.of(
+				Arguments.of(new String[] { "juhe.sms.international.spend-caps.per-area.44.daily=0" },
+						"juhe.sms.international.spend-caps.per-area.44.daily ('0') must be at least 1 billed unit"),
+				Arguments.of(
+						new String[] { "juhe.sms.international.spend-caps.per-area.44.hourly=20",
+								"juhe.sms.international.spend-caps.per-area.44.daily=10" },
+						"juhe.sms.international.spend-caps.per-area.44.hourly ('20') must not exceed "
+								+ "juhe.sms.international.spend-caps.per-area.44.daily (10)"),
+				Arguments.of(new String[] { "juhe.sms.international.spend-caps.per-area[+44].daily=10" },
+						"juhe.sms.international.spend-caps.per-area ('+44') must be keyed by area codes of 1 to 4 digits"),
+				Arguments.of(new String[] { "juhe.sms.sms-api.spend-caps.per-area.44.daily=10" },
+						"juhe.sms.sms-api.spend-caps.per-area ('44') is International SMS's only"),
+				Arguments.of(
+						new String[] { "juhe.sms.accounts.acme.key=k",
+								"juhe.sms.accounts.acme.sms-api.spend-caps.daily=0" },
+						"juhe.sms.accounts.acme.sms-api.spend-caps.daily ('0') must be at least 1 billed unit"),
+				Arguments.of(
+						new String[] { "juhe.sms.accounts.acme.key=k",
+								"juhe.sms.accounts.acme.international.spend-caps.daily=9",
+								"juhe.sms.accounts.acme.international.spend-caps.monthly=8" },
+						"juhe.sms.accounts.acme.international.spend-caps.daily ('9') must not exceed "
+								+ "juhe.sms.accounts.acme.international.spend-caps.monthly (8)"));
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("badSpendCaps")
+	void aBadSpendCapOfAnAreaOrAnAccountFailsStartUpNamingThePropertyTheValueAndTheRule(String[] properties,
+			String rule) {
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
+			ObjectError error = onlyError(context.getStartupFailure());
+			assertThat(error.getDefaultMessage()).contains(rule);
+		});
+	}
+
+	@Test
+	void spendCapsWithinEachOtherStart() {
+		this.contextRunner
+			.withPropertyValues("juhe.sms.sms-api.spend-caps.hourly=10", "juhe.sms.sms-api.spend-caps.daily=10",
+					"juhe.sms.sms-api.spend-caps.monthly=300", "juhe.sms.international.spend-caps.per-area.44.daily=5",
+					"juhe.sms.accounts.acme.key=k", "juhe.sms.accounts.acme.video.spend-caps.hourly=1")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	private static Arguments bad(String property, String value, String rule, String... others) {

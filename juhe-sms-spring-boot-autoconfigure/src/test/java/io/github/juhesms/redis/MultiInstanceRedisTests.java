@@ -101,7 +101,7 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 			}));
 	}
 
-	private static List<Object> concurrently(int calls, Call call) throws Exception {
+	static List<Object> concurrently(int calls, Call call) throws Exception {
 		ExecutorService threads = Executors.newFixedThreadPool(16);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<Object>> futures = new ArrayList<>();

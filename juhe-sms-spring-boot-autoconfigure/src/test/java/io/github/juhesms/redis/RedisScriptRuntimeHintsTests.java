@@ -20,8 +20,9 @@ class RedisScriptRuntimeHintsTests {
 		RuntimeHints hints = new RuntimeHints();
 		new RedisScriptRuntimeHints().registerHints(hints, getClass().getClassLoader());
 
-		assertThat(List.of(RedisSendLimitStore.ACQUIRE_SCRIPT, RedisVerificationCodeStore.SAVE_SCRIPT,
-				RedisVerificationCodeStore.ATTEMPT_SCRIPT, RedisVerificationCodeStore.CONSUME_SCRIPT))
+		assertThat(List.of(RedisSendLimitStore.ACQUIRE_SCRIPT, RedisSendLimitStore.RELEASE_SCRIPT,
+				RedisVerificationCodeStore.SAVE_SCRIPT, RedisVerificationCodeStore.ATTEMPT_SCRIPT,
+				RedisVerificationCodeStore.CONSUME_SCRIPT))
 			.allSatisfy((script) -> {
 				assertThat(new ClassPathResource(script).exists()).as(script).isTrue();
 				assertThat(RuntimeHintsPredicates.resource().forResource(script)).as(script).accepts(hints);

@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.github.juhesms.account.JuheSmsAccount;
+import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.guard.SlidingWindowSendLimiter;
+import io.github.juhesms.guard.SpendCapMonitor;
+import io.github.juhesms.guard.SpendCaps;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.store.InMemorySendLimitStore;
@@ -109,7 +112,8 @@ class VideoLimitsTests extends JuheWireMockTests {
 		MutableClock clock = new MutableClock();
 		SlidingWindowSendLimiter limiter = new SlidingWindowSendLimiter(
 				new InMemorySendLimitStore(100, Duration.ofDays(7), clock), List.of(ONE_A_MINUTE),
-				Map.of(JuheProduct.VIDEO, List.of(ONE_A_DAY, THREE_A_WEEK)), false, StoreDigest.random(), true);
+				Map.of(JuheProduct.VIDEO, List.of(ONE_A_DAY, THREE_A_WEEK)), false, StoreDigest.random(), true,
+				SpendCaps.NONE, SpendCapMonitor.NONE);
 		Instant start = clock.instant();
 		for (int day = 0; day < 3; day++) {
 			assertThat(admit(limiter, JuheProduct.VIDEO).admitted()).containsExactly(MOBILE);
@@ -136,7 +140,8 @@ class VideoLimitsTests extends JuheWireMockTests {
 	}
 
 	private static SendAdmission admit(SlidingWindowSendLimiter limiter, JuheProduct product) {
-		return limiter.admit(product, JuheSmsAccount.DEFAULT, List.of(MOBILE), null);
+		JuheOperation send = (product == JuheProduct.VIDEO) ? VideoSmsClient.SEND : SmsApiClient.SEND;
+		return limiter.admit(send, JuheSmsAccount.DEFAULT, List.of(MOBILE), null, 1, null);
 	}
 
 	private static void answerBoth() {

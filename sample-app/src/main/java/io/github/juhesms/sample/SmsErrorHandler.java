@@ -9,6 +9,7 @@ import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsIdempotencyKeyReusedException;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.error.JuheSmsSpendCapException;
 import io.github.juhesms.store.SendLimitRefusal;
 
 import org.springframework.http.HttpHeaders;
@@ -46,6 +47,17 @@ class SmsErrorHandler {
 		problem.setProperty("retryAt", last.retryAt());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntil(last.retryAt())))
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> spendCap(JuheSmsSpendCapException ex) {
+		// The application's budget, not the client's rate: 429 until the cap resets.
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+		problem.setProperty("cap", ex.getCap().toString());
+		problem.setProperty("resetsAt", ex.getResetsAt());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(secondsUntil(ex.getResetsAt())))
 			.body(problem);
 	}
 

@@ -144,15 +144,17 @@ class DemoModeSessionTests {
 		assertThat(get("/demo/outbox").getBody()).contains("【聚合数据】您的订单A1001已发货", "【Juhe】Your order A1001 has shipped",
 				"【聚合数据】新品上市，点击观看");
 
-		// Each product's first send fetched its template list for the checks.
+		// Each product's first send fetched its template list for the checks, and the
+		// international send its area's fee for the spend caps.
 		DocumentContext codeRequests = metric("?tag=product:verification-code");
 		assertThat(count(codeRequests)).isEqualTo(2);
 		assertThat(tagValues(codeRequests, "operation")).containsExactlyInAnyOrder("send", "myTpl");
 		assertThat(tagValues(codeRequests, "outcome")).containsExactly("success");
 		DocumentContext internationalRequests = metric("?tag=product:international");
-		assertThat(count(internationalRequests)).isEqualTo(3);
-		assertThat(tagValues(internationalRequests, "operation")).containsExactlyInAnyOrder("send", "myTemplates");
-		assertThat(count(metric(""))).isEqualTo(8);
+		assertThat(count(internationalRequests)).isEqualTo(4);
+		assertThat(tagValues(internationalRequests, "operation")).containsExactlyInAnyOrder("send", "myTemplates",
+				"areaCode");
+		assertThat(count(metric(""))).isEqualTo(9);
 
 		assertThat(get("/actuator/health").getBody()).contains("\"status\":\"UP\"");
 	}
