@@ -115,8 +115,10 @@ public final class BenchmarkReport {
 		String[] accounts = accounts();
 		String templateChecks = lastLine(
 				run(TemplateCheckProbe.class.getName(), List.of(QUICK ? "2" : "30", QUICK ? "2" : "60", "300")));
-		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts,
-				templateChecks);
+		List<String> campaigns = lines(
+				run(CampaignProbe.class.getName(), List.of(QUICK ? "30000" : "1000000", "1", "4", "16")));
+		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts, templateChecks,
+				campaigns);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or
@@ -334,22 +336,28 @@ public final class BenchmarkReport {
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 	}
 
-	// The stub prints its port first and keeps running; a probe prints its figures last
-	// and exits.
-	private static String lastLine(Process process) throws IOException, InterruptedException {
-		String last = null;
+	// Every line a probe printed, once it exited well. (The stub prints its port first
+	// and keeps running: it is read elsewhere.)
+	private static List<String> lines(Process process) throws IOException, InterruptedException {
+		List<String> lines = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				if (!line.isBlank()) {
-					last = line;
+					lines.add(line.strip());
 				}
 			}
 		}
-		if (process.waitFor() != 0 || last == null) {
+		if (process.waitFor() != 0 || lines.isEmpty()) {
 			throw new IllegalStateException("A probe failed: " + process.info().commandLine().orElse(""));
 		}
-		return last.strip();
+		return lines;
+	}
+
+	// A probe prints its figures last and exits.
+	static String lastLine(Process process) throws IOException, InterruptedException {
+		List<String> lines = lines(process);
+		return lines.get(lines.size() - 1);
 	}
 
 	private static String firstLine(Process process) throws IOException {
@@ -365,7 +373,7 @@ public final class BenchmarkReport {
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
 			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, List<double[]> paired,
 			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency, String[] accounts,
-			String templateChecks) throws IOException {
+			String templateChecks, List<String> campaigns) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -381,6 +389,7 @@ public final class BenchmarkReport {
 		writer.fakeLatency(fakeLatency);
 		writer.accounts(accounts[0], accounts[1]);
 		writer.templateChecks(templateChecks);
+		writer.campaigns(campaigns);
 		writer.transportChoice(sixteen, cpu, stale);
 		writer.changes();
 		Files.write(report, this.lines, StandardCharsets.UTF_8);

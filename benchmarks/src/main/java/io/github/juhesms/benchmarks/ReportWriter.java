@@ -333,6 +333,27 @@ final class ReportWriter {
 		add("");
 	}
 
+	void campaigns(List<String> runs) {
+		add("## A Financial SMS campaign against the fake Juhe");
+		add("");
+		add("`FinancialSmsClient.campaign(...)` of " + runs.get(0).split(" ")[3] + " numbers (a third each of "
+				+ "China Mobile, Unicom and Telecom prefixes, the caller's list in memory) against the fake Juhe in "
+				+ "another process, each run in a fresh JVM limited to `-Xmx256m`; per-number limits and template "
+				+ "checks on. Wall time from `start` to `await`, and the most heap in use (sampled every 5 ms, "
+				+ "garbage not yet collected included) from before the list is made to the end; each run "
+				+ "completing under `-Xmx256m` is the bound itself. Targets: under 2 minutes, under 256 MB.");
+		add("");
+		add("| chunks at a time | wall time | peak heap | numbers sent |");
+		add("|---|---|---|---|");
+		for (String run : runs) {
+			// <concurrency> <wall ms> <peak MB> <sent>
+			String[] values = run.split(" ");
+			add("| " + values[0] + " | " + String.format(Locale.ROOT, "%.1f s", Long.parseLong(values[1]) / 1000.0)
+					+ " | " + values[2] + " MB | " + values[3] + " |");
+		}
+		add("");
+	}
+
 	void transportChoice(Map<String, BenchmarkReport.Figures> sixteen, Map<String, long[]> cpu,
 			Map<String, int[]> stale) {
 		add("## The default transport: Apache HttpClient 5");

@@ -143,9 +143,9 @@ public final class JuheSmsAutoConfiguration {
 	@ConditionalOnJuheSmsKey(JuheProduct.FINANCIAL)
 	FinancialSmsClient financialSmsClient(JuheProductApiFactory factory, JuheSmsProperties properties,
 			ObjectProvider<MeterRegistry> meterRegistry) {
-		JuheSmsProperties.TemplatedProduct financial = properties.getFinancial();
+		JuheSmsProperties.Financial financial = properties.getFinancial();
 		return new FinancialSmsClient(factory.create(JuheProduct.FINANCIAL, financial.getBusyCodes()),
-				templateChecks(financial, meterRegistry));
+				templateChecks(financial, meterRegistry), financial.getCampaign().toSettings());
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import io.github.juhesms.call.RetryBudgetSettings;
 import io.github.juhesms.call.SendWindow;
 import io.github.juhesms.codes.VerificationCodeSettings;
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.financial.FinancialCampaignSettings;
 import io.github.juhesms.smsapi.SmsApiRules;
 import io.github.juhesms.smsapi.SmsApiVariablesFormat;
 import io.github.juhesms.template.TemplateCheckSettings;
@@ -149,7 +150,7 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * Financial SMS (金融短信).
 	 */
-	private final TemplatedProduct financial = new TemplatedProduct(228807);
+	private final Financial financial = new Financial();
 
 	// Its document names no busy code, so nothing is retried by default.
 	/**
@@ -395,7 +396,7 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * {@return the Financial SMS (金融短信) settings}
 	 */
-	public TemplatedProduct getFinancial() {
+	public Financial getFinancial() {
 		return this.financial;
 	}
 
@@ -1065,6 +1066,103 @@ public class JuheSmsProperties implements Validator {
 	}
 
 	/**
+	 * Financial SMS settings; busy code 228807 by default.
+	 */
+	public static class Financial extends TemplatedProduct {
+
+		/**
+		 * How campaigns (FinancialSmsClient.campaign) run unless they say otherwise.
+		 */
+		private final Campaign campaign = new Campaign();
+
+		/**
+		 * Create the Financial SMS settings, with busy code 228807.
+		 */
+		public Financial() {
+			super(228807);
+		}
+
+		/**
+		 * {@return how campaigns run unless they say otherwise}
+		 */
+		public Campaign getCampaign() {
+			return this.campaign;
+		}
+
+		@Override
+		String fields() {
+			return super.fields() + ", campaign=" + this.campaign;
+		}
+
+	}
+
+	/**
+	 * How Financial SMS campaigns run.
+	 */
+	public static class Campaign {
+
+		/**
+		 * Chunks of up to 10,000 numbers a campaign sends at a time.
+		 */
+		private int concurrency = FinancialCampaignSettings.DEFAULTS.concurrency();
+
+		/**
+		 * The most numbers a campaign reads; the rest are counted and not sent.
+		 */
+		private long maxNumbers = FinancialCampaignSettings.DEFAULTS.maxNumbers();
+
+		/**
+		 * Create the settings with the defaults: 4 chunks at a time, 1,000,000 numbers.
+		 */
+		public Campaign() {
+		}
+
+		/**
+		 * {@return the chunks a campaign sends at a time}
+		 */
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		/**
+		 * Set the chunks a campaign sends at a time.
+		 * @param concurrency 1 or more
+		 */
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		/**
+		 * {@return the most numbers a campaign reads}
+		 */
+		public long getMaxNumbers() {
+			return this.maxNumbers;
+		}
+
+		/**
+		 * Set the most numbers a campaign reads.
+		 * @param maxNumbers 1 or more
+		 */
+		public void setMaxNumbers(long maxNumbers) {
+			this.maxNumbers = maxNumbers;
+		}
+
+		/**
+		 * The settings campaigns use.
+		 * @return the settings
+		 */
+		public FinancialCampaignSettings toSettings() {
+			return new FinancialCampaignSettings(this.concurrency, this.maxNumbers);
+		}
+
+		@Override
+		public String toString() {
+			return "[concurrency=" + this.concurrency + ", maxNumbers=" + this.maxNumbers + "]";
+		}
+
+	}
+
+	/**
 	 * How a product's sends are checked against its templates: the template exists and is
 	 * approved, the variables are exactly the template's, and each keeps the template's
 	 * rules.
@@ -1095,6 +1193,12 @@ public class JuheSmsProperties implements Validator {
 		 * juhe.sms.client.templates.unchecked.
 		 */
 		private boolean requireList = TemplateCheckSettings.DEFAULTS.requireList();
+
+		/**
+		 * Create the settings with the defaults: checked, lists kept 10 minutes.
+		 */
+		public TemplateCheck() {
+		}
 
 		/**
 		 * {@return whether sends are checked against the account's template list}

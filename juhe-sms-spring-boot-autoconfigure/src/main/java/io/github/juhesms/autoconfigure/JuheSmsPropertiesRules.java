@@ -73,6 +73,8 @@ final class JuheSmsPropertiesRules {
 		rules.atLeast("idempotency.maxKeys", idempotency.getMaxKeys(), 1);
 		rules.codes(properties.getCodes());
 		rules.areaCodes(properties.getInternational());
+		rules.atLeast("financial.campaign.concurrency", properties.getFinancial().getCampaign().getConcurrency(), 1);
+		rules.atLeast("financial.campaign.maxNumbers", properties.getFinancial().getCampaign().getMaxNumbers(), 1);
 		rules.templateCheck("international", properties.getInternational());
 		rules.templateCheck("financial", properties.getFinancial());
 		rules.templateCheck("verificationCode", properties.getVerificationCode());

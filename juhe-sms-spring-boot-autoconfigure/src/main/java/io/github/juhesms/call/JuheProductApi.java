@@ -20,6 +20,7 @@ import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
 import io.github.juhesms.observation.JuheSmsObservationContext;
 import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.github.juhesms.store.SendAdmission;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -96,6 +97,24 @@ public final class JuheProductApi {
 	 */
 	public Map<String, CoolDown> coolDowns() {
 		return this.accounts.coolDowns();
+	}
+
+	/**
+	 * Publish an event of a product client's own, such as a campaign's progress, as send
+	 * events are published (a listener that throws is logged); nothing without a
+	 * publisher.
+	 * @param event the event
+	 */
+	public void publish(Object event) {
+		this.services.events().other(event);
+	}
+
+	/**
+	 * The registry the product's meters go to.
+	 * @return the registry, or {@code null} for none
+	 */
+	public @Nullable MeterRegistry meterRegistry() {
+		return this.services.metrics().registry();
 	}
 
 	/**

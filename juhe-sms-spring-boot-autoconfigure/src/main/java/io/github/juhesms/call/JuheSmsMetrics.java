@@ -36,6 +36,10 @@ final class JuheSmsMetrics {
 		this.registry = registry;
 	}
 
+	@Nullable MeterRegistry registry() {
+		return this.registry;
+	}
+
 	void retried(JuheOperation operation, String account, Throwable cause) {
 		MeterRegistry registry = this.registry;
 		if (registry != null) {

@@ -75,6 +75,13 @@ final class SendEvents {
 		return List.of(masked);
 	}
 
+	// An event of a product client's own (a campaign's progress), published the same way.
+	void other(Object event) {
+		if (this.publisher != null) {
+			publish(event);
+		}
+	}
+
 	private void publish(Object event) {
 		try {
 			this.publisher.publishEvent(event);

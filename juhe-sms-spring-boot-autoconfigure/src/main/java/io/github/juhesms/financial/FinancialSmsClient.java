@@ -17,6 +17,7 @@ import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.error.JuheSmsException;
+import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.store.SendAdmission;
 import io.github.juhesms.template.KnownTemplate;
@@ -26,6 +27,7 @@ import io.github.juhesms.template.TemplateCatalog.CheckedSend;
 import io.github.juhesms.template.TemplateCatalog.RenderedMessage;
 import io.github.juhesms.template.TemplateChecks;
 import io.github.juhesms.template.TemplateChecks.TemplateFields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Client of Juhe's Financial SMS (金融短信): submit and list templates, send to up to 10,000
@@ -60,28 +62,33 @@ public class FinancialSmsClient {
 
 	private final TemplateCatalog templates;
 
+	private final FinancialCampaignSettings campaigns;
+
 	/**
 	 * Create a client without template checks.
 	 * @param api the Financial SMS product API
 	 */
 	public FinancialSmsClient(JuheProductApi api) {
-		this(api, TemplateChecks.off());
+		this(api, TemplateChecks.off(), FinancialCampaignSettings.DEFAULTS);
 	}
 
 	/**
 	 * Create a client whose sends are checked against the account's templates.
 	 * @param api the Financial SMS product API
 	 * @param templateChecks how sends are checked against the templates
+	 * @param campaigns how campaigns run unless they say otherwise
 	 */
-	public FinancialSmsClient(JuheProductApi api, TemplateChecks templateChecks) {
+	public FinancialSmsClient(JuheProductApi api, TemplateChecks templateChecks, FinancialCampaignSettings campaigns) {
 		this.api = api;
 		this.templates = templateChecks.catalog(JuheProduct.FINANCIAL, FIELDS,
 				(account) -> knownTemplates(api.forAccount(account)));
+		this.campaigns = campaigns;
 	}
 
-	private FinancialSmsClient(JuheProductApi api, TemplateCatalog templates) {
+	private FinancialSmsClient(JuheProductApi api, TemplateCatalog templates, FinancialCampaignSettings campaigns) {
 		this.api = api;
 		this.templates = templates;
+		this.campaigns = campaigns;
 	}
 
 	/**
@@ -92,7 +99,7 @@ public class FinancialSmsClient {
 	 * @return a client of the account
 	 */
 	public FinancialSmsClient forAccount(String account) {
-		return new FinancialSmsClient(this.api.forAccount(account), this.templates);
+		return new FinancialSmsClient(this.api.forAccount(account), this.templates, this.campaigns);
 	}
 
 	/**
@@ -290,8 +297,45 @@ public class FinancialSmsClient {
 		return new CarrierSendReport(sends, unknownCarrier, mobiles.size() - unique.size());
 	}
 
-	private CarrierGroupSend sendGroup(Carrier carrier, long templateId, List<String> mobiles,
-			Map<String, String> variables, SendOptions options) {
+	/**
+	 * A campaign: one message to any number of mainland numbers, grouped by carrier and
+	 * sent in chunks of 10,000, a few at a time, each chunk's result told as it
+	 * completes; see {@link FinancialCampaign}. The templates and variables are checked
+	 * here, before any request.
+	 * @param templates the template of each carrier, or an all-networks template to fall
+	 * back on
+	 * @param variables the template's variables, names without {@code #}; empty for none
+	 * @return the campaign, to configure and start
+	 */
+	public FinancialCampaign campaign(CarrierTemplates templates, Map<String, String> variables) {
+		Map<Carrier, Long> templateIds = CarrierTemplates.resolve(SEND, templates, CARRIERS);
+		JuheValidation.requireVariables(SEND, "tplValue", variables);
+		for (long templateId : new LinkedHashSet<>(templateIds.values())) {
+			this.templates.check(this.api, SEND, SendOptions.NONE, templateId, variables);
+		}
+		return new FinancialCampaign(this, templateIds, variables, SendOptions.NONE, this.campaigns.concurrency(),
+				this.campaigns.maxNumbers(), (send) -> {
+				}, this.api::publish, this.api.meterRegistry());
+	}
+
+	// Why a campaign's number cannot be sent, or null.
+	static @Nullable String problemWith(@Nullable String mobile) {
+		try {
+			JuheValidation.requireMainlandMobile(SEND, "mobile", mobile);
+			return null;
+		}
+		catch (JuheSmsInvalidRequestException ex) {
+			return ex.getRule();
+		}
+	}
+
+	// One grouping call, with the numbers Juhe left out of every group as unknown.
+	MobileGroups groupByCarrierReconciled(List<String> mobiles) {
+		return group(mobiles, (result) -> FinancialAnswers.reconciledGroups(result, mobiles));
+	}
+
+	CarrierGroupSend sendGroup(Carrier carrier, long templateId, List<String> mobiles, Map<String, String> variables,
+			SendOptions options) {
 		try {
 			FinancialSmsResult result = send(new FinancialSmsRequest(mobiles, templateId, variables), options);
 			return new CarrierGroupSend(carrier, templateId, mobiles, result, null);

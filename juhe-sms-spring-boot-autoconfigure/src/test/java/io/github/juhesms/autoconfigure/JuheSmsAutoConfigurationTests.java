@@ -9,6 +9,7 @@ import io.github.juhesms.account.JuheSmsAccounts;
 import io.github.juhesms.call.JuheHttpTransport;
 import io.github.juhesms.call.JuheProductApiFactory;
 import io.github.juhesms.core.JuheProduct;
+import io.github.juhesms.financial.FinancialCampaignSettings;
 import io.github.juhesms.financial.FinancialSmsClient;
 import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.international.InternationalSmsClient;
@@ -200,7 +201,8 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 					"juhe.sms.retry.max-interval=4s", "juhe.sms.retry.jitter=50ms",
 					"juhe.sms.international.busy-codes=235700,1", "juhe.sms.video.template-check.refresh-interval=2m",
 					"juhe.sms.video.template-check.recheck-interval=0s",
-					"juhe.sms.financial.template-check.require-list=true")
+					"juhe.sms.financial.template-check.require-list=true", "juhe.sms.financial.campaign.concurrency=16",
+					"juhe.sms.financial.campaign.max-numbers=2000000")
 			.run((context) -> {
 				JuheSmsProperties properties = context.getBean(JuheSmsProperties.class);
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofMillis(1500));
@@ -216,6 +218,8 @@ class JuheSmsAutoConfigurationTests extends JuheWireMockTests {
 				assertThat(properties.getVideo().getTemplateCheck().toSettings())
 					.isEqualTo(new TemplateCheckSettings(false, Duration.ofMinutes(2), Duration.ZERO, false));
 				assertThat(properties.getFinancial().getTemplateCheck().isRequireList()).isTrue();
+				assertThat(properties.getFinancial().getCampaign().toSettings())
+					.isEqualTo(new FinancialCampaignSettings(16, 2_000_000));
 			});
 	}
 

@@ -82,6 +82,8 @@ class PropertyValidationTests {
 				bad("verification-code.template-check.refresh-interval", "0s", "must be longer than 0"),
 				bad("video.template-check.refresh-interval", "0s", "must be longer than 0"),
 				bad("international.template-check.recheck-interval", "-1s", "must not be negative"),
+				bad("financial.campaign.concurrency", "0", "must be at least 1"),
+				bad("financial.campaign.max-numbers", "0", "must be at least 1"),
 				bad("international.denied-area-codes", "44",
 						"must not hold an area code that juhe.sms.international.allowed-area-codes allows",
 						"juhe.sms.international.allowed-area-codes=44,1"),
