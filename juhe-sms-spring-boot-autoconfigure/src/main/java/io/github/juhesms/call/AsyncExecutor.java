@@ -26,6 +26,8 @@ final class AsyncExecutor implements AutoCloseable {
 
 	private @Nullable ThreadPoolExecutor own;
 
+	private boolean closed;
+
 	AsyncExecutor(Supplier<? extends @Nullable Executor> application) {
 		this.application = application;
 	}
@@ -47,7 +49,11 @@ final class AsyncExecutor implements AutoCloseable {
 		return chosen;
 	}
 
+	// No pool is started once the factory is closed.
 	private ThreadPoolExecutor ownExecutor() {
+		if (this.closed) {
+			throw new IllegalStateException("the Juhe SMS clients are closed");
+		}
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("juhe-sms-async-");
 		threads.setDaemon(true);
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(OWN_THREADS, OWN_THREADS, 1, TimeUnit.MINUTES,
@@ -60,6 +66,7 @@ final class AsyncExecutor implements AutoCloseable {
 	// Sends already queued still run; the starter never interrupts one.
 	@Override
 	public synchronized void close() {
+		this.closed = true;
 		if (this.own != null) {
 			this.own.shutdown();
 		}

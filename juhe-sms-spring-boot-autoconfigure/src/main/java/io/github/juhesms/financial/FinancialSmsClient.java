@@ -174,10 +174,11 @@ public class FinancialSmsClient {
 		return this.api.sendAsync(SEND, () -> send(prepared));
 	}
 
-	// Validates and checks the send, before anything is queued.
+	// Validates, encodes and checks the send, before anything is queued.
 	private PreparedSend prepare(FinancialSmsRequest request, SendOptions options) {
 		List<String> mobiles = validated(request, options);
-		return new PreparedSend(request, mobiles,
+		JuheForm form = form(mobiles, request);
+		return new PreparedSend(request, mobiles, form,
 				this.templates.check(this.api, SEND, options, request.templateId(), request.variables()));
 	}
 
@@ -185,8 +186,7 @@ public class FinancialSmsClient {
 		FinancialSmsRequest request = prepared.request();
 		List<String> mobiles = prepared.mobiles();
 		CheckedSend checked = prepared.checked();
-		JuheCall requested = JuheCall
-			.send(SEND, form(mobiles, request), mobiles, request.templateId(), checked.options())
+		JuheCall requested = JuheCall.send(SEND, prepared.form(), mobiles, request.templateId(), checked.options())
 			.withBilledUnits(checked.unitsPerRecipient(1));
 		SendAdmission admission = this.api.admitEach(requested);
 		if (admission.admitted().isEmpty()) {
@@ -381,9 +381,10 @@ public class FinancialSmsClient {
 	 *
 	 * @param request the request
 	 * @param mobiles its numbers, validated
+	 * @param form its parameters
 	 * @param checked the template check's result
 	 */
-	private record PreparedSend(FinancialSmsRequest request, List<String> mobiles, CheckedSend checked) {
+	private record PreparedSend(FinancialSmsRequest request, List<String> mobiles, JuheForm form, CheckedSend checked) {
 
 	}
 

@@ -355,7 +355,7 @@ class AsyncSendTests extends JuheWireMockTests {
 	}
 
 	@Test
-	void theStartersOwnPoolIsShutDownWithTheContext() throws Exception {
+	void theStartersOwnPoolIsShutDownWithTheContextAndNoneStartsAfter() throws Exception {
 		answer(VIDEO_SEND, VIDEO_SUCCESS);
 		contextRunner().run((context) -> {
 			VideoSmsClient video = context.getBean(VideoSmsClient.class);
@@ -365,6 +365,14 @@ class AsyncSendTests extends JuheWireMockTests {
 				.havingCause()
 				.isInstanceOf(JuheSmsLocalFailureException.class);
 			assertThat(requestsTo(VIDEO_SEND)).hasSize(1);
+		});
+		contextRunner().run((context) -> {
+			VideoSmsClient video = context.getBean(VideoSmsClient.class);
+			context.close();
+			assertThatExceptionOfType(CompletionException.class).isThrownBy(video.sendAsync(MOBILE, 12)::join)
+				.havingCause()
+				.isInstanceOf(JuheSmsLocalFailureException.class)
+				.withMessageContaining("the Juhe SMS clients are closed");
 		});
 	}
 
