@@ -1,6 +1,8 @@
 package io.github.juhesms.autoconfigure;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 import io.github.juhesms.account.JuheSmsAccountRepository;
@@ -29,6 +31,7 @@ import io.github.juhesms.video.VideoSmsClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -94,7 +97,8 @@ public final class JuheSmsAutoConfiguration {
 			ObjectProvider<JuheSmsObservationConvention> observationConvention,
 			ObjectProvider<MeterRegistry> meterRegistry, ApplicationEventPublisher eventPublisher,
 			ObjectProvider<SendLimiter> sendLimiter, ObjectProvider<SendLimitStore> sendLimitStore,
-			ObjectProvider<IdempotencyStore> idempotencyStore) {
+			ObjectProvider<IdempotencyStore> idempotencyStore,
+			@JuheSmsAsyncExecutor ObjectProvider<Executor> asyncExecutor, BeanFactory beanFactory) {
 
 		JuheHttpTransport httpTransport = transport.getIfAvailable();
 		if (httpTransport == null) {
@@ -110,8 +114,14 @@ public final class JuheSmsAutoConfiguration {
 		SendLimiter limiter = sendLimiter.getIfAvailable();
 		MeterRegistry meters = meterRegistry.getIfUnique();
 		StoreDigest digest = JuheSmsStores.digest(properties);
-		return JuheProductApiFactory.builder(httpTransport)
-			.accounts(accounts)
+		JuheProductApiFactory.Builder builder = JuheProductApiFactory.builder(httpTransport);
+		for (Map.Entry<JuheProduct, JuheSmsProperties.Product> product : properties.products().entrySet()) {
+			Integer maxInFlight = product.getValue().getAsync().getMaxInFlight();
+			if (maxInFlight != null) {
+				builder.maxInFlight(product.getKey(), maxInFlight);
+			}
+		}
+		return builder.accounts(accounts)
 			.retry(properties.getRetry().toSettings())
 			.retryBudget(properties.getRetry().getBudget().toSettings())
 			.failFast(properties.getFailFast().toSettings())
@@ -122,6 +132,8 @@ public final class JuheSmsAutoConfiguration {
 					: JuheSmsStores.sendLimiter(properties, sendLimitStore, digest,
 							new SpendCapMonitor(meters, eventPublisher, Clock.systemUTC())))
 			.idempotency(JuheSmsStores.idempotency(properties, idempotencyStore, digest))
+			.asyncExecutor(new AsyncExecutorLookup(asyncExecutor, beanFactory))
+			.maxInFlight(properties.getAsync().getMaxInFlight())
 			.build();
 	}
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.call.FailFastSettings;
+import io.github.juhesms.call.JuheProductApiFactory;
 import io.github.juhesms.call.JuheRetrySettings;
 import io.github.juhesms.call.RetryBudgetSettings;
 import io.github.juhesms.call.SendWindow;
@@ -138,6 +139,11 @@ public class JuheSmsProperties implements Validator {
 	 * Verification codes for sign-in and sign-up.
 	 */
 	private final Codes codes = new Codes();
+
+	/**
+	 * Asynchronous sends (sendAsync) of every product.
+	 */
+	private final Async async = new Async();
 
 	/**
 	 * International SMS (国际短信).
@@ -384,6 +390,13 @@ public class JuheSmsProperties implements Validator {
 	 */
 	public Codes getCodes() {
 		return this.codes;
+	}
+
+	/**
+	 * {@return the settings of every product's asynchronous sends}
+	 */
+	public Async getAsync() {
+		return this.async;
 	}
 
 	/**
@@ -821,6 +834,11 @@ public class JuheSmsProperties implements Validator {
 		private final SpendCaps spendCaps = new SpendCaps();
 
 		/**
+		 * The product's own settings of asynchronous sends.
+		 */
+		private final ProductAsync async = new ProductAsync();
+
+		/**
 		 * Create the settings of a product without busy codes.
 		 */
 		public Product() {
@@ -894,6 +912,13 @@ public class JuheSmsProperties implements Validator {
 		 */
 		public SpendCaps getSpendCaps() {
 			return this.spendCaps;
+		}
+
+		/**
+		 * {@return the product's own settings of asynchronous sends}
+		 */
+		public ProductAsync getAsync() {
+			return this.async;
 		}
 
 		@Override
@@ -1641,6 +1666,78 @@ public class JuheSmsProperties implements Validator {
 		@Override
 		public String toString() {
 			return "[enabled=" + this.enabled + ", start=" + this.start + ", end=" + this.end + "]";
+		}
+
+	}
+
+	/**
+	 * Asynchronous sends of every product: where they run and how many may be in flight.
+	 */
+	public static class Async {
+
+		/**
+		 * Most asynchronous sends of one product in flight (queued or running) at once,
+		 * counted per product, all accounts together; one more is refused at once with
+		 * JuheSmsInFlightLimitException. Overridden by
+		 * juhe.sms.<product>.async.max-in-flight.
+		 */
+		private int maxInFlight = JuheProductApiFactory.DEFAULT_MAX_IN_FLIGHT;
+
+		/**
+		 * Create the settings of asynchronous sends.
+		 */
+		public Async() {
+		}
+
+		/**
+		 * {@return the most asynchronous sends of one product in flight at once}
+		 */
+		public int getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		/**
+		 * Set the most asynchronous sends of one product in flight at once.
+		 * @param maxInFlight the maximum, at least 1
+		 */
+		public void setMaxInFlight(int maxInFlight) {
+			this.maxInFlight = maxInFlight;
+		}
+
+	}
+
+	/**
+	 * A product's own settings of asynchronous sends.
+	 */
+	public static class ProductAsync {
+
+		/**
+		 * Most asynchronous sends of the product in flight (queued or running) at once;
+		 * unset for juhe.sms.async.max-in-flight.
+		 */
+		private @Nullable Integer maxInFlight;
+
+		/**
+		 * Create a product's settings of asynchronous sends, with none of its own.
+		 */
+		public ProductAsync() {
+		}
+
+		/**
+		 * {@return the most asynchronous sends of the product in flight at once, or
+		 * {@code null} for juhe.sms.async.max-in-flight}
+		 */
+		public @Nullable Integer getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		/**
+		 * Set the most asynchronous sends of the product in flight at once.
+		 * @param maxInFlight the maximum, at least 1, or {@code null} for
+		 * juhe.sms.async.max-in-flight
+		 */
+		public void setMaxInFlight(@Nullable Integer maxInFlight) {
+			this.maxInFlight = maxInFlight;
 		}
 
 	}

@@ -80,6 +80,7 @@ final class JuheSmsPropertiesRules {
 		rules.templateCheck("verificationCode", properties.getVerificationCode());
 		rules.templateCheck("video", properties.getVideo());
 		rules.productLimits(properties);
+		rules.async(properties);
 		rules.window("video.sendWindow", properties.getVideo().getSendWindow());
 		rules.window("smsApi.marketing.sendWindow", properties.getSmsApi().getMarketing().getSendWindow());
 		rules.chinaMobilePrefixes(properties.getVideo());
@@ -185,6 +186,16 @@ final class JuheSmsPropertiesRules {
 			for (int i = 0; i < rules.size(); i++) {
 				atLeast(prefix + i + "].count", rules.get(i).getCount(), 1);
 				positive(prefix + i + "].window", rules.get(i).getWindow());
+			}
+		}
+	}
+
+	private void async(JuheSmsProperties properties) {
+		atLeast("async.maxInFlight", properties.getAsync().getMaxInFlight(), 1);
+		for (Map.Entry<JuheProduct, JuheSmsProperties.Product> product : properties.products().entrySet()) {
+			Integer maxInFlight = product.getValue().getAsync().getMaxInFlight();
+			if (maxInFlight != null) {
+				atLeast(camel(product.getKey().id()) + ".async.maxInFlight", maxInFlight, 1);
 			}
 		}
 	}

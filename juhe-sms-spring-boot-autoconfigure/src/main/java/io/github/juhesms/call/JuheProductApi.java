@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.core.JuheOperation;
@@ -45,12 +47,16 @@ public final class JuheProductApi {
 
 	private final CallServices services;
 
+	private final AsyncSends async;
+
 	private final @Nullable String account;
 
-	JuheProductApi(JuheProduct product, ProductAccounts accounts, CallServices services, @Nullable String account) {
+	JuheProductApi(JuheProduct product, ProductAccounts accounts, CallServices services, AsyncSends async,
+			@Nullable String account) {
 		this.product = product;
 		this.accounts = accounts;
 		this.services = services;
+		this.async = async;
 		this.account = account;
 	}
 
@@ -63,7 +69,7 @@ public final class JuheProductApi {
 	 */
 	public JuheProductApi forAccount(String account) {
 		Assert.notNull(account, "account must not be null");
-		return new JuheProductApi(this.product, this.accounts, this.services, account);
+		return new JuheProductApi(this.product, this.accounts, this.services, this.async, account);
 	}
 
 	/**
@@ -199,6 +205,28 @@ public final class JuheProductApi {
 		finally {
 			observation.stop();
 		}
+	}
+
+	/**
+	 * Run a send on the executor of asynchronous sends, for a product client's
+	 * {@code sendAsync}: the client validates and checks the send and builds its call on
+	 * the caller's thread, and passes here what is left, usually {@link #call}. At most
+	 * the product's maximum of sends are queued or running at once (all accounts
+	 * together); one over it is not queued. The send runs within the observation current
+	 * on the caller's thread, so its {@code juhe.sms.client.requests} observation is a
+	 * child of the caller's. Cancelling the future before the send starts skips it;
+	 * cancelling it later only completes the future, as the send, which may have written
+	 * its request, runs to its end; nothing is interrupted.
+	 * @param <T> the send's result type
+	 * @param operation the send operation, for the refusals
+	 * @param send what is left of the send, run on the executor
+	 * @return the send's result, or its exception; a future failed with
+	 * {@link io.github.juhesms.error.JuheSmsInFlightLimitException} over the maximum in
+	 * flight, or with {@link io.github.juhesms.error.JuheSmsLocalFailureException} if the
+	 * executor does not take the send
+	 */
+	public <T> CompletableFuture<T> sendAsync(JuheOperation operation, Supplier<T> send) {
+		return this.async.submit(operation, send);
 	}
 
 	private <T> Answer<T> send(AccountCalls account, JuheCall call, Function<JuheResult, T> mapper, Instant startedAt) {

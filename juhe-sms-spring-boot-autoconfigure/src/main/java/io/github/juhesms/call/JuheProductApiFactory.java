@@ -2,9 +2,13 @@ package io.github.juhesms.call;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.account.JuheSmsAccounts;
@@ -23,14 +27,24 @@ import org.springframework.util.StringUtils;
 
 /**
  * Creates the {@link JuheProductApi} of each product from what they share: the accounts,
- * the transport, the retry, budget and fail-fast settings, observations, metrics and the
- * event publisher.
+ * the transport, the retry, budget and fail-fast settings, observations, metrics, the
+ * event publisher and the executor of asynchronous sends. Closing it shuts down the
+ * executor of the starter's own, if asynchronous sends used it, letting queued sends run.
  */
-public final class JuheProductApiFactory {
+public final class JuheProductApiFactory implements AutoCloseable {
+
+	/** The default maximum of one product's asynchronous sends in flight. */
+	public static final int DEFAULT_MAX_IN_FLIGHT = 256;
 
 	private final CallServices services;
 
 	private final @Nullable JuheSmsAccounts accounts;
+
+	private final AsyncExecutor asyncExecutor;
+
+	private final int maxInFlight;
+
+	private final Map<JuheProduct, Integer> productMaxInFlight;
 
 	private final List<JuheProductApi> created = new CopyOnWriteArrayList<>();
 
@@ -40,6 +54,9 @@ public final class JuheProductApiFactory {
 				new SendEvents(builder.eventPublisher),
 				new StoreSendGuard(builder.sendLimiter, builder.idempotency, builder.clock), builder.clock);
 		this.accounts = builder.accounts;
+		this.asyncExecutor = new AsyncExecutor(builder.asyncExecutor);
+		this.maxInFlight = builder.maxInFlight;
+		this.productMaxInFlight = new EnumMap<>(builder.productMaxInFlight);
 	}
 
 	/**
@@ -95,9 +112,20 @@ public final class JuheProductApiFactory {
 
 	private JuheProductApi create(JuheProduct product, JuheSmsAccounts accounts, Collection<Integer> busyCodes) {
 		ProductAccounts productAccounts = new ProductAccounts(product, accounts, Set.copyOf(busyCodes), this.services);
-		JuheProductApi api = new JuheProductApi(product, productAccounts, this.services, null);
+		AsyncSends async = new AsyncSends(this.asyncExecutor, this.services.observationRegistry(),
+				this.productMaxInFlight.getOrDefault(product, this.maxInFlight));
+		JuheProductApi api = new JuheProductApi(product, productAccounts, this.services, async, null);
 		this.created.add(api);
 		return api;
+	}
+
+	/**
+	 * Shut down the executor of the starter's own, if asynchronous sends used it: queued
+	 * sends still run, new ones are refused. An application's executor is left alone.
+	 */
+	@Override
+	public void close() {
+		this.asyncExecutor.close();
 	}
 
 	/**
@@ -128,6 +156,12 @@ public final class JuheProductApiFactory {
 		private Clock clock = Clock.systemUTC();
 
 		private @Nullable JuheSmsAccounts accounts;
+
+		private Supplier<? extends @Nullable Executor> asyncExecutor = NoExecutor.INSTANCE;
+
+		private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+
+		private final Map<JuheProduct, Integer> productMaxInFlight = new EnumMap<>(JuheProduct.class);
 
 		private Builder(JuheHttpTransport transport) {
 			this.transport = transport;
@@ -238,11 +272,67 @@ public final class JuheProductApiFactory {
 		}
 
 		/**
+		 * Set the executor of asynchronous sends, asked for once, on the first one.
+		 * @param asyncExecutor supplies the executor, or {@code null} for the starter's
+		 * own pool of 16 daemon threads (the default)
+		 * @return this builder
+		 */
+		public Builder asyncExecutor(Supplier<? extends @Nullable Executor> asyncExecutor) {
+			this.asyncExecutor = asyncExecutor;
+			return this;
+		}
+
+		/**
+		 * Set the maximum of each product's asynchronous sends in flight (queued or
+		 * running), over which one is refused at once.
+		 * @param maxInFlight the maximum, at least 1 ({@value #DEFAULT_MAX_IN_FLIGHT}
+		 * unless set)
+		 * @return this builder
+		 */
+		public Builder maxInFlight(int maxInFlight) {
+			this.maxInFlight = atLeastOne(maxInFlight);
+			return this;
+		}
+
+		/**
+		 * Set the maximum of one product's asynchronous sends in flight, instead of
+		 * {@link #maxInFlight(int)}'s.
+		 * @param product the product
+		 * @param maxInFlight the maximum, at least 1
+		 * @return this builder
+		 */
+		public Builder maxInFlight(JuheProduct product, int maxInFlight) {
+			this.productMaxInFlight.put(product, atLeastOne(maxInFlight));
+			return this;
+		}
+
+		private static int atLeastOne(int maxInFlight) {
+			if (maxInFlight < 1) {
+				throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
+			}
+			return maxInFlight;
+		}
+
+		/**
 		 * Build the factory.
 		 * @return the factory
 		 */
 		public JuheProductApiFactory build() {
 			return new JuheProductApiFactory(this);
+		}
+
+	}
+
+	/**
+	 * No executor of the application's: the starter's own is used.
+	 */
+	private static final class NoExecutor implements Supplier<@Nullable Executor> {
+
+		static final NoExecutor INSTANCE = new NoExecutor();
+
+		@Override
+		public @Nullable Executor get() {
+			return null;
 		}
 
 	}

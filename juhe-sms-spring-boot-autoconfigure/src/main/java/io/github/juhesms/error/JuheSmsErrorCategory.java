@@ -74,6 +74,12 @@ public enum JuheSmsErrorCategory {
 	 * The store of limits, idempotency keys or verification codes (Redis) could not be
 	 * reached; nothing was sent.
 	 */
-	STORE_UNAVAILABLE
+	STORE_UNAVAILABLE,
+
+	/**
+	 * An asynchronous send was refused before it was queued, as the product's maximum of
+	 * sends in flight was reached; nothing was sent.
+	 */
+	IN_FLIGHT_LIMIT
 
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import io.github.juhesms.call.JuheCall;
@@ -142,10 +143,57 @@ public class FinancialSmsClient {
 	 * not cut short by a cap)
 	 */
 	public FinancialSmsResult send(FinancialSmsRequest request, SendOptions options) {
+		return send(prepare(request, options));
+	}
+
+	/**
+	 * Send a message to up to 10,000 mainland numbers ({@code send}) on the executor of
+	 * asynchronous sends, as {@link #sendAsync(FinancialSmsRequest, SendOptions)} does.
+	 * @param request the numbers, template and variables
+	 * @return the message id, the billed messages and the numbers held back by the
+	 * limits, once sent
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the request
+	 * breaks a rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<FinancialSmsResult> sendAsync(FinancialSmsRequest request) {
+		return sendAsync(request, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a message to up to 10,000 mainland numbers ({@code send}) on the executor of
+	 * asynchronous sends. The request is validated and checked against the templates on
+	 * the caller's thread before anything is queued; the limits, idempotency, spend caps
+	 * and the request run on the executor, as in
+	 * {@link #send(FinancialSmsRequest, SendOptions)}, whose exceptions complete the
+	 * future. Cancelling the future before the send starts skips it; cancelling it later
+	 * does not take back a request already written.
+	 * @param request the numbers, template and variables
+	 * @param options the send options
+	 * @return the message id, the billed messages and the numbers held back by the
+	 * limits, once sent; failed at once with
+	 * {@link io.github.juhesms.error.JuheSmsInFlightLimitException} when the product's
+	 * maximum of sends in flight is reached
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the request
+	 * breaks a rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<FinancialSmsResult> sendAsync(FinancialSmsRequest request, SendOptions options) {
+		PreparedSend prepared = prepare(request, options);
+		return this.api.sendAsync(SEND, () -> send(prepared));
+	}
+
+	// Validates, encodes and checks the send, before anything is queued.
+	private PreparedSend prepare(FinancialSmsRequest request, SendOptions options) {
 		List<String> mobiles = validated(request, options);
-		CheckedSend checked = this.templates.check(this.api, SEND, options, request.templateId(), request.variables());
-		JuheCall requested = JuheCall
-			.send(SEND, form(mobiles, request), mobiles, request.templateId(), checked.options())
+		JuheForm form = form(mobiles, request);
+		return new PreparedSend(request, mobiles, form,
+				this.templates.check(this.api, SEND, options, request.templateId(), request.variables()));
+	}
+
+	private FinancialSmsResult send(PreparedSend prepared) {
+		FinancialSmsRequest request = prepared.request();
+		List<String> mobiles = prepared.mobiles();
+		CheckedSend checked = prepared.checked();
+		JuheCall requested = JuheCall.send(SEND, prepared.form(), mobiles, request.templateId(), checked.options())
 			.withBilledUnits(checked.unitsPerRecipient(1));
 		SendAdmission admission = this.api.admitEach(requested);
 		if (admission.admitted().isEmpty()) {
@@ -370,6 +418,18 @@ public class FinancialSmsClient {
 			chunks.add(mobiles.subList(from, Math.min(from + MAX_MOBILES, mobiles.size())));
 		}
 		return chunks;
+	}
+
+	/**
+	 * A send validated and checked, for {@link #send(PreparedSend)}.
+	 *
+	 * @param request the request
+	 * @param mobiles its numbers, validated
+	 * @param form its parameters
+	 * @param checked the template check's result
+	 */
+	private record PreparedSend(FinancialSmsRequest request, List<String> mobiles, JuheForm form, CheckedSend checked) {
+
 	}
 
 }

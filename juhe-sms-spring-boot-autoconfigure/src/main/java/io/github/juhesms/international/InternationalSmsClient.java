@@ -2,6 +2,7 @@ package io.github.juhesms.international;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
@@ -123,8 +124,51 @@ public class InternationalSmsClient {
 	 * @return the message id and the billed units
 	 */
 	public InternationalSmsResult send(InternationalSmsRequest request, SendOptions options) {
+		return send(prepare(request, options));
+	}
+
+	/**
+	 * Send a message ({@code send}) on the executor of asynchronous sends, as
+	 * {@link #sendAsync(InternationalSmsRequest, SendOptions)} does.
+	 * @param request the area code, number, template and variables
+	 * @return the message id and the billed units, once sent
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the request
+	 * breaks a rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<InternationalSmsResult> sendAsync(InternationalSmsRequest request) {
+		return sendAsync(request, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a message ({@code send}) on the executor of asynchronous sends. The request is
+	 * validated and checked against the templates on the caller's thread before anything
+	 * is queued; the limits, idempotency, spend caps and the request run on the executor,
+	 * as in {@link #send(InternationalSmsRequest, SendOptions)}, whose exceptions
+	 * complete the future. Cancelling the future before the send starts skips it;
+	 * cancelling it later does not take back a request already written.
+	 * @param request the area code, number, template and variables
+	 * @param options the send options
+	 * @return the message id and the billed units, once sent; failed at once with
+	 * {@link io.github.juhesms.error.JuheSmsInFlightLimitException} when the product's
+	 * maximum of sends in flight is reached
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the request
+	 * breaks a rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<InternationalSmsResult> sendAsync(InternationalSmsRequest request, SendOptions options) {
+		PreparedSend prepared = prepare(request, options);
+		return this.api.sendAsync(SEND, () -> send(prepared));
+	}
+
+	// Validates and checks the send, before anything is queued.
+	private PreparedSend prepare(InternationalSmsRequest request, SendOptions options) {
 		JuheForm form = form(request, options);
-		CheckedSend checked = this.templates.check(this.api, SEND, options, request.templateId(), request.variables());
+		return new PreparedSend(request, form,
+				this.templates.check(this.api, SEND, options, request.templateId(), request.variables()));
+	}
+
+	private InternationalSmsResult send(PreparedSend prepared) {
+		InternationalSmsRequest request = prepared.request();
+		CheckedSend checked = prepared.checked();
 		String account = checked.options().account();
 		// The area's fee is looked up for a checked send, whose spend caps then take what
 		// Juhe will bill.
@@ -132,7 +176,8 @@ public class InternationalSmsClient {
 				: (checked.message() != null) ? this.areaFees.forSend(SEND, account, request.areaCode())
 						: this.areaFees.knownFee(account, request.areaCode());
 		JuheCall call = JuheCall
-			.send(SEND, form, List.of(request.areaCode() + request.mobile()), request.templateId(), checked.options())
+			.send(SEND, prepared.form(), List.of(request.areaCode() + request.mobile()), request.templateId(),
+					checked.options())
 			.withAreaCode(request.areaCode())
 			.withBilledUnits(checked.unitsPerRecipient((feePerMessage != null) ? feePerMessage : 1));
 		InternationalSmsResult result = this.api.call(call,
@@ -242,6 +287,17 @@ public class InternationalSmsClient {
 	private static InternationalTemplate template(JuheResult entry) {
 		return new InternationalTemplate(entry.requiredLong("tplId"), entry.requiredText("tpl"),
 				entry.requiredText("tpl_signature"), TemplateReviewState.of(entry.requiredInt("tpl_state")));
+	}
+
+	/**
+	 * A send validated and checked, for {@link #send(PreparedSend)}.
+	 *
+	 * @param request the request
+	 * @param form its parameters
+	 * @param checked the template check's result
+	 */
+	private record PreparedSend(InternationalSmsRequest request, JuheForm form, CheckedSend checked) {
+
 	}
 
 }

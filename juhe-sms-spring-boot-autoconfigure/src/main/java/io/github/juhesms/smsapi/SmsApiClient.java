@@ -3,6 +3,7 @@ package io.github.juhesms.smsapi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
@@ -100,12 +101,55 @@ public class SmsApiClient {
 	 * @return the message id, and the sent and billed counts
 	 */
 	public SmsApiResult send(SmsApiRequest request, SendOptions options) {
+		return send(prepare(request, options));
+	}
+
+	/**
+	 * Send a message ({@code send}) on the executor of asynchronous sends, as
+	 * {@link #sendAsync(SmsApiRequest, SendOptions)} does.
+	 * @param request the mobile, template, variables and extension code
+	 * @return the message id, and the sent and billed counts, once sent
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the request
+	 * breaks a rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<SmsApiResult> sendAsync(SmsApiRequest request) {
+		return sendAsync(request, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a message ({@code send}) on the executor of asynchronous sends. The request is
+	 * validated and checked against the templates on the caller's thread before anything
+	 * is queued; the limits, idempotency, spend caps and the request run on the executor,
+	 * as in {@link #send(SmsApiRequest, SendOptions)}, whose exceptions complete the
+	 * future. Cancelling the future before the send starts skips it; cancelling it later
+	 * does not take back a request already written. The marketing hours are checked when
+	 * the send is made, not when it runs.
+	 * @param request the mobile, template, variables and extension code
+	 * @param options the send options
+	 * @return the message id, and the sent and billed counts, once sent; failed at once
+	 * with {@link io.github.juhesms.error.JuheSmsInFlightLimitException} when the
+	 * product's maximum of sends in flight is reached
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the request
+	 * breaks a rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<SmsApiResult> sendAsync(SmsApiRequest request, SendOptions options) {
+		PreparedSend prepared = prepare(request, options);
+		return this.api.sendAsync(SEND, () -> send(prepared));
+	}
+
+	// Validates and checks the send and builds its call, before anything is queued.
+	private PreparedSend prepare(SmsApiRequest request, SendOptions options) {
 		JuheForm form = form(request, options);
 		CheckedSend checked = this.templates.check(this.api, SEND, options, request.templateId(), request.variables());
-		JuheCall call = JuheCall.send(SEND, form, List.of(request.mobile()), request.templateId(), checked.options())
-			.withBilledUnits(checked.unitsPerRecipient(1));
-		SmsApiResult result = this.api.call(call, SmsApiClient::result);
-		this.templates.reportedFee(checked, 1, 1, result.fee());
+		return new PreparedSend(
+				JuheCall.send(SEND, form, List.of(request.mobile()), request.templateId(), checked.options())
+					.withBilledUnits(checked.unitsPerRecipient(1)),
+				checked);
+	}
+
+	private SmsApiResult send(PreparedSend prepared) {
+		SmsApiResult result = this.api.call(prepared.call(), SmsApiClient::result);
+		this.templates.reportedFee(prepared.checked(), 1, 1, result.fee());
 		return result;
 	}
 
@@ -174,6 +218,16 @@ public class SmsApiClient {
 	// success must not be reported as a failure for want of a count.
 	private static SmsApiResult result(JuheResult sent) {
 		return new SmsApiResult(sent.optionalInt("count"), sent.optionalInt("fee"), sent.requiredText("sid"));
+	}
+
+	/**
+	 * A send validated and checked, for {@link #send(PreparedSend)}.
+	 *
+	 * @param call its call
+	 * @param checked the template check's result
+	 */
+	private record PreparedSend(JuheCall call, CheckedSend checked) {
+
 	}
 
 }

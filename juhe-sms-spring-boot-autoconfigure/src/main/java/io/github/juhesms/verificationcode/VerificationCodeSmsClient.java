@@ -2,6 +2,7 @@ package io.github.juhesms.verificationcode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
@@ -140,10 +141,56 @@ public class VerificationCodeSmsClient {
 	 */
 	public VerificationCodeSmsResult send(String mobile, long templateId, Map<String, String> variables,
 			SendOptions options) {
+		return send(prepare(mobile, templateId, variables, options));
+	}
+
+	/**
+	 * Send a verification code ({@code send}) on the executor of asynchronous sends, as
+	 * {@link #sendAsync(String, long, Map, SendOptions)} does.
+	 * @param mobile the mainland mobile number, 11 digits
+	 * @param templateId an approved template's id ({@code tplId})
+	 * @param variables the template's variables, names without {@code #}
+	 * @return the message id, once sent
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the send breaks a
+	 * rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<VerificationCodeSmsResult> sendAsync(String mobile, long templateId,
+			Map<String, String> variables) {
+		return sendAsync(mobile, templateId, variables, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a verification code ({@code send}) on the executor of asynchronous sends. The
+	 * send is validated and checked against the templates on the caller's thread before
+	 * anything is queued; the limits, idempotency, spend caps and the request run on the
+	 * executor, as in {@link #send(String, long, Map, SendOptions)}, whose exceptions
+	 * complete the future. Cancelling the future before the send starts skips it;
+	 * cancelling it later does not take back a request already written.
+	 * @param mobile the mainland mobile number, 11 digits
+	 * @param templateId an approved template's id ({@code tplId})
+	 * @param variables the template's variables, names without {@code #}
+	 * @param options the send options, such as an idempotency key
+	 * @return the message id, once sent; failed at once with
+	 * {@link io.github.juhesms.error.JuheSmsInFlightLimitException} when the product's
+	 * maximum of sends in flight is reached
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the send breaks a
+	 * rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<VerificationCodeSmsResult> sendAsync(String mobile, long templateId,
+			Map<String, String> variables, SendOptions options) {
+		JuheCall call = prepare(mobile, templateId, variables, options);
+		return this.api.sendAsync(SEND, () -> send(call));
+	}
+
+	// Validates and checks the send and builds its call, before anything is queued.
+	private JuheCall prepare(String mobile, long templateId, Map<String, String> variables, SendOptions options) {
 		JuheForm form = form(mobile, templateId, variables, options);
 		CheckedSend checked = this.templates.check(this.api, SEND, options, templateId, variables);
-		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, checked.options())
+		return JuheCall.send(SEND, form, List.of(mobile), templateId, checked.options())
 			.withBilledUnits(checked.unitsPerRecipient(1));
+	}
+
+	private VerificationCodeSmsResult send(JuheCall call) {
 		return this.api.call(call, (result) -> new VerificationCodeSmsResult(result.requiredText("sid")));
 	}
 

@@ -7,6 +7,7 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.juhesms.call.JuheCall;
 import io.github.juhesms.call.JuheForm;
@@ -106,10 +107,53 @@ public class VideoSmsClient {
 	 * @return the message id
 	 */
 	public VideoSmsResult send(String mobile, long templateId, SendOptions options) {
+		return send(prepare(mobile, templateId, options));
+	}
+
+	/**
+	 * Send a template ({@code send}) on the executor of asynchronous sends, as
+	 * {@link #sendAsync(String, long, SendOptions)} does.
+	 * @param mobile the mainland mobile number, 11 digits
+	 * @param templateId a usable template's id ({@code tplId})
+	 * @return the message id, once sent
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the send breaks a
+	 * rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<VideoSmsResult> sendAsync(String mobile, long templateId) {
+		return sendAsync(mobile, templateId, SendOptions.NONE);
+	}
+
+	/**
+	 * Send a template ({@code send}) on the executor of asynchronous sends. The send is
+	 * validated and checked against the templates on the caller's thread before anything
+	 * is queued; the limits, idempotency, spend caps and the request run on the executor,
+	 * as in {@link #send(String, long, SendOptions)}, whose exceptions complete the
+	 * future. Cancelling the future before the send starts skips it; cancelling it later
+	 * does not take back a request already written. The send hours are checked when the
+	 * send is made, not when it runs.
+	 * @param mobile the mainland mobile number, 11 digits
+	 * @param templateId a usable template's id ({@code tplId})
+	 * @param options the send options, such as an idempotency key
+	 * @return the message id, once sent; failed at once with
+	 * {@link io.github.juhesms.error.JuheSmsInFlightLimitException} when the product's
+	 * maximum of sends in flight is reached
+	 * @throws io.github.juhesms.error.JuheSmsInvalidRequestException if the send breaks a
+	 * rule or fails its template check (nothing is queued)
+	 */
+	public CompletableFuture<VideoSmsResult> sendAsync(String mobile, long templateId, SendOptions options) {
+		JuheCall call = prepare(mobile, templateId, options);
+		return this.api.sendAsync(SEND, () -> send(call));
+	}
+
+	// Validates and checks the send and builds its call, before anything is queued.
+	private JuheCall prepare(String mobile, long templateId, SendOptions options) {
 		validate(mobile, templateId, options);
 		JuheForm form = new JuheForm().add("tplId", templateId).add("mobile", mobile);
 		SendOptions checked = this.templates.check(this.api, SEND, options, templateId, Map.of()).options();
-		JuheCall call = JuheCall.send(SEND, form, List.of(mobile), templateId, checked);
+		return JuheCall.send(SEND, form, List.of(mobile), templateId, checked);
+	}
+
+	private VideoSmsResult send(JuheCall call) {
 		return this.api.call(call, (result) -> new VideoSmsResult(result.requiredText("sid")));
 	}
 
