@@ -117,8 +117,11 @@ public final class BenchmarkReport {
 				run(TemplateCheckProbe.class.getName(), List.of(QUICK ? "2" : "30", QUICK ? "2" : "60", "300")));
 		List<String> campaigns = lines(
 				run(CampaignProbe.class.getName(), List.of(QUICK ? "30000" : "1000000", "1", "4", "16")));
+		String[] scale = withStub((url) -> new String[] {
+				lastLine(run(ScaleProbe.class.getName(), List.of("async", url, QUICK ? "2" : "10"))),
+				lastLine(run(ScaleProbe.class.getName(), List.of("numbers", url, QUICK ? "2" : "10"))) });
 		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts, templateChecks,
-				campaigns);
+				campaigns, scale);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or
@@ -373,7 +376,7 @@ public final class BenchmarkReport {
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
 			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, List<double[]> paired,
 			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency, String[] accounts,
-			String templateChecks, List<String> campaigns) throws IOException {
+			String templateChecks, List<String> campaigns, String[] scale) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -390,6 +393,7 @@ public final class BenchmarkReport {
 		writer.accounts(accounts[0], accounts[1]);
 		writer.templateChecks(templateChecks);
 		writer.campaigns(campaigns);
+		writer.scale(scale[0], scale[1]);
 		writer.transportChoice(sixteen, cpu, stale);
 		writer.changes();
 		Files.write(report, this.lines, StandardCharsets.UTF_8);

@@ -27,6 +27,9 @@ public final class LoopbackStub {
 	private static final byte[] INTERNATIONAL_SENT = bytes(
 			"{\"reason\":\"操作成功\",\"result\":{\"sid\":\"20190326142208\",\"fee\":1},\"error_code\":0}");
 
+	private static final byte[] FINANCIAL_SENT = bytes(
+			"{\"reason\":\"提交成功\",\"result\":{\"sid\":\"1683786542937000000\",\"fee\":1},\"error_code\":0}");
+
 	private LoopbackStub() {
 	}
 
@@ -40,6 +43,7 @@ public final class LoopbackStub {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
 		server.createContext("/sms/send", (exchange) -> answer(exchange, SMS_API_SENT));
 		server.createContext("/smsInternational/send", (exchange) -> answer(exchange, INTERNATIONAL_SENT));
+		server.createContext("/shortLetter/send.php", (exchange) -> answer(exchange, FINANCIAL_SENT));
 		server.setExecutor(Executors.newFixedThreadPool(16));
 		server.start();
 		System.out.println(server.getAddress().getPort());

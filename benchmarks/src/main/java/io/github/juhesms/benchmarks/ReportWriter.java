@@ -354,6 +354,35 @@ final class ReportWriter {
 		add("");
 	}
 
+	void scale(String async, String numbers) {
+		// <sync> <async 16> <async 64> <async 256>
+		String[] rates = async.split(" ");
+		add("## Async against sync, and the cost per number");
+		add("");
+		add("SMS API sends against the loopback stub, per-number limits off: 16 threads calling `send`, "
+				+ "then one thread keeping 16, 64 and 256 `sendAsync` in flight on Boot's application task "
+				+ "executor (virtual threads on Java 21 and later). Target: at 256 in flight at least the sends "
+				+ "per second of sync on 16 threads.");
+		add("");
+		add("| | sends/s |");
+		add("|---|---|");
+		add("| `send`, 16 threads | " + rates[0] + " |");
+		add("| `sendAsync`, 16 in flight | " + rates[1] + " |");
+		add("| `sendAsync`, 64 in flight | " + rates[2] + " |");
+		add("| `sendAsync`, 256 in flight | " + rates[3] + " |");
+		add("");
+		add("Financial sends against the loopback stub, one thread, each to numbers never sent before "
+				+ "(per-number limits on, in memory): microseconds per number by the numbers in one request.");
+		add("");
+		add("| numbers per request | µs per number |");
+		add("|---|---|");
+		for (String figure : numbers.split(" ")) {
+			String[] parts = figure.split(":");
+			add("| " + parts[0] + " | " + parts[1] + " |");
+		}
+		add("");
+	}
+
 	void transportChoice(Map<String, BenchmarkReport.Figures> sixteen, Map<String, long[]> cpu,
 			Map<String, int[]> stale) {
 		add("## The default transport: Apache HttpClient 5");
