@@ -115,8 +115,10 @@ public final class BenchmarkReport {
 		String[] accounts = accounts();
 		String templateChecks = lastLine(
 				run(TemplateCheckProbe.class.getName(), List.of(QUICK ? "2" : "30", QUICK ? "2" : "60", "300")));
-		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts,
-				templateChecks);
+		String admission = lastLine(
+				run(AdmissionProbe.class.getName(), List.of(QUICK ? "1" : "10", QUICK ? "300" : "1500")));
+		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts, templateChecks,
+				admission);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or
@@ -365,7 +367,7 @@ public final class BenchmarkReport {
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
 			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, List<double[]> paired,
 			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency, String[] accounts,
-			String templateChecks) throws IOException {
+			String templateChecks, String admission) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -381,6 +383,7 @@ public final class BenchmarkReport {
 		writer.fakeLatency(fakeLatency);
 		writer.accounts(accounts[0], accounts[1]);
 		writer.templateChecks(templateChecks);
+		writer.admission(admission);
 		writer.transportChoice(sixteen, cpu, stale);
 		writer.changes();
 		Files.write(report, this.lines, StandardCharsets.UTF_8);

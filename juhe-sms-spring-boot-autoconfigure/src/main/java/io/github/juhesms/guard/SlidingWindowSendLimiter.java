@@ -169,9 +169,11 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 		}
 		List<String> keys = new ArrayList<>(mobiles.size());
 		List<String> permitIds = new ArrayList<>(mobiles.size());
-		for (String mobile : mobiles) {
-			keys.add(key(product, account, mobile, templateId));
-			permitIds.add(UUID.randomUUID().toString());
+		// One random id per send, told apart per number by its index: unique in each key.
+		String send = UUID.randomUUID().toString();
+		for (int i = 0; i < mobiles.size(); i++) {
+			keys.add(key(product, account, mobiles.get(i), templateId));
+			permitIds.add(send + ":" + i);
 		}
 		return new Batch(operation, mobiles, keys, permitIds, rules, caps, charges, billedUnits);
 	}

@@ -95,16 +95,21 @@ for i = 1, n do
   local key = KEYS[k0 + i]
   local retryAt = -1
   if rules > 0 then
-    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - longest)
+    -- the number's sends, oldest first: one read for every rule; those past the longest
+    -- window are dropped, and never counted, since the rules look at the newest ones
+    local sends = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
+    local kept = #sends / 2
+    if kept > 0 and tonumber(sends[2]) <= now - longest then
+      redis.call('ZREMRANGEBYSCORE', key, '-inf', now - longest)
+    end
     local refusedCount, refusedWindow = 0, 0
     for r = firstRule, firstCap - 1, 2 do
       local count = tonumber(ARGV[r])
       local window = tonumber(ARGV[r + 1])
-      local sends = redis.call('ZRANGEBYSCORE', key, '(' .. (now - window), '+inf', 'WITHSCORES')
-      local inWindow = #sends / 2
-      if inWindow >= count then
-        -- the next send is allowed once the oldest of the last `count` sends leaves the window
-        local oldest = tonumber(sends[(inWindow - count) * 2 + 2])
+      -- the window holds `count` sends or more when the last `count` sends are all in it;
+      -- the next send is allowed once the oldest of them leaves the window
+      local oldest = (kept >= count) and tonumber(sends[(kept - count) * 2 + 2]) or nil
+      if oldest and oldest > now - window then
         if oldest + window > retryAt then
           retryAt = oldest + window
           refusedCount = count

@@ -256,6 +256,43 @@ class RedisBatchAdmissionTests extends JuheWireMockTests {
 			});
 	}
 
+	@Test
+	void sendsPastTheLongestWindowAreDroppedFromTheNumbersKey() {
+		contextRunner().withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.url=" + TestRedis.url())
+			.run((context) -> {
+				StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
+				RedisSendLimitStore store = new RedisSendLimitStore(redis, this.prefix);
+				List<SendLimitRule> rules = List.of(new SendLimitRule(3, Duration.ofMillis(300)));
+				assertThat(store.tryAcquire("n", "p1", rules)).isNull();
+				Thread.sleep(150);
+				assertThat(store.tryAcquire("n", "p2", rules)).isNull();
+				Thread.sleep(200);
+				// The key lives on (its expiry moved with the second send); the first
+				// send
+				// has left the window and the key.
+				assertThat(store.tryAcquire("n", "p3", rules)).isNull();
+				assertThat(redis.opsForZSet().range(this.prefix + "limit:n", 0, -1)).containsExactly("p2", "p3");
+			});
+	}
+
+	@Test
+	void onARedisClusterThePrefixNeedsAHashTag() {
+		ApplicationContextRunner cluster = contextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("juhe.sms.store=redis", "juhe.sms.store-secret=" + TestRedis.SECRET,
+					"spring.data.redis.cluster.nodes=127.0.0.1:" + TestRedis.freePort());
+		for (String prefix : List.of("juhe:sms:", "{}:juhe:sms:")) {
+			cluster.withPropertyValues("juhe.sms.redis.key-prefix=" + prefix)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("juhe.sms.redis.key-prefix")
+					.hasMessageContaining("needs a hash tag on a Redis Cluster"));
+		}
+		cluster.withPropertyValues("juhe.sms.redis.key-prefix={juhe}:sms:")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(RedisSendLimitStore.class));
+	}
+
 	// A template whose first script call fails, after running the script or before.
 	private static final class FailingOnce extends StringRedisTemplate {
 
