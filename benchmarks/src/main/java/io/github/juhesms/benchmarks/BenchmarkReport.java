@@ -120,8 +120,10 @@ public final class BenchmarkReport {
 		String[] scale = withStub((url) -> new String[] {
 				lastLine(run(ScaleProbe.class.getName(), List.of("async", url, QUICK ? "2" : "10"))),
 				lastLine(run(ScaleProbe.class.getName(), List.of("numbers", url, QUICK ? "2" : "10"))) });
+		String admission = lastLine(
+				run(AdmissionProbe.class.getName(), List.of(QUICK ? "1" : "10", QUICK ? "300" : "1500")));
 		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts, templateChecks,
-				campaigns, scale);
+				campaigns, scale, admission);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or
@@ -376,7 +378,7 @@ public final class BenchmarkReport {
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
 			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, List<double[]> paired,
 			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency, String[] accounts,
-			String templateChecks, List<String> campaigns, String[] scale) throws IOException {
+			String templateChecks, List<String> campaigns, String[] scale, String admission) throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -394,6 +396,7 @@ public final class BenchmarkReport {
 		writer.templateChecks(templateChecks);
 		writer.campaigns(campaigns);
 		writer.scale(scale[0], scale[1]);
+		writer.admission(admission);
 		writer.transportChoice(sixteen, cpu, stale);
 		writer.changes();
 		Files.write(report, this.lines, StandardCharsets.UTF_8);

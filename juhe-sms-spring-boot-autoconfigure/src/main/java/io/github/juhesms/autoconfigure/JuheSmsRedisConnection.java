@@ -56,6 +56,13 @@ final class JuheSmsRedisConnection implements DisposableBean {
 		}
 	}
 
+	// Whether the application's factory talks to a Redis Cluster (known for Lettuce
+	// only).
+	static boolean isCluster(RedisConnectionFactory factory) {
+		return ClassUtils.isPresent(LETTUCE, JuheSmsRedisConnection.class.getClassLoader())
+				&& Lettuce.isCluster(factory);
+	}
+
 	StringRedisTemplate template() {
 		return this.template;
 	}
@@ -93,6 +100,10 @@ final class JuheSmsRedisConnection implements DisposableBean {
 
 		static boolean isLettuce(RedisConnectionFactory factory) {
 			return factory instanceof LettuceConnectionFactory;
+		}
+
+		static boolean isCluster(RedisConnectionFactory factory) {
+			return factory instanceof LettuceConnectionFactory lettuce && lettuce.isClusterAware();
 		}
 
 		private static RedisConfiguration configuration(LettuceConnectionFactory lettuce) {

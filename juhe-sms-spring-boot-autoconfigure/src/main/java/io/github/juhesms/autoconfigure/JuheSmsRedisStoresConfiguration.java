@@ -38,7 +38,22 @@ class JuheSmsRedisStoresConfiguration {
 					"needs a Redis connection factory, and the application has none",
 					"Add spring-boot-starter-data-redis and set spring.data.redis.*, or set juhe.sms.store to memory.");
 		}
+		String prefix = properties.getRedis().getKeyPrefix();
+		if (JuheSmsRedisConnection.isCluster(factory) && !hasHashTag(prefix)) {
+			throw new JuheSmsConfigurationException("juhe.sms.redis.key-prefix", prefix,
+					"needs a hash tag on a Redis Cluster: one script call holds the keys of up to 1,000 numbers, "
+							+ "their spend caps and a send's idempotency key, which must share a hash slot",
+					"Set it to a prefix with a hash tag, e.g. {juhe}:sms:");
+		}
 		return new JuheSmsRedisConnection(factory, properties.getRedis().getTimeout());
+	}
+
+	// Redis Cluster's rule: the part between the first { and the next }, if not empty,
+	// alone decides a key's slot.
+	static boolean hasHashTag(String prefix) {
+		int open = prefix.indexOf('{');
+		int close = (open >= 0) ? prefix.indexOf('}', open + 1) : -1;
+		return close > open + 1;
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.github.juhesms.guard;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,6 +11,10 @@ import io.github.juhesms.account.JuheSmsAccount;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.error.JuheSmsSpendCapException;
+import io.github.juhesms.error.JuheSmsStoreUnavailableException;
+import io.github.juhesms.error.JuheSmsStoreUnavailableException.Store;
+import io.github.juhesms.store.ClaimingSendLimitStore;
+import io.github.juhesms.store.IdempotencyStore;
 import io.github.juhesms.store.SendAdmission;
 import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.store.SendLimitRule;
@@ -17,6 +22,7 @@ import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.store.SpendCap;
 import io.github.juhesms.store.SpendCapCharge;
 import io.github.juhesms.store.StoreDigest;
+import io.github.juhesms.store.StoredSend;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * windows, by default the carriers' rules for one number: 1 a minute, 3 in 10 minutes, 4
  * an hour, 20 a day; a product may add rules of its own (Video SMS: 1 a day, 3 a week);
  * and the billed units of each product and account by its spend caps, checked with the
- * number's rules in the same store call.
+ * number's rules in the same store call. A send's numbers go to the store together
+ * ({@link SendLimitStore#acquireAll}: one Redis round trip per chunk of 1,000), and a
+ * send with an idempotency key claims it in that same call when the store keeps the
+ * idempotency keys too ({@link ClaimingSendLimitStore}).
  * <p>
  * Why sliding windows and not a token bucket such as Bucket4j: a bucket refills
  * gradually, so after three sends it would allow a fourth within ten minutes, which the
@@ -108,40 +117,93 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 	@Override
 	public SendAdmission admit(JuheOperation operation, String account, List<String> mobiles,
 			@Nullable String templateId, int billedUnits, @Nullable String areaCode) {
+		Batch batch = batch(operation, account, mobiles, templateId, billedUnits, areaCode);
+		if (batch == null) {
+			return SendAdmission.unlimited(mobiles);
+		}
+		return outcome(batch, this.store.acquireAll(batch.keys(), batch.permitIds(), batch.rules(), batch.charges()));
+	}
+
+	@Override
+	public KeyedAdmission claimAndAdmit(IdempotencyStore keys, String key, StoredSend claim, Duration window,
+			GuardedSend send) {
+		Batch batch = batch(send.operation(), send.account(), send.mobiles(), send.templateId(), send.billedUnits(),
+				send.areaCode());
+		if (batch == null || !(this.store instanceof ClaimingSendLimitStore claiming) || !claiming.claimsFor(keys)) {
+			return SendLimiter.super.claimAndAdmit(keys, key, claim, window, send);
+		}
+		ClaimingSendLimitStore.Claimed claimed = JuheSmsStoreUnavailableException.requireStore(send.operation(),
+				Store.SEND_LIMITS, () -> claiming.claimAndAcquireAll(key, claim, window, batch.keys(),
+						batch.permitIds(), batch.rules(), batch.charges()));
+		if (claimed.first() != null) {
+			return new KeyedAdmission(claimed.first(), null);
+		}
+		try {
+			return new KeyedAdmission(null, outcome(batch, claimed.acquisitions()));
+		}
+		catch (RuntimeException ex) {
+			// A cap refused the send: its permits are given back, and so is the key.
+			try {
+				keys.abandon(key);
+			}
+			catch (RuntimeException failure) {
+				ex.addSuppressed(failure);
+			}
+			throw ex;
+		}
+	}
+
+	// The store keys and permit ids of a send's numbers, its rules and charges; null
+	// when neither rules nor caps apply.
+	private @Nullable Batch batch(JuheOperation operation, String account, List<String> mobiles,
+			@Nullable String templateId, int billedUnits, @Nullable String areaCode) {
 		JuheProduct product = operation.product();
 		List<SendLimitRule> rules = this.allRules.getOrDefault(product, this.rules);
 		List<SpendCap> caps = this.caps.of(product, account, areaCode);
 		if (rules.isEmpty() && caps.isEmpty()) {
-			return SendAdmission.unlimited(mobiles);
+			return null;
 		}
 		List<SpendCapCharge> charges = new ArrayList<>(caps.size());
 		for (SpendCap cap : caps) {
 			charges.add(new SpendCapCharge(cap, billedUnits));
 		}
-		List<String> admitted = new ArrayList<>();
+		List<String> keys = new ArrayList<>(mobiles.size());
+		List<String> permitIds = new ArrayList<>(mobiles.size());
+		// One random id per send, told apart per number by its index: unique in each key.
+		String send = UUID.randomUUID().toString();
+		for (int i = 0; i < mobiles.size(); i++) {
+			keys.add(key(product, account, mobiles.get(i), templateId));
+			permitIds.add(send + ":" + i);
+		}
+		return new Batch(operation, mobiles, keys, permitIds, rules, caps, charges, billedUnits);
+	}
+
+	// The admitted and refused numbers of the store's outcome per number.
+	private SendAdmission outcome(Batch batch, List<SendLimitStore.Acquisition> acquisitions) {
+		List<String> admitted = new ArrayList<>(acquisitions.size());
 		List<SendLimitRefusal> refused = new ArrayList<>();
-		List<SendAdmission.Permit> permits = new ArrayList<>();
-		for (String mobile : mobiles) {
-			String key = key(product, account, mobile, templateId);
-			String permitId = UUID.randomUUID().toString();
-			SendLimitStore.Acquisition acquisition = this.store.acquire(key, permitId, rules, charges);
-			observe(caps, acquisition);
+		List<SendAdmission.Permit> permits = new ArrayList<>(acquisitions.size());
+		for (int i = 0; i < acquisitions.size(); i++) {
+			SendLimitStore.Acquisition acquisition = acquisitions.get(i);
+			observe(batch.caps(), acquisition);
 			SendLimitStore.CapRefusal capRefusal = acquisition.capRefusal();
 			if (capRefusal != null) {
 				// A batch is one message to a list: sending to the numbers that happen to
 				// come first would make the cap choose the recipients.
 				release(new SendAdmission(admitted, refused, permits));
-				throw new JuheSmsSpendCapException(operation, caps.get(capRefusal.index()), capRefusal.used(),
-						billedUnits, capRefusal.resetsAt());
+				throw new JuheSmsSpendCapException(batch.operation(), batch.caps().get(capRefusal.index()),
+						capRefusal.used(), batch.billedUnits(), capRefusal.resetsAt());
 			}
 			SendLimitStore.Refusal refusal = acquisition.refusal();
+			String mobile = batch.mobiles().get(i);
 			if (refusal == null) {
 				admitted.add(mobile);
-				permits.add(new SendAdmission.Permit(key, permitId, spent(charges, acquisition)));
+				permits.add(new SendAdmission.Permit(batch.keys().get(i), batch.permitIds().get(i),
+						spent(batch.charges(), acquisition)));
 			}
 			else {
 				refused.add(new SendLimitRefusal(mobile, refusal.rule(), refusal.retryAt(),
-						source(product, refusal.rule())));
+						source(batch.operation().product(), refusal.rule())));
 			}
 		}
 		return new SendAdmission(admitted, refused, permits);
@@ -176,13 +238,22 @@ public class SlidingWindowSendLimiter implements SendLimiter {
 
 	@Override
 	public void release(SendAdmission admission) {
-		admission.permits().forEach((permit) -> this.store.release(permit.key(), permit.id(), permit.spent()));
+		if (!admission.permits().isEmpty()) {
+			this.store.releaseAll(admission.permits());
+		}
 	}
 
 	@Override
 	public String toString() {
 		return "SlidingWindowSendLimiter[rules=" + this.rules + ", productRules=" + this.ownRules + ", " + this.caps
 				+ "]";
+	}
+
+	// What the store is asked for one send: its numbers, their keys and permit ids, the
+	// rules and the caps' charges.
+	private record Batch(JuheOperation operation, List<String> mobiles, List<String> keys, List<String> permitIds,
+			List<SendLimitRule> rules, List<SpendCap> caps, List<SpendCapCharge> charges, int billedUnits) {
+
 	}
 
 	// Keys hold a keyed digest of the number, not the number: a store (Redis) need not

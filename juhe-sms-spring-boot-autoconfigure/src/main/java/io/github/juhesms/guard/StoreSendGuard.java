@@ -20,10 +20,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The send guard over the stores: a send is de-duplicated by its idempotency key, then
- * limited per number and by the spend caps, in one store call per number. Permits and
- * keys of a send that surely did not go out are given back; a sent send, or one of
- * unknown outcome, keeps them.
+ * The send guard over the stores: a send is de-duplicated by its idempotency key and
+ * limited per number and by the spend caps; its numbers go to the store together, and a
+ * keyed send's claim goes with them when the limiter's store keeps the idempotency keys
+ * too (the Redis stores: one round trip). Permits and keys of a send that surely did not
+ * go out are given back; a sent send, or one of unknown outcome, keeps them.
  */
 public final class StoreSendGuard implements SendGuard {
 
@@ -63,11 +64,25 @@ public final class StoreSendGuard implements SendGuard {
 		// What the send asks for, keyed like the key: it names numbers and variables.
 		String fingerprint = (key != null && send.fingerprint() != null) ? idempotency.digest().name(send.fingerprint())
 				: null;
+		if (key != null && send.admission() == null) {
+			// Claim and admission together: one store call where the stores allow it.
+			SendLimiter.KeyedAdmission claimed = claim(idempotency, send, key, fingerprint);
+			StoredSend first = claimed.first();
+			if (first != null) {
+				return new Replay((first.result() != null) ? first.result() : "null");
+			}
+			SendAdmission admission = claimed.admission();
+			if (!admission.refused().isEmpty()) {
+				afterSend(() -> this.limiter.release(admission));
+				afterSend(() -> idempotency.store().abandon(key));
+				throw new JuheSmsSendLimitException(send.operation(), admission.refused());
+			}
+			return new Admitted(admission, key, send, fingerprint);
+		}
 		if (key != null) {
 			StoredSend first;
 			try {
-				first = JuheSmsStoreUnavailableException.requireStore(send.operation(), Store.IDEMPOTENCY_KEYS,
-						() -> claim(idempotency, send, key, fingerprint));
+				first = claim(idempotency, send, key, fingerprint).first();
 			}
 			catch (RuntimeException ex) {
 				// Refused as a duplicate or a reused key: nothing is sent either.
@@ -80,18 +95,11 @@ public final class StoreSendGuard implements SendGuard {
 				// A first send whose answer carried no result replays as JSON null.
 				return new Replay((first.result() != null) ? first.result() : "null");
 			}
+			return new Admitted(send.admission(), key, send, fingerprint);
 		}
-		try {
-			SendAdmission admission = (send.admission() != null) ? send.admission() : JuheSmsStoreUnavailableException
-				.requireStore(send.operation(), Store.SEND_LIMITS, () -> admit(send));
-			return new Admitted(admission, key, send, fingerprint);
-		}
-		catch (RuntimeException ex) {
-			if (key != null) {
-				afterSend(() -> idempotency.store().abandon(key));
-			}
-			throw ex;
-		}
+		SendAdmission admission = (send.admission() != null) ? send.admission()
+				: JuheSmsStoreUnavailableException.requireStore(send.operation(), Store.SEND_LIMITS, () -> admit(send));
+		return new Admitted(admission, null, send, null);
 	}
 
 	// The same key in two accounts is two sends; the default account's keys are as they
@@ -111,19 +119,25 @@ public final class StoreSendGuard implements SendGuard {
 		return admission;
 	}
 
-	// Waits while a first send with the key is in flight; a succeeded one is returned
-	// for replay.
-	private @Nullable StoredSend claim(IdempotencySettings settings, GuardedSend send, String key,
+	// Claims the key, with the admission of the send's numbers unless its client took
+	// them; waits while a first send with the key is in flight; a succeeded one is
+	// returned for replay.
+	private SendLimiter.KeyedAdmission claim(IdempotencySettings settings, GuardedSend send, String key,
 			@Nullable String fingerprint) {
 		Instant deadline = send.startedAt().plus(settings.waitTimeout());
+		StoredSend claim = StoredSend.inFlight(send.startedAt(), fingerprint);
 		while (true) {
-			StoredSend first = settings.store()
-				.claim(key, StoredSend.inFlight(send.startedAt(), fingerprint), settings.window());
+			SendLimiter.KeyedAdmission claimed = (send.admission() != null)
+					? new SendLimiter.KeyedAdmission(JuheSmsStoreUnavailableException.requireStore(send.operation(),
+							Store.IDEMPOTENCY_KEYS, () -> settings.store().claim(key, claim, settings.window())),
+							send.admission())
+					: this.limiter.claimAndAdmit(settings.store(), key, claim, settings.window(), send);
+			StoredSend first = claimed.first();
 			if (first != null && first.fingerprint() != null && !first.fingerprint().equals(fingerprint)) {
 				throw new JuheSmsIdempotencyKeyReusedException(send.operation(), first);
 			}
 			if (first == null || first.state() == StoredSend.State.SUCCEEDED) {
-				return first;
+				return claimed;
 			}
 			if (first.state() == StoredSend.State.OUTCOME_UNKNOWN || !this.clock.instant().isBefore(deadline)) {
 				throw new JuheSmsDuplicateSendException(send.operation(), first);

@@ -22,6 +22,8 @@ public class RedisIdempotencyStore implements IdempotencyStore {
 
 	private final StringRedisTemplate redis;
 
+	private final String prefix;
+
 	private final String keyPrefix;
 
 	/**
@@ -31,7 +33,18 @@ public class RedisIdempotencyStore implements IdempotencyStore {
 	 */
 	public RedisIdempotencyStore(StringRedisTemplate redis, String keyPrefix) {
 		this.redis = redis;
-		this.keyPrefix = keyPrefix + "idempotency:";
+		this.prefix = keyPrefix;
+		this.keyPrefix = redisKey(keyPrefix, "");
+	}
+
+	// The Redis key of an idempotency key under a prefix.
+	static String redisKey(String prefix, String key) {
+		return prefix + "idempotency:" + key;
+	}
+
+	// Whether this store keeps its keys in the given Redis under the given prefix.
+	boolean keeps(StringRedisTemplate redis, String prefix) {
+		return this.redis == redis && this.prefix.equals(prefix);
 	}
 
 	@Override
@@ -60,7 +73,7 @@ public class RedisIdempotencyStore implements IdempotencyStore {
 		this.redis.delete(this.keyPrefix + key);
 	}
 
-	private static String write(StoredSend send) {
+	static String write(StoredSend send) {
 		ObjectNode node = JSON.createObjectNode();
 		node.put("state", send.state().name());
 		node.put("startedAt", send.startedAt().toString());
@@ -70,7 +83,7 @@ public class RedisIdempotencyStore implements IdempotencyStore {
 		return JSON.writeValueAsString(node);
 	}
 
-	private static StoredSend read(String stored) {
+	static StoredSend read(String stored) {
 		JsonNode node = JSON.readTree(stored);
 		return new StoredSend(StoredSend.State.valueOf(node.get("state").asString()),
 				Instant.parse(node.get("startedAt").asString()), text(node, "result"), text(node, "failure"),

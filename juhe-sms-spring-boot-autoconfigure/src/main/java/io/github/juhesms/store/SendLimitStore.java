@@ -1,6 +1,7 @@
 package io.github.juhesms.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,32 @@ public interface SendLimitStore {
 	Acquisition acquire(String key, String permitId, List<SendLimitRule> rules, List<SpendCapCharge> charges);
 
 	/**
+	 * Record a send to each key now, in order, as {@link #acquire} would one after
+	 * another: each key within its rules takes its units from every cap. Stops after the
+	 * first key a cap refuses, so the answer may be shorter than the keys; what the keys
+	 * before it took is kept (the caller gives it back). A store shared by instances
+	 * overrides this to make one round trip per chunk of keys; this default calls
+	 * {@link #acquire} per key.
+	 * @param keys the keys, one per number
+	 * @param permitIds an id for each key's send, in the same order
+	 * @param rules the rules of every key
+	 * @param charges the units each key's send takes from each spend cap, empty for none
+	 * @return one outcome per key checked, in order, ending at the first cap refusal
+	 */
+	default List<Acquisition> acquireAll(List<String> keys, List<String> permitIds, List<SendLimitRule> rules,
+			List<SpendCapCharge> charges) {
+		List<Acquisition> acquisitions = new ArrayList<>(keys.size());
+		for (int i = 0; i < keys.size(); i++) {
+			Acquisition acquisition = acquire(keys.get(i), permitIds.get(i), rules, charges);
+			acquisitions.add(acquisition);
+			if (acquisition.capRefusal() != null) {
+				break;
+			}
+		}
+		return acquisitions;
+	}
+
+	/**
 	 * Record a send now if the key is within every rule, without spend caps.
 	 * @param key the key
 	 * @param permitId an id for the send, used to give the permit back
@@ -47,6 +74,19 @@ public interface SendLimitStore {
 	 * @param spent the units the send took, empty for none
 	 */
 	void release(String key, String permitId, List<SendAdmission.Spent> spent);
+
+	/**
+	 * Give back the permits of several sends and the units they took, as
+	 * {@link #release(String, String, List)} would one after another. A store shared by
+	 * instances overrides this to make one round trip per chunk; this default calls
+	 * {@code release} per permit.
+	 * @param permits the permits to give back
+	 */
+	default void releaseAll(List<SendAdmission.Permit> permits) {
+		for (SendAdmission.Permit permit : permits) {
+			release(permit.key(), permit.id(), permit.spent());
+		}
+	}
 
 	/**
 	 * Give back a recorded send that took no units from spend caps.

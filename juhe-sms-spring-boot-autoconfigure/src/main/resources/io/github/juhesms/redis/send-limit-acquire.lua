@@ -1,13 +1,28 @@
--- Check every rule of a number and every spend cap and, if all allow it, record one send
--- and take its units from the caps: one atomic step, one round trip.
--- KEYS[1]: sorted set of the number's send times (member: permit id, score: epoch millis)
--- KEYS[2..]: one hash per spend cap, p = its period's start (epoch millis), u = units used
--- ARGV[1]: permit id, ARGV[2]: longest window (ms), ARGV[3]: number of rules n,
--- then n count, window (ms) pairs, then per cap: period (h, d or m), limit, units
+-- Check a chunk of numbers against their rules and the spend caps and record each number
+-- the rules and the caps allow, in order: one atomic step, one round trip for the chunk.
+-- In claim mode the script first claims an idempotency key (SET NX): if the key is
+-- taken, it answers what the key holds and records nothing.
+-- ARGV[1]: 'claim' or 'admit'. In claim mode KEYS[1] is the idempotency key, ARGV[2] the
+-- claim to store and ARGV[3] the key's window (ms); the arguments below follow them.
+-- KEYS: n sorted sets of the numbers' send times (member: permit id, score: epoch
+-- millis), then one hash per spend cap, p = its period's start (epoch millis), u = units
+-- ARGV: n, longest window (ms), number of rules r, then r count, window (ms) pairs, then
+-- per cap: period (h, d or m), limit, units per number, then the n permit ids
+-- Answer: {-1, stored} when the key is taken, else for each cap its
+-- period's start, units used before the chunk and reset, then per number in order 1
+-- (recorded), 0 count window retryAt (refused by a rule) or 2 index (refused by cap
+-- index, 1-based: the numbers after it are left unchecked).
 -- Now is the server's time, not a caller's: instances whose clocks differ still share
 -- one window and one period. (Redis 5 and later replicate a script by its effects, so a
 -- script that writes may read TIME.) The caps' periods are calendar hours, days and
 -- months in China (UTC+8, no daylight saving).
+local k0, a0 = 0, 1
+if ARGV[1] == 'claim' then
+  if not redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3], 'NX') then
+    return {-1, redis.call('GET', KEYS[1])}
+  end
+  k0, a0 = 1, 3
+end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local HOUR, DAY, OFFSET = 3600000, 86400000, 8 * 3600000
@@ -51,65 +66,90 @@ local function period(code)
   return daysFromCivil(y, m) * DAY - OFFSET, daysFromCivil(ny, nm) * DAY - OFFSET
 end
 
-local rules = tonumber(ARGV[3])
-local longest = tonumber(ARGV[2])
-if rules > 0 then
-  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - longest)
-  local refusedCount, refusedWindow, retryAt = 0, 0, -1
-  for i = 4, 3 + rules * 2, 2 do
-    local count = tonumber(ARGV[i])
-    local window = tonumber(ARGV[i + 1])
-    local sends = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. (now - window), '+inf', 'WITHSCORES')
-    local inWindow = #sends / 2
-    if inWindow >= count then
-      -- the next send is allowed once the oldest of the last `count` sends leaves the window
-      local oldest = tonumber(sends[(inWindow - count) * 2 + 2])
-      if oldest + window > retryAt then
-        retryAt = oldest + window
-        refusedCount = count
-        refusedWindow = window
-      end
-    end
-  end
-  if retryAt >= 0 then
-    return {0, refusedCount, refusedWindow, retryAt}
-  end
-end
+local rules = tonumber(ARGV[a0 + 3])
+local n = tonumber(ARGV[a0 + 1])
+local longest = tonumber(ARGV[a0 + 2])
+local firstRule = a0 + 4
+local firstCap = firstRule + rules * 2
+local caps = #KEYS - k0 - n
+local firstPermit = firstCap + caps * 3
 
-local first = 4 + rules * 2
-local starts, resets, used, units = {}, {}, {}, {}
-local refused = 0
-for i = 2, #KEYS do
-  local arg = first + (i - 2) * 3
+local starts, resets, used, units, limits = {}, {}, {}, {}, {}
+local answer, recorded = {}, 0
+for c = 1, caps do
+  local arg = firstCap + (c - 1) * 3
   local start, reset = period(ARGV[arg])
-  local stored = redis.call('HMGET', KEYS[i], 'p', 'u')
+  local stored = redis.call('HMGET', KEYS[k0 + n + c], 'p', 'u')
   local taken = 0
   if stored[1] and tonumber(stored[1]) == start then
     taken = tonumber(stored[2])
   end
-  starts[i], resets[i], used[i], units[i] = start, reset, taken, tonumber(ARGV[arg + 2])
-  -- of several caps without room, the one that resets last says when a send may go
-  if taken + units[i] > tonumber(ARGV[arg + 1]) and (refused == 0 or reset > resets[refused + 1]) then
-    refused = i - 1
-  end
+  starts[c], resets[c], used[c] = start, reset, taken
+  limits[c], units[c] = tonumber(ARGV[arg + 1]), tonumber(ARGV[arg + 2])
+  answer[#answer + 1] = start
+  answer[#answer + 1] = taken
+  answer[#answer + 1] = reset
 end
-local answer = {1}
-if refused > 0 then
-  answer = {2, refused}
-else
+
+for i = 1, n do
+  local key = KEYS[k0 + i]
+  local retryAt = -1
   if rules > 0 then
-    redis.call('ZADD', KEYS[1], now, ARGV[1])
-    redis.call('PEXPIRE', KEYS[1], longest)
+    -- the number's sends, oldest first: one read for every rule; those past the longest
+    -- window are dropped, and never counted, since the rules look at the newest ones
+    local sends = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
+    local kept = #sends / 2
+    if kept > 0 and tonumber(sends[2]) <= now - longest then
+      redis.call('ZREMRANGEBYSCORE', key, '-inf', now - longest)
+    end
+    local refusedCount, refusedWindow = 0, 0
+    for r = firstRule, firstCap - 1, 2 do
+      local count = tonumber(ARGV[r])
+      local window = tonumber(ARGV[r + 1])
+      -- the window holds `count` sends or more when the last `count` sends are all in it;
+      -- the next send is allowed once the oldest of them leaves the window
+      local oldest = (kept >= count) and tonumber(sends[(kept - count) * 2 + 2]) or nil
+      if oldest and oldest > now - window then
+        if oldest + window > retryAt then
+          retryAt = oldest + window
+          refusedCount = count
+          refusedWindow = window
+        end
+      end
+    end
+    if retryAt >= 0 then
+      answer[#answer + 1] = 0
+      answer[#answer + 1] = refusedCount
+      answer[#answer + 1] = refusedWindow
+      answer[#answer + 1] = retryAt
+    end
   end
-  for i = 2, #KEYS do
-    used[i] = used[i] + units[i]
-    redis.call('HSET', KEYS[i], 'p', string.format('%d', starts[i]), 'u', string.format('%d', used[i]))
-    redis.call('PEXPIREAT', KEYS[i], resets[i])
+  if retryAt < 0 then
+    -- of several caps without room, the one that resets last says when a send may go
+    local refused = 0
+    for c = 1, caps do
+      if used[c] + units[c] > limits[c] and (refused == 0 or resets[c] > resets[refused]) then
+        refused = c
+      end
+    end
+    if refused > 0 then
+      answer[#answer + 1] = 2
+      answer[#answer + 1] = refused
+      break
+    end
+    if rules > 0 then
+      redis.call('ZADD', key, now, ARGV[firstPermit + i - 1])
+      redis.call('PEXPIRE', key, longest)
+    end
+    for c = 1, caps do
+      used[c] = used[c] + units[c]
+    end
+    recorded = recorded + 1
+    answer[#answer + 1] = 1
   end
 end
-for i = 2, #KEYS do
-  answer[#answer + 1] = starts[i]
-  answer[#answer + 1] = used[i]
-  answer[#answer + 1] = resets[i]
+for c = 1, (recorded > 0) and caps or 0 do
+  redis.call('HSET', KEYS[k0 + n + c], 'p', string.format('%d', starts[c]), 'u', string.format('%d', used[c]))
+  redis.call('PEXPIREAT', KEYS[k0 + n + c], resets[c])
 end
 return answer

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.github.juhesms.codes.VerificationCodeService;
+import io.github.juhesms.core.JuheProduct;
 import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.test.TestRedis;
@@ -60,7 +62,7 @@ class StoreParityTests extends JuheWireMockTests {
 	private void withStores(Store store, StoresConsumer consumer) throws Exception {
 		if (store == Store.MEMORY) {
 			Clock clock = Clock.systemUTC();
-			consumer.accept(new InMemorySendLimitStore(100, Duration.ofDays(1), clock),
+			consumer.accept(new InMemorySendLimitStore(10_000, Duration.ofDays(1), clock),
 					new InMemoryVerificationCodeStore(100, clock), clock::instant);
 			return;
 		}
@@ -91,6 +93,55 @@ class StoreParityTests extends JuheWireMockTests {
 			assertThat(limits.tryAcquire("counts", "p1", counts)).isNull();
 			assertThat(limits.tryAcquire("counts", "p2", counts))
 				.satisfies((refusal) -> assertThat(refusal.rule()).isEqualTo(counts.get(0)));
+		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(Store.class)
+	void aBatchIsCheckedInOrderAsSingleAcquiresWouldBeAndStopsAtTheCapThatRefuses(Store store) throws Exception {
+		withStores(store, (limits, codes, clock) -> {
+			List<SendLimitRule> rules = List.of(new SendLimitRule(1, Duration.ofHours(1)));
+			SpendCap cap = new SpendCap(JuheProduct.FINANCIAL, "parity-" + UUID.randomUUID(), SpendCapWindow.DAILY,
+					null, 2500);
+			List<SpendCapCharge> charges = List.of(new SpendCapCharge(cap, 1));
+			// 2,400 numbers, over two chunks on Redis; the number 7 is given twice.
+			List<String> keys = new ArrayList<>();
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 2400; i++) {
+				keys.add("batch-" + i);
+				ids.add("p" + i);
+			}
+			keys.set(1500, "batch-7");
+			List<SendLimitStore.Acquisition> first = limits.acquireAll(keys, ids, rules, charges);
+			assertThat(first).hasSize(2400);
+			assertThat(first.get(1500).refusal()).isNotNull();
+			assertThat(first.stream().filter(SendLimitStore.Acquisition::isAdmitted)).hasSize(2399);
+			assertThat(first.get(2399).balances().get(0).used()).isEqualTo(2399);
+			// The next batch has room for 101 numbers: the cap refuses the 102nd and
+			// nothing after it is checked.
+			List<String> more = new ArrayList<>();
+			List<String> moreIds = new ArrayList<>();
+			for (int i = 0; i < 300; i++) {
+				more.add("more-" + i);
+				moreIds.add("m" + i);
+			}
+			List<SendLimitStore.Acquisition> second = limits.acquireAll(more, moreIds, rules, charges);
+			assertThat(second).hasSize(102);
+			assertThat(second.get(101).capRefusal()).satisfies((refusal) -> {
+				assertThat(refusal.index()).isZero();
+				assertThat(refusal.used()).isEqualTo(2500);
+			});
+			// Given back together: the permits and the units.
+			List<SendAdmission.Permit> permits = new ArrayList<>();
+			for (int i = 0; i < 101; i++) {
+				permits.add(new SendAdmission.Permit(more.get(i), moreIds.get(i),
+						List.of(new SendAdmission.Spent(cap.key(), second.get(i).balances().get(0).periodStart(), 1))));
+			}
+			limits.releaseAll(permits);
+			assertThat(limits.acquireAll(more.subList(0, 101), moreIds.subList(0, 101), rules, charges))
+				.allSatisfy((acquisition) -> assertThat(acquisition.isAdmitted()).isTrue())
+				.last()
+				.satisfies((acquisition) -> assertThat(acquisition.balances().get(0).used()).isEqualTo(2500));
 		});
 	}
 
