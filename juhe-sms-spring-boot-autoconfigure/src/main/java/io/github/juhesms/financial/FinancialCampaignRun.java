@@ -194,14 +194,15 @@ public final class FinancialCampaignRun {
 					send(carrier, List.copyOf(rest));
 				}
 			}
-			// Every slot back means every chunk completed.
-			this.slots.acquireUninterruptibly(this.campaign.concurrency());
 		}
 		catch (RuntimeException ex) {
+			// The numbers' Iterable failed, say: what is in flight still completes.
 			logger.error("Campaign " + this.id + " ended early: " + ex.getMessage(), ex);
 			this.stopped = true;
 		}
 		finally {
+			// Every slot back means every chunk completed, so the report counts them all.
+			this.slots.acquireUninterruptibly(this.campaign.concurrency());
 			this.senders.shutdown();
 			this.report = new FinancialCampaignReport(this.id, this.read.get(), this.sent.get(), this.limited.get(),
 					this.chunksSent.get(), List.copyOf(this.failed), List.copyOf(this.invalid), this.repeats,

@@ -2,6 +2,7 @@ package io.github.juhesms.test.fake;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +13,7 @@ import io.github.juhesms.financial.FinancialCampaignChunkEvent;
 import io.github.juhesms.financial.FinancialCampaignReport;
 import io.github.juhesms.financial.FinancialCampaignRun;
 import io.github.juhesms.financial.FinancialSmsClient;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -82,9 +84,7 @@ class FinancialCampaignFakeTests {
 
 	// The context, and so its registry, is shared by this class's tests.
 	private double sentNumbers() {
-		io.micrometer.core.instrument.Counter sent = this.meters.find(FinancialCampaignRun.NUMBERS)
-			.tag("outcome", "sent")
-			.counter();
+		Counter sent = this.meters.find(FinancialCampaignRun.NUMBERS).tag("outcome", "sent").counter();
 		return (sent != null) ? sent.count() : 0;
 	}
 
@@ -123,6 +123,39 @@ class FinancialCampaignFakeTests {
 		});
 		assertThat(report.numbersSent()).isEqualTo(2_000);
 		assertThat(juhe.requestCount(JuheEndpoint.FINANCIAL_SEND)).isEqualTo(2);
+	}
+
+	@Test
+	void numbersThatFailToBeReadEndTheCampaignAfterTheChunksInFlight(FakeJuheServer juhe) throws InterruptedException {
+		long templateId = this.sms.submitTemplate("天聚地合", "通知").templateId();
+		List<String> numbers = numbers("138", 15_000);
+		Iterable<String> failing = () -> new Iterator<>() {
+
+			private int next;
+
+			@Override
+			public boolean hasNext() {
+				return true;
+			}
+
+			@Override
+			public String next() {
+				if (this.next == numbers.size()) {
+					throw new IllegalStateException("the numbers' source broke off");
+				}
+				return numbers.get(this.next++);
+			}
+
+		};
+
+		FinancialCampaignReport report = this.sms.campaign(CarrierTemplates.allNetworks(templateId), Map.of())
+			.start(failing)
+			.await();
+
+		assertThat(report.stopped()).isTrue();
+		assertThat(report.numbersSent()).isEqualTo(10_000);
+		assertThat(report.chunksSent()).isOne();
+		assertThat(juhe.requestCount(JuheEndpoint.FINANCIAL_SEND)).isOne();
 	}
 
 	@Test
