@@ -157,10 +157,10 @@ public final class FinancialCampaignRun {
 	}
 
 	private void run() {
+		Map<Carrier, List<String>> pending = new EnumMap<>(Carrier.class);
+		List<String> slice = new ArrayList<>(FinancialSmsClient.MAX_MOBILES);
 		try {
-			Map<Carrier, List<String>> pending = new EnumMap<>(Carrier.class);
 			Set<String> seen = new HashSet<>();
-			List<String> slice = new ArrayList<>(FinancialSmsClient.MAX_MOBILES);
 			for (String mobile : this.mobiles) {
 				if (this.stopped) {
 					break;
@@ -181,24 +181,33 @@ public final class FinancialCampaignRun {
 					slice.add(mobile);
 					if (slice.size() == FinancialSmsClient.MAX_MOBILES) {
 						group(slice, pending);
-						slice = new ArrayList<>(FinancialSmsClient.MAX_MOBILES);
+						slice.clear();
 					}
 				}
 			}
 			if (!slice.isEmpty()) {
 				group(slice, pending);
+				slice.clear();
 			}
 			for (Carrier carrier : CARRIERS) {
 				List<String> rest = pending.getOrDefault(carrier, List.of());
 				if (!rest.isEmpty()) {
 					send(carrier, List.copyOf(rest));
+					rest.clear();
 				}
 			}
 		}
 		catch (RuntimeException ex) {
-			// The numbers' Iterable failed, say: what is in flight still completes.
+			// The numbers' Iterable failed, say: what is in flight still completes, and
+			// what was read but not yet sent is counted as not sent.
 			logger.error("Campaign " + this.id + " ended early: " + ex.getMessage(), ex);
 			this.stopped = true;
+			long unsent = slice.size();
+			for (List<String> rest : pending.values()) {
+				unsent += rest.size();
+			}
+			count("not-sent", unsent);
+			this.notSent.addAndGet(unsent);
 		}
 		finally {
 			// Every slot back means every chunk completed, so the report counts them all.

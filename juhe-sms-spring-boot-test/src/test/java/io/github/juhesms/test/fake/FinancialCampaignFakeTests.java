@@ -154,6 +154,7 @@ class FinancialCampaignFakeTests {
 
 		assertThat(report.stopped()).isTrue();
 		assertThat(report.numbersSent()).isEqualTo(10_000);
+		assertThat(report.notSent()).isEqualTo(5_000);
 		assertThat(report.chunksSent()).isOne();
 		assertThat(juhe.requestCount(JuheEndpoint.FINANCIAL_SEND)).isOne();
 	}
