@@ -2,15 +2,10 @@ package io.github.juhesms.guard;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.juhesms.call.JuheCall;
@@ -36,6 +31,7 @@ import io.github.juhesms.store.SendLimitStore;
 import io.github.juhesms.store.SpendCap;
 import io.github.juhesms.store.SpendCapWindow;
 import io.github.juhesms.store.StoreDigest;
+import io.github.juhesms.test.Concurrently;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.test.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -313,7 +309,7 @@ class SpendCapsTests extends JuheWireMockTests {
 		answer(SEND, SENT);
 		withCaps("juhe.sms.sms-api.spend-caps.daily=50").run((context) -> {
 			SmsApiClient client = context.getBean(SmsApiClient.class);
-			List<Object> outcomes = concurrently(200, (i) -> {
+			List<Object> outcomes = Concurrently.run(200, (i) -> {
 				try {
 					return client.send(to(i));
 				}
@@ -326,33 +322,6 @@ class SpendCapsTests extends JuheWireMockTests {
 			assertThat(remaining(context.getBean(MeterRegistry.class), "daily")).isZero();
 			assertThat(this.events).hasSize(1);
 		});
-	}
-
-	static List<Object> concurrently(int calls, Call call) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(16);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Object>> futures = new ArrayList<>();
-		for (int i = 0; i < calls; i++) {
-			int index = i;
-			futures.add(threads.submit(() -> {
-				start.await();
-				return call.make(index);
-			}));
-		}
-		start.countDown();
-		List<Object> outcomes = new ArrayList<>();
-		for (Future<Object> future : futures) {
-			outcomes.add(future.get());
-		}
-		threads.shutdown();
-		return outcomes;
-	}
-
-	@FunctionalInterface
-	interface Call {
-
-		Object make(int index) throws Exception;
-
 	}
 
 	static class Listener {

@@ -1,14 +1,8 @@
 package io.github.juhesms.redis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.core.SendOptions;
@@ -16,6 +10,7 @@ import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
+import io.github.juhesms.test.Concurrently;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.test.TestRedis;
 import org.junit.jupiter.api.Test;
@@ -56,7 +51,7 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 						"juhe.sms.limits.rules[0].window=1h")
 				.run((second) -> {
 					SmsApiRequest request = SmsApiRequest.of("13812345678", 12, Map.of("code", "1"));
-					List<Object> outcomes = concurrently(100, (i) -> {
+					List<Object> outcomes = Concurrently.run(100, (i) -> {
 						SmsApiClient client = ((i % 2 == 0) ? first : second).getBean(SmsApiClient.class);
 						try {
 							return client.send(request);
@@ -76,8 +71,9 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 			.stubFor(post(urlPathEqualTo(SEND)).willReturn(json(success("{\"sid\":\"once\"}")).withFixedDelay(300)));
 		instance().run((first) -> instance().run((second) -> {
 			SmsApiRequest request = SmsApiRequest.of("13812345678", 12, Map.of("code", "1"));
-			List<Object> outcomes = concurrently(50, (i) -> ((i % 2 == 0) ? first : second).getBean(SmsApiClient.class)
-				.send(request, SendOptions.idempotencyKey("payment-7")));
+			List<Object> outcomes = Concurrently.run(50,
+					(i) -> ((i % 2 == 0) ? first : second).getBean(SmsApiClient.class)
+						.send(request, SendOptions.idempotencyKey("payment-7")));
 			assertThat(outcomes)
 				.allSatisfy((outcome) -> assertThat(outcome).hasFieldOrPropertyWithValue("sid", "once"));
 			assertThat(requestsTo(SEND)).hasSize(1);
@@ -93,40 +89,12 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 			.run((first) -> instance().withPropertyValues("juhe.sms.codes.max-attempts=20").run((second) -> {
 				first.getBean(VerificationCodeService.class).send("login", "13812345678");
 				String code = form(requestsTo("/vercodesms/send").get(0)).get("tplValue").substring("#code#=".length());
-				List<Object> results = concurrently(10,
+				List<Object> results = Concurrently.run(10,
 						(i) -> ((i % 2 == 0) ? first : second).getBean(VerificationCodeService.class)
 							.verify("login", "13812345678", code));
 				assertThat(results.stream().filter(VerificationResult.VERIFIED::equals)).hasSize(1);
 				assertThat(results.stream().filter(VerificationResult.USED::equals)).hasSize(9);
 			}));
-	}
-
-	static List<Object> concurrently(int calls, Call call) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(16);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Object>> futures = new ArrayList<>();
-		for (int i = 0; i < calls; i++) {
-			int index = i;
-			Callable<Object> task = () -> {
-				start.await();
-				return call.make(index);
-			};
-			futures.add(threads.submit(task));
-		}
-		start.countDown();
-		List<Object> outcomes = new ArrayList<>();
-		for (Future<Object> future : futures) {
-			outcomes.add(future.get());
-		}
-		threads.shutdown();
-		return outcomes;
-	}
-
-	@FunctionalInterface
-	interface Call {
-
-		Object make(int index) throws Exception;
-
 	}
 
 }

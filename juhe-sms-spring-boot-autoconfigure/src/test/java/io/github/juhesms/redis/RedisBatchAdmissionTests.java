@@ -26,6 +26,7 @@ import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.StoredSend;
+import io.github.juhesms.test.Concurrently;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.test.TestRedis;
 import io.lettuce.core.RedisClient;
@@ -112,7 +113,7 @@ class RedisBatchAdmissionTests extends JuheWireMockTests {
 		String twoAnHour = "juhe.sms.limits.rules[0].count=2";
 		instance(twoAnHour).run((first) -> instance(twoAnHour).run((second) -> {
 			// 12 batches of 500 from 1,000 numbers: each number is in 6 of them.
-			List<Object> outcomes = MultiInstanceRedisTests.concurrently(12, (i) -> {
+			List<Object> outcomes = Concurrently.run(12, (i) -> {
 				List<String> batch = new ArrayList<>();
 				for (int n = 0; n < 500; n++) {
 					batch.add(numbers((i * 250 + n) % 1000, 1).get(0));

@@ -15,6 +15,7 @@ import io.github.juhesms.error.JuheSmsSpendCapException;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.store.SpendCapWindow;
+import io.github.juhesms.test.Concurrently;
 import io.github.juhesms.test.JuheWireMockTests;
 import io.github.juhesms.test.TestRedis;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class RedisSpendCapsTests extends JuheWireMockTests {
 		answer(SEND, SENT);
 		String cap = "juhe.sms.sms-api.spend-caps.daily=30";
 		instance(cap).run((first) -> instance(cap).run((second) -> {
-			List<Object> outcomes = MultiInstanceRedisTests.concurrently(100, (i) -> {
+			List<Object> outcomes = Concurrently.run(100, (i) -> {
 				SmsApiClient client = ((i % 2 == 0) ? first : second).getBean(SmsApiClient.class);
 				try {
 					return client.send(to(i));
