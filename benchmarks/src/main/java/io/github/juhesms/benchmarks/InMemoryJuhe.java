@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 
+import io.github.juhesms.call.AttemptDeadline;
+
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +27,9 @@ final class InMemoryJuhe implements ClientHttpRequestFactory {
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod method) {
+		// As the hooks of the HTTP clients the starter builds do: without it the starter
+		// would keep its hand-over interceptor, which only a foreign transport needs.
+		AttemptDeadline.libraryReached();
 		return new AbstractBufferingClientHttpRequest() {
 
 			@Override

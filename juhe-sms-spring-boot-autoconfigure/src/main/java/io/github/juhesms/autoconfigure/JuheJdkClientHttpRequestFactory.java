@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.github.juhesms.call.AttemptDeadline;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -25,6 +27,9 @@ final class JuheJdkClientHttpRequestFactory implements ClientHttpRequestFactory 
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
+		// Called where the request reaches the HTTP library: after every interceptor,
+		// before the body is written and sent.
+		AttemptDeadline.libraryReached();
 		return this.clients.current().createRequest(uri, httpMethod);
 	}
 

@@ -54,6 +54,8 @@ final class JuheSimpleClientHttpRequestFactory extends SimpleClientHttpRequestFa
 		// Closing the body of an answer given up part-way would leave the JDK to drain it
 		// in the background and pool the connection again; disconnecting closes it.
 		AttemptDeadline.onExpiry(connection::disconnect);
+		// Nothing is sent before the connection is opened, after the body is written.
+		AttemptDeadline.libraryReached();
 	}
 
 	private static final class DefaultAuthenticator extends Authenticator {

@@ -218,6 +218,8 @@ final class JuheSmsRestClientFactory implements Supplier<RestClient> {
 			if (scope.originalRequest instanceof Cancellable cancellable) {
 				AttemptDeadline.onExpiry(cancellable::cancel);
 			}
+			// First in the library's chain: nothing has been sent yet.
+			AttemptDeadline.libraryReached();
 			return chain.proceed(request, scope);
 		}
 

@@ -1,10 +1,11 @@
 package io.github.juhesms.call;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,11 +39,16 @@ public final class AttemptDeadline {
 
 	private volatile boolean handedOver;
 
-	private final ScheduledFuture<?> expiry;
+	// Set only by the starter's own HTTP client hooks, which run where the library
+	// takes the request.
+	private boolean libraryReached;
+
+	private final long deadline;
 
 	private AttemptDeadline(Duration timeout) {
 		this.timeout = timeout;
-		this.expiry = Timer.INSTANCE.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+		this.deadline = System.nanoTime() + timeout.toNanos();
+		Watch.INSTANCE.add(this);
 	}
 
 	static AttemptDeadline start(Duration timeout) {
@@ -72,12 +78,33 @@ public final class AttemptDeadline {
 	}
 
 	/**
+	 * Mark the attempt running on this thread, if any, as taken by the HTTP library:
+	 * called by the hooks the starter installs in the HTTP clients it builds, where the
+	 * library takes the request and before any byte of it can leave the process.
+	 */
+	public static void libraryReached() {
+		AttemptDeadline deadline = CURRENT.get();
+		if (deadline != null) {
+			deadline.libraryReached = true;
+			deadline.handedOver = true;
+		}
+	}
+
+	/**
 	 * Whether the request reached the HTTP library; before that no byte can have left the
 	 * process.
 	 * @return {@code true} once the innermost interceptor ran
 	 */
 	boolean handedOver() {
 		return this.handedOver;
+	}
+
+	/**
+	 * Whether one of the starter's own HTTP client hooks saw this attempt.
+	 * @return {@code true} once {@link #libraryReached()} ran on the attempt's thread
+	 */
+	boolean reachedByHook() {
+		return this.libraryReached;
 	}
 
 	/**
@@ -100,8 +127,7 @@ public final class AttemptDeadline {
 			Runnable abort = this.abort;
 			if (abort != null) {
 				// HttpURLConnection's disconnect waits for a read in progress: it must
-				// not
-				// hold up every other attempt's deadline.
+				// not hold up every other attempt's deadline.
 				Thread aborting = new Thread(() -> abortQuietly(abort), "juhe-sms-attempt-abort");
 				aborting.setDaemon(true);
 				aborting.start();
@@ -141,7 +167,6 @@ public final class AttemptDeadline {
 	 */
 	void end() {
 		CURRENT.remove();
-		this.expiry.cancel(false);
 		if (!this.state.compareAndSet(RUNNING, ENDED)) {
 			// Wait for the expiry to finish, so its interrupt cannot land later.
 			synchronized (this) {
@@ -152,20 +177,81 @@ public final class AttemptDeadline {
 		}
 	}
 
-	// One daemon thread for every attempt's deadline: scheduling and cancelling cost
-	// little, and nothing runs unless a deadline passes.
-	private static final class Timer {
+	// Whether the watch should break this attempt off now, and forget it.
+	private boolean due(long now) {
+		if (this.state.get() != RUNNING) {
+			return true;
+		}
+		if (now - this.deadline >= 0) {
+			expire();
+			return true;
+		}
+		return false;
+	}
 
-		static final ScheduledThreadPoolExecutor INSTANCE = create();
+	/**
+	 * One daemon thread looks over the running attempts every 10 ms, the precision of
+	 * every deadline. A timer task per attempt woke the timer thread on nearly every call
+	 * (the new task was the head of an otherwise empty queue), which cost more CPU than
+	 * the rest of the starter's own work; here starting an attempt is one lock-free
+	 * enqueue and ending it one write, and the thread parks while nothing runs.
+	 */
+	private static final class Watch implements Runnable {
 
-		private static ScheduledThreadPoolExecutor create() {
-			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
-				Thread thread = new Thread(task, "juhe-sms-attempt-deadline");
-				thread.setDaemon(true);
-				return thread;
-			});
-			executor.setRemoveOnCancelPolicy(true);
-			return executor;
+		static final Watch INSTANCE = new Watch();
+
+		private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+		private final ConcurrentLinkedQueue<AttemptDeadline> running = new ConcurrentLinkedQueue<>();
+
+		private final Thread thread;
+
+		private volatile boolean parked;
+
+		private Watch() {
+			this.thread = new Thread(this, "juhe-sms-attempt-deadline");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		void add(AttemptDeadline deadline) {
+			this.running.add(deadline);
+			if (this.parked) {
+				LockSupport.unpark(this.thread);
+			}
+		}
+
+		@Override
+		public void run() {
+			while (true) {
+				if (this.running.isEmpty()) {
+					this.parked = true;
+					// Checked again after the flag is up: an attempt added in between
+					// either saw the flag (and unparks) or is seen here.
+					if (this.running.isEmpty()) {
+						LockSupport.park(this);
+					}
+					this.parked = false;
+					continue;
+				}
+				LockSupport.parkNanos(this, TICK_NANOS);
+				long now = System.nanoTime();
+				for (Iterator<AttemptDeadline> attempts = this.running.iterator(); attempts.hasNext();) {
+					if (dueQuietly(attempts.next(), now)) {
+						attempts.remove();
+					}
+				}
+			}
+		}
+
+		// One attempt's failing abort must not end the watch over all the others.
+		private static boolean dueQuietly(AttemptDeadline deadline, long now) {
+			try {
+				return deadline.due(now);
+			}
+			catch (RuntimeException ex) {
+				return true;
+			}
 		}
 
 	}

@@ -8,13 +8,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.error.JuheSmsErrorCategory;
 import io.github.juhesms.error.JuheSmsLocalFailureException;
+import io.github.juhesms.error.JuheSmsTransportException;
 import io.github.juhesms.international.InternationalSmsClient;
 import io.github.juhesms.international.InternationalSmsRequest;
 import io.github.juhesms.test.HttpClientKind;
 import io.github.juhesms.test.RawHttpServer;
 import io.github.juhesms.test.SharedJuheContext;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,6 +69,57 @@ class LocalFailureTests {
 		}
 	}
 
+	// The first send proves the starter's hooks run in its HTTP client, and the
+	// transport leaves its own hand-over interceptor out from then on: the hooks alone
+	// must still tell a failure in the application's interceptor from one in the
+	// library.
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(HttpClientKind.class)
+	void failureBeforeTheHttpLibraryRanIsLocalAfterSendsWentOut(HttpClientKind client) throws Exception {
+		AtomicBoolean breakerOpen = new AtomicBoolean(false);
+		try (CountingServer server = new CountingServer().start();
+				SharedJuheContext shared = SharedJuheContext.start(client, "http://localhost:" + server.port(),
+						(builder) -> builder.requestInterceptor((request, body, execution) -> {
+							if (breakerOpen.get()) {
+								throw new IllegalStateException("circuit breaker open");
+							}
+							return execution.execute(request, body);
+						}), "juhe.sms.retry.max-attempts=3")) {
+			InternationalSmsClient sms = shared.context().getBean(InternationalSmsClient.class);
+			InternationalSmsRequest request = InternationalSmsRequest.of("44", "7911123456", 12);
+			assertThat(sms.send(request).sid()).isEqualTo("s1");
+			assertThat(sms.send(request).sid()).isEqualTo("s1");
+			breakerOpen.set(true);
+			assertThatExceptionOfType(JuheSmsLocalFailureException.class).isThrownBy(() -> sms.send(request))
+				.satisfies((ex) -> assertThat(ex.isOutcomeUnknown()).isFalse());
+			assertThat(server.requests).hasValue(2);
+		}
+	}
+
+	// A request factory of the application's own runs none of the starter's hooks, so
+	// the transport keeps its interceptor: a request written whose answer is lost stays
+	// "outcome unknown", however many sends went out before, never a local failure
+	// whose permit and key would be given back for a second, billed send.
+	@Test
+	void lostAnswerOnAnApplicationsRequestFactoryIsNeverLocal() throws Exception {
+		try (AnswersOnceServer server = new AnswersOnceServer().start();
+				SharedJuheContext shared = SharedJuheContext.start(HttpClientKind.JDK,
+						"http://localhost:" + server.port(),
+						(builder) -> builder.requestFactory(new JdkClientHttpRequestFactory()),
+						"juhe.sms.retry.max-attempts=3")) {
+			InternationalSmsClient sms = shared.context().getBean(InternationalSmsClient.class);
+			InternationalSmsRequest request = InternationalSmsRequest.of("44", "7911123456", 12);
+			assertThat(sms.send(request).sid()).isEqualTo("s1");
+			assertThat(sms.send(request).sid()).isEqualTo("s1");
+			assertThatExceptionOfType(JuheSmsTransportException.class).isThrownBy(() -> sms.send(request))
+				.satisfies((ex) -> {
+					assertThat(ex.isOutcomeUnknown()).isTrue();
+					assertThat(ex.getAttempts()).isEqualTo(1);
+				});
+			assertThat(server.requests).hasValue(3);
+		}
+	}
+
 	/** Answers every request with a successful send and counts them. */
 	static final class CountingServer extends RawHttpServer {
 
@@ -77,6 +132,30 @@ class LocalFailureTests {
 		protected void serve(Socket connection) throws IOException {
 			while (readRequest(connection.getInputStream())) {
 				this.requests.incrementAndGet();
+				writeOk(connection.getOutputStream());
+			}
+		}
+
+	}
+
+	/**
+	 * Answers the first two requests with a successful send, then reads the third and
+	 * closes the connection without an answer.
+	 */
+	static final class AnswersOnceServer extends RawHttpServer {
+
+		final AtomicInteger requests = new AtomicInteger();
+
+		AnswersOnceServer() throws IOException {
+		}
+
+		@Override
+		protected void serve(Socket connection) throws IOException {
+			while (readRequest(connection.getInputStream())) {
+				if (this.requests.incrementAndGet() > 2) {
+					connection.close();
+					return;
+				}
 				writeOk(connection.getOutputStream());
 			}
 		}
