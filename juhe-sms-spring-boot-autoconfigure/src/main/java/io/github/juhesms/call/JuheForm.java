@@ -1,10 +1,10 @@
 package io.github.juhesms.call;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -110,29 +110,111 @@ public final class JuheForm {
 	}
 
 	/**
-	 * Encode as {@code application/x-www-form-urlencoded} in UTF-8, with the key first.
+	 * Encode as {@code application/x-www-form-urlencoded} in UTF-8, with the key first:
+	 * the bytes {@link java.net.URLEncoder} would give, written straight into one array
+	 * (the encoder's own per-value buffers and copies were a tenth of a send's CPU).
 	 * @param key the product's key
 	 * @return the request body
 	 */
 	byte[] encode(String key) {
-		StringBuilder body = new StringBuilder(64 + 16 * this.names.size());
-		append(body, "key", key);
+		int length = key.length() + 4;
 		for (int i = 0; i < this.names.size(); i++) {
-			body.append('&');
-			append(body, this.names.get(i), this.values.get(i));
+			length += this.names.get(i).length() + this.values.get(i).length() + 2;
 		}
-		return body.toString().getBytes(StandardCharsets.US_ASCII);
-	}
-
-	private static void append(StringBuilder body, String name, String value) {
-		body.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-			.append('=')
-			.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+		FormBytes body = new FormBytes(length + length / 2);
+		body.append("key", key);
+		for (int i = 0; i < this.names.size(); i++) {
+			body.put('&');
+			body.append(this.names.get(i), this.values.get(i));
+		}
+		return body.bytes();
 	}
 
 	@Override
 	public String toString() {
 		return "JuheForm" + this.names;
+	}
+
+	// A growing byte array that percent-encodes as URLEncoder does in UTF-8: letters,
+	// digits and ".-*_" as they are, a space as "+", every other byte of the UTF-8 form
+	// as "%XX", and a surrogate without its pair as "?" (%3F), as the charset replaces
+	// it.
+	private static final class FormBytes {
+
+		private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+		private byte[] bytes;
+
+		private int size;
+
+		FormBytes(int capacity) {
+			this.bytes = new byte[Math.max(capacity, 16)];
+		}
+
+		void append(String name, String value) {
+			encode(name);
+			put('=');
+			encode(value);
+		}
+
+		private void encode(String text) {
+			int length = text.length();
+			for (int i = 0; i < length; i++) {
+				char c = text.charAt(i);
+				if (isUnreserved(c)) {
+					put(c);
+				}
+				else if (c == ' ') {
+					put('+');
+				}
+				else if (c < 0x80) {
+					percent(c);
+				}
+				else if (c < 0x800) {
+					percent(0xC0 | (c >> 6));
+					percent(0x80 | (c & 0x3F));
+				}
+				else if (Character.isHighSurrogate(c) && i + 1 < length
+						&& Character.isLowSurrogate(text.charAt(i + 1))) {
+					int codePoint = Character.toCodePoint(c, text.charAt(++i));
+					percent(0xF0 | (codePoint >> 18));
+					percent(0x80 | ((codePoint >> 12) & 0x3F));
+					percent(0x80 | ((codePoint >> 6) & 0x3F));
+					percent(0x80 | (codePoint & 0x3F));
+				}
+				else if (Character.isSurrogate(c)) {
+					percent('?');
+				}
+				else {
+					percent(0xE0 | (c >> 12));
+					percent(0x80 | ((c >> 6) & 0x3F));
+					percent(0x80 | (c & 0x3F));
+				}
+			}
+		}
+
+		private static boolean isUnreserved(char c) {
+			return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+					|| c == '*' || c == '_';
+		}
+
+		private void percent(int octet) {
+			put('%');
+			put(HEX[(octet >> 4) & 0xF]);
+			put(HEX[octet & 0xF]);
+		}
+
+		private void put(int octet) {
+			if (this.size == this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, this.bytes.length * 2);
+			}
+			this.bytes[this.size++] = (byte) octet;
+		}
+
+		byte[] bytes() {
+			return (this.size == this.bytes.length) ? this.bytes : Arrays.copyOf(this.bytes, this.size);
+		}
+
 	}
 
 	/**

@@ -66,7 +66,9 @@ public final class Masking {
 			return bytes;
 		}
 		byte[] result = replace(bytes, secret.getBytes(StandardCharsets.UTF_8));
-		return replace(result, URLEncoder.encode(secret, StandardCharsets.UTF_8).getBytes(StandardCharsets.US_ASCII));
+		String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+		// A key of letters and digits encodes as itself: searched for once.
+		return encoded.equals(secret) ? result : replace(result, encoded.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private static byte[] replace(byte[] bytes, byte[] secret) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.juhesms.core.JuheOperation;
 import io.github.juhesms.observation.JuheSmsObservationDocumentation.HighCardinalityKeyNames;
 import io.github.juhesms.observation.JuheSmsObservationDocumentation.LowCardinalityKeyNames;
+import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
@@ -51,15 +52,19 @@ public class DefaultJuheSmsObservationConvention implements JuheSmsObservationCo
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(JuheSmsObservationContext context) {
-		KeyValues values = KeyValues
-			.of(HighCardinalityKeyNames.ATTEMPTS.withValue(Integer.toString(context.getAttempts())));
-		if (context.getTemplateId() != null) {
-			values = values.and(HighCardinalityKeyNames.TEMPLATE_ID.withValue(context.getTemplateId()));
+		// Built from one array: each KeyValues.and copies and sorts again.
+		String templateId = context.getTemplateId();
+		String sid = context.getSid();
+		KeyValue[] values = new KeyValue[1 + ((templateId != null) ? 1 : 0) + ((sid != null) ? 1 : 0)];
+		int next = 0;
+		values[next++] = HighCardinalityKeyNames.ATTEMPTS.withValue(Integer.toString(context.getAttempts()));
+		if (templateId != null) {
+			values[next++] = HighCardinalityKeyNames.TEMPLATE_ID.withValue(templateId);
 		}
-		if (context.getSid() != null) {
-			values = values.and(HighCardinalityKeyNames.SID.withValue(context.getSid()));
+		if (sid != null) {
+			values[next] = HighCardinalityKeyNames.SID.withValue(sid);
 		}
-		return values;
+		return KeyValues.of(values);
 	}
 
 	private record LowCardinality(JuheOperation operation, String account,
