@@ -231,9 +231,9 @@ public final class JuheCall {
 		return this.admission;
 	}
 
-	GuardedSend guarded(String account, Instant startedAt) {
+	GuardedSend guarded(String account, Instant startedAt, boolean admitsEach) {
 		return new GuardedSend(this.operation, account, this.mobiles, templateText(), this.idempotencyKey,
-				this.admission, startedAt, this.fingerprint, this.billedUnits, this.areaCode);
+				this.admission, startedAt, this.fingerprint, this.billedUnits, this.areaCode, admitsEach);
 	}
 
 	boolean isSend() {

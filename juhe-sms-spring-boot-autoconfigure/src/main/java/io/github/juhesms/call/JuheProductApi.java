@@ -3,8 +3,10 @@ package io.github.juhesms.call;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,11 +19,13 @@ import io.github.juhesms.error.JuheErrorCatalog;
 import io.github.juhesms.error.JuheSmsApiException;
 import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
+import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.guard.SendGuard;
 import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
 import io.github.juhesms.observation.JuheSmsObservationContext;
 import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.github.juhesms.store.SendAdmission;
+import io.github.juhesms.store.SendLimitRefusal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -142,6 +146,7 @@ public final class JuheProductApi {
 	 * Take send permits for each recipient of a send, for a product client that sends to
 	 * the admitted numbers only (financial batches), and their billed units from the
 	 * spend caps; pass the admission on with {@link JuheCall#withAdmission}.
+	 * {@link #sendEach} does both, and claims a keyed send's key with the permits.
 	 * @param send the send, with its recipients, template and account
 	 * @return the admitted and refused numbers
 	 * @throws io.github.juhesms.error.JuheSmsSpendCapException if a spend cap has no room
@@ -162,6 +167,57 @@ public final class JuheProductApi {
 	 * @throws JuheSmsException if the call failed
 	 */
 	public <T> T call(JuheCall call, Function<JuheResult, T> mapper) {
+		return call(call, null, (result, leftOut) -> mapper.apply(result));
+	}
+
+	/**
+	 * Make a send to the recipients within their limits only, for a product client whose
+	 * one message goes to many numbers (Financial batches): numbers over their limits are
+	 * left out and passed to the mapper, the form is rebuilt for the others, and only a
+	 * send whose every number is over its limits is refused. A send with an idempotency
+	 * key claims it and takes its numbers' permits in the guard, in one store call where
+	 * the stores keep both (the starter's Redis stores: one script call per 1,000
+	 * numbers); a repeat of a succeeded send replays it, takes no permit and leaves no
+	 * number out. A send without a key takes its permits before the call
+	 * ({@link #admitEach}).
+	 * @param <T> the mapped result type
+	 * @param send the send to all its recipients
+	 * @param admittedForm the send's form for some of its recipients, given in order
+	 * @param mapper maps the {@code result} of a successful answer, with the numbers left
+	 * out
+	 * @return the mapped result
+	 * @throws JuheSmsSendLimitException if every number is over its limits (nothing is
+	 * sent)
+	 * @throws io.github.juhesms.error.JuheSmsSpendCapException if a spend cap has no room
+	 * for every admitted number's units: the batch is refused whole
+	 * @throws JuheSmsException if the call failed
+	 */
+	public <T> T sendEach(JuheCall send, Function<List<String>, JuheForm> admittedForm,
+			BiFunction<JuheResult, List<SendLimitRefusal>, T> mapper) {
+		if (send.idempotencyKey() != null) {
+			// The guard admits the numbers with the key's claim, which must come first:
+			// a repeat takes nothing, and the send it replays may have used the permits.
+			return call(send, admittedForm, mapper);
+		}
+		SendAdmission admission = admitEach(send);
+		if (admission.admitted().isEmpty()) {
+			throw new JuheSmsSendLimitException(send.operation(), admission.refused());
+		}
+		return call(narrowed(send, admission, admittedForm), null, mapper);
+	}
+
+	// A send narrowed to its admitted numbers, in a form of their own if some were left
+	// out.
+	private static JuheCall narrowed(JuheCall send, SendAdmission admission,
+			Function<List<String>, JuheForm> admittedForm) {
+		return send.withAdmission(admission,
+				admission.refused().isEmpty() ? send.form() : admittedForm.apply(admission.admitted()));
+	}
+
+	// Makes a call; a send with an admitted form admits each number in the guard and goes
+	// to those admitted.
+	private <T> T call(JuheCall call, @Nullable Function<List<String>, JuheForm> admittedForm,
+			BiFunction<JuheResult, List<SendLimitRefusal>, T> mapper) {
 		CallServices services = this.services;
 		AccountCalls account = this.accounts.choose(call.operation(), this.account, call.account());
 		JuheSmsObservationContext context = new JuheSmsObservationContext(call.operation(), account.account(),
@@ -171,8 +227,20 @@ public final class JuheProductApi {
 			.start();
 		Instant startedAt = services.clock().instant();
 		long started = System.nanoTime();
+		// The call as made: a send that admits each number goes to those admitted only,
+		// and is logged and published so.
+		JuheCall made = call;
 		try (Observation.Scope scope = observation.openScope()) {
-			Answer<T> answer = call.isSend() ? send(account, call, mapper, startedAt) : attempts(account, call, mapper);
+			Answer<T> answer;
+			if (call.isSend()) {
+				SendGuard.Entry entry = services.guard()
+					.enter(call.guarded(account.account(), startedAt, admittedForm != null));
+				made = admitted(call, entry, admittedForm);
+				answer = send(account, made, entry, mapper);
+			}
+			else {
+				answer = attempts(account, call, (result) -> mapper.apply(result, List.of()));
+			}
 			SendReceipt receipt = (answer.value() instanceof SendReceipt sent) ? sent : null;
 			if (answer.attempts() == 0) {
 				context.replayed(receipt);
@@ -182,9 +250,9 @@ public final class JuheProductApi {
 				if (receipt != null && receipt.fee() != null) {
 					services.metrics().billed(this.product, account.account(), receipt.fee());
 				}
-				services.events().sent(call, account.account(), startedAt, answer.attempts(), receipt);
+				services.events().sent(made, account.account(), startedAt, answer.attempts(), receipt);
 			}
-			CallLog.ended(call, context, started);
+			CallLog.ended(made, context, started);
 			return answer.value();
 		}
 		catch (JuheSmsException ex) {
@@ -193,8 +261,8 @@ public final class JuheProductApi {
 			if (!context.getOutcome().isProtection()) {
 				observation.error(ex);
 			}
-			CallLog.ended(call, context, started);
-			services.events().failed(call, account.account(), startedAt, ex);
+			CallLog.ended(made, context, started);
+			services.events().failed(made, account.account(), startedAt, ex);
 			throw ex;
 		}
 		catch (RuntimeException ex) {
@@ -229,14 +297,33 @@ public final class JuheProductApi {
 		return this.async.submit(operation, send);
 	}
 
-	private <T> Answer<T> send(AccountCalls account, JuheCall call, Function<JuheResult, T> mapper, Instant startedAt) {
-		SendGuard.Entry entry = this.services.guard().enter(call.guarded(account.account(), startedAt));
-		String replay = entry.replay();
-		if (replay != null) {
-			return new Answer<>(mapper.apply(JuheResponseParser.result(call.operation(), replay)), null, 0);
+	// The send the guard let in, to its admitted numbers where it admitted each; a
+	// replay is the send as asked for.
+	private static JuheCall admitted(JuheCall call, SendGuard.Entry entry,
+			@Nullable Function<List<String>, JuheForm> admittedForm) {
+		if (admittedForm == null || entry.replay() != null) {
+			return call;
 		}
 		try {
-			Answer<T> answer = attempts(account, call, mapper);
+			return narrowed(call, entry.admission(), admittedForm);
+		}
+		catch (RuntimeException ex) {
+			// Nothing went out: the key must not wait for an outcome that never comes.
+			entry.failed(false, String.valueOf(ex.getMessage()));
+			throw ex;
+		}
+	}
+
+	private <T> Answer<T> send(AccountCalls account, JuheCall call, SendGuard.Entry entry,
+			BiFunction<JuheResult, List<SendLimitRefusal>, T> mapper) {
+		String replay = entry.replay();
+		SendAdmission admission = call.admission();
+		List<SendLimitRefusal> leftOut = (admission != null) ? admission.refused() : List.of();
+		if (replay != null) {
+			return new Answer<>(mapper.apply(JuheResponseParser.result(call.operation(), replay), leftOut), null, 0);
+		}
+		try {
+			Answer<T> answer = attempts(account, call, (result) -> mapper.apply(result, leftOut));
 			entry.succeeded(answer::resultJson);
 			return answer;
 		}

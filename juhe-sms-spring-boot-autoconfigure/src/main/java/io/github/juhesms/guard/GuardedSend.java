@@ -22,9 +22,12 @@ import org.jspecify.annotations.Nullable;
  * when the idempotency key is repeated; {@code null} without a key
  * @param billedUnits the units each recipient is billed, taken from the spend caps
  * @param areaCode the International area sent to, whose caps apply, or {@code null}
+ * @param admitsEach whether numbers over their limits are left out of the send rather
+ * than refusing it, which is then refused only when every number is (Financial batches):
+ * the guard's {@link SendGuard.Entry#admission()} names the numbers to send to
  */
 public record GuardedSend(JuheOperation operation, String account, List<String> mobiles, @Nullable String templateId,
 		@Nullable String idempotencyKey, @Nullable SendAdmission admission, Instant startedAt,
-		@Nullable String fingerprint, int billedUnits, @Nullable String areaCode) {
+		@Nullable String fingerprint, int billedUnits, @Nullable String areaCode, boolean admitsEach) {
 
 }

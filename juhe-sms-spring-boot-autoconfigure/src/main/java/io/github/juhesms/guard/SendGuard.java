@@ -19,7 +19,9 @@ public interface SendGuard {
 
 	/**
 	 * Take send permits for each number, for a product client that sends to the admitted
-	 * numbers only (Financial batches); the send then carries the admission in
+	 * numbers only (Financial batches without an idempotency key: a keyed one is let in
+	 * {@link GuardedSend#admitsEach() admitting each number}, so that its key is claimed
+	 * in the same store call); the send then carries the admission in
 	 * {@link GuardedSend#admission()}.
 	 * @param operation the send operation
 	 * @param account the name of the sending account
@@ -39,7 +41,8 @@ public interface SendGuard {
 	 * unreachable store refuse it.
 	 * @param send the send
 	 * @return the entry of the send, to be told its outcome
-	 * @throws JuheSmsSendLimitException if a number is over its limit
+	 * @throws JuheSmsSendLimitException if a number is over its limit; every number, for
+	 * a send that {@link GuardedSend#admitsEach() admits each}
 	 * @throws JuheSmsSpendCapException if a spend cap has no room for the send's units
 	 * @throws JuheSmsDuplicateSendException if the key's first send is in flight or of
 	 * unknown outcome
@@ -59,6 +62,15 @@ public interface SendGuard {
 		 * @return the result JSON, or {@code null} to send
 		 */
 		@Nullable String replay();
+
+		/**
+		 * What the guard admitted of the send's numbers: those to send to, with their
+		 * permits, and those their limits left out, which only a send that
+		 * {@link GuardedSend#admitsEach() admits each} number goes out without. A replay
+		 * admits none: it takes no permits.
+		 * @return the admission
+		 */
+		SendAdmission admission();
 
 		/**
 		 * Juhe accepted the send: permits and key are kept.

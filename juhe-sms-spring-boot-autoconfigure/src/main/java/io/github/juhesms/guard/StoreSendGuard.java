@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * The send guard over the stores: a send is de-duplicated by its idempotency key and
  * limited per number and by the spend caps; its numbers go to the store together, and a
  * keyed send's claim goes with them when the limiter's store keeps the idempotency keys
- * too (the Redis stores: one round trip). Permits and keys of a send that surely did not
- * go out are given back; a sent send, or one of unknown outcome, keeps them.
+ * too (the Redis stores: one round trip), a keyed Financial batch's included, whose
+ * numbers over their limits are left out rather than refusing it. Permits and keys of a
+ * send that surely did not go out are given back; a sent send, or one of unknown outcome,
+ * keeps them.
  */
 public final class StoreSendGuard implements SendGuard {
 
@@ -72,7 +74,7 @@ public final class StoreSendGuard implements SendGuard {
 				return new Replay((first.result() != null) ? first.result() : "null");
 			}
 			SendAdmission admission = claimed.admission();
-			if (!admission.refused().isEmpty()) {
+			if (refuses(send, admission)) {
 				afterSend(() -> this.limiter.release(admission));
 				afterSend(() -> idempotency.store().abandon(key));
 				throw new JuheSmsSendLimitException(send.operation(), admission.refused());
@@ -112,11 +114,17 @@ public final class StoreSendGuard implements SendGuard {
 	private SendAdmission admit(GuardedSend send) {
 		SendAdmission admission = this.limiter.admit(send.operation(), send.account(), send.mobiles(),
 				send.templateId(), send.billedUnits(), send.areaCode());
-		if (!admission.refused().isEmpty()) {
+		if (refuses(send, admission)) {
 			this.limiter.release(admission);
 			throw new JuheSmsSendLimitException(send.operation(), admission.refused());
 		}
 		return admission;
+	}
+
+	// A number over its limits refuses the send; a send that admits each number (a
+	// Financial batch) goes out to the others, and only none left refuses it.
+	private static boolean refuses(GuardedSend send, SendAdmission admission) {
+		return send.admitsEach() ? admission.admitted().isEmpty() : !admission.refused().isEmpty();
 	}
 
 	// Claims the key, with the admission of the send's numbers unless its client took
@@ -177,6 +185,13 @@ public final class StoreSendGuard implements SendGuard {
 
 	private record Replay(String replay) implements Entry {
 
+		private static final SendAdmission NONE = new SendAdmission(List.of(), List.of(), List.of());
+
+		@Override
+		public SendAdmission admission() {
+			return NONE;
+		}
+
 		@Override
 		public void succeeded(Supplier<String> resultJson) {
 			throw new IllegalStateException("a replayed send is not sent");
@@ -209,6 +224,11 @@ public final class StoreSendGuard implements SendGuard {
 		@Override
 		public @Nullable String replay() {
 			return null;
+		}
+
+		@Override
+		public SendAdmission admission() {
+			return this.admission;
 		}
 
 		@Override

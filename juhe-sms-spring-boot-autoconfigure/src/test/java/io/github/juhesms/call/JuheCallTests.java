@@ -76,13 +76,13 @@ class JuheCallTests {
 		SendOptions key = SendOptions.idempotencyKey("order-1");
 		JuheForm form = new JuheForm().add("mobile", "13800138000").add("tplId", 42);
 		String fingerprint = JuheCall.send(SEND, form, List.of("13800138000"), 42, key)
-			.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now())
+			.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now(), false)
 			.fingerprint();
 		assertThat(fingerprint).hasSize(64)
 			.isEqualTo(JuheCall
 				.send(SEND, new JuheForm().add("mobile", "13800138000").add("tplId", 42), List.of("13800138000"), 42,
 						SendOptions.idempotencyKey("order-2"))
-				.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now())
+				.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now(), false)
 				.fingerprint())
 			.isNotEqualTo(new JuheForm().add("mobile", "13800138000").add("tplId", 43).fingerprint(SEND))
 			.isNotEqualTo(new JuheForm().add("mobile", "13800138000").add("tplId4", 2).fingerprint(SEND))
@@ -90,11 +90,11 @@ class JuheCallTests {
 		// Narrowed by the limits, the send keeps the whole request's fingerprint.
 		JuheCall narrowed = JuheCall.send(SEND, form, List.of("13800138000", "13700137000"), 42, key)
 			.withAdmission(SendAdmission.unlimited(List.of("13800138000")), new JuheForm());
-		assertThat(narrowed.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now()).fingerprint())
+		assertThat(narrowed.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now(), false).fingerprint())
 			.isEqualTo(fingerprint);
 		// An unkeyed send is never compared, so it is not fingerprinted.
 		assertThat(JuheCall.send(SEND, form, List.of("13800138000"), 42, SendOptions.NONE)
-			.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now())
+			.guarded(JuheSmsAccount.DEFAULT, java.time.Instant.now(), false)
 			.fingerprint()).isNull();
 	}
 

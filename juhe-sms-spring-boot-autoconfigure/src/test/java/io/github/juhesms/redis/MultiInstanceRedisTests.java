@@ -1,5 +1,6 @@
 package io.github.juhesms.redis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,9 @@ import io.github.juhesms.codes.VerificationCodeService;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.error.JuheSmsSendLimitException;
+import io.github.juhesms.financial.FinancialSmsClient;
+import io.github.juhesms.financial.FinancialSmsRequest;
+import io.github.juhesms.financial.FinancialSmsResult;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.test.Concurrently;
@@ -23,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.juhesms.test.ProductFixture.success;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Two application contexts, as two instances of one application, sharing one real Redis.
@@ -30,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MultiInstanceRedisTests extends JuheWireMockTests {
 
 	private static final String SEND = "/sms/send";
+
+	private static final String FINANCIAL_SEND = "/shortLetter/send.php";
 
 	private final String prefix = "multi-" + UUID.randomUUID() + ":";
 
@@ -77,6 +84,36 @@ class MultiInstanceRedisTests extends JuheWireMockTests {
 			assertThat(outcomes)
 				.allSatisfy((outcome) -> assertThat(outcome).hasFieldOrPropertyWithValue("sid", "once"));
 			assertThat(requestsTo(SEND)).hasSize(1);
+		}));
+	}
+
+	@Test
+	void fiftyConcurrentKeyedFinancialBatchesAcrossBothMakeOneRequestAndTakeEachNumbersPermitOnce() {
+		wireMock.stubFor(post(urlPathEqualTo(FINANCIAL_SEND))
+			.willReturn(json(success("{\"sid\":\"batch\",\"fee\":100}")).withFixedDelay(300)));
+		String[] limits = { "juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=2",
+				"juhe.sms.limits.rules[0].window=1h" };
+		instance().withPropertyValues(limits).run((first) -> instance().withPropertyValues(limits).run((second) -> {
+			List<String> batch = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				batch.add(String.format("1390%07d", i));
+			}
+			List<Object> outcomes = Concurrently.run(50,
+					(i) -> ((i % 2 == 0) ? first : second).getBean(FinancialSmsClient.class)
+						.send(FinancialSmsRequest.of(batch, 12), SendOptions.idempotencyKey("statement-7")));
+			assertThat(outcomes).allSatisfy((outcome) -> {
+				assertThat(((FinancialSmsResult) outcome).sid()).isEqualTo("batch");
+				assertThat(((FinancialSmsResult) outcome).limited()).isEmpty();
+			});
+			assertThat(requestsTo(FINANCIAL_SEND)).hasSize(1);
+			// The 49 repeats took no permit: each number has its second send of the hour
+			// left, through either instance, and no third.
+			assertThat(second.getBean(FinancialSmsClient.class).send(FinancialSmsRequest.of(batch, 12)).limited())
+				.isEmpty();
+			assertThatExceptionOfType(JuheSmsSendLimitException.class)
+				.isThrownBy(() -> first.getBean(FinancialSmsClient.class).send(FinancialSmsRequest.of(batch, 12)))
+				.satisfies((ex) -> assertThat(ex.getRefusals()).hasSize(100));
+			assertThat(requestsTo(FINANCIAL_SEND)).hasSize(2);
 		}));
 	}
 

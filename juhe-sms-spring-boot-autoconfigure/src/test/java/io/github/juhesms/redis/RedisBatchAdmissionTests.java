@@ -23,6 +23,7 @@ import io.github.juhesms.financial.FinancialSmsRequest;
 import io.github.juhesms.financial.FinancialSmsResult;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
+import io.github.juhesms.store.IdempotencyStore;
 import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.store.SendLimitRule;
 import io.github.juhesms.store.StoredSend;
@@ -32,11 +33,15 @@ import io.github.juhesms.test.TestRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -196,6 +201,75 @@ class RedisBatchAdmissionTests extends JuheWireMockTests {
 	}
 
 	@Test
+	void aKeyedFinancialSendClaimsAndTakesItsNumbersPermitsInOneRoundTrip() {
+		answer(FINANCIAL, success("{\"sid\":\"s\",\"fee\":10}"));
+		instance().run((context) -> {
+			FinancialSmsClient client = context.getBean(FinancialSmsClient.class);
+			// The first call loads the script.
+			client.send(FinancialSmsRequest.of(numbers(30000, 1), 12), SendOptions.idempotencyKey("warm"));
+			FinancialSmsRequest batch = FinancialSmsRequest.of(numbers(30010, 10), 12);
+			SendOptions key = SendOptions.idempotencyKey("f-1");
+			// Before the request, the claim and the ten numbers' permits in one script
+			// call; after the answer, the outcome, kept for a repeat.
+			assertThat(roundTrips(() -> client.send(batch, key))).containsExactly("EVALSHA", "SET");
+			assertThat(mobiles(requestsTo(FINANCIAL).get(1))).containsExactlyElementsOf(batch.mobiles());
+			// A replay: one script call that finds the key and takes nothing.
+			FinancialSmsResult[] replay = new FinancialSmsResult[1];
+			assertThat(roundTrips(() -> replay[0] = client.send(batch, key))).containsExactly("EVALSHA");
+			assertThat(replay[0].sid()).isEqualTo("s");
+			assertThat(requestsTo(FINANCIAL)).hasSize(2);
+		});
+	}
+
+	@Test
+	void aKeyedFinancialSendLeavesOutTheNumbersOverTheirLimitInThatOneRoundTrip() {
+		answer(FINANCIAL, success("{\"sid\":\"s\",\"fee\":7}"));
+		instance().run((first) -> instance().run((second) -> {
+			List<String> batch = numbers(30100, 10);
+			// The other instance sent to three of them this hour.
+			second.getBean(FinancialSmsClient.class).send(FinancialSmsRequest.of(batch.subList(0, 3), 12));
+			FinancialSmsClient client = first.getBean(FinancialSmsClient.class);
+			// Connects this instance.
+			client.send(FinancialSmsRequest.of(numbers(30099, 1), 12), SendOptions.idempotencyKey("warm"));
+			FinancialSmsResult[] sent = new FinancialSmsResult[1];
+			assertThat(roundTrips(
+					() -> sent[0] = client.send(FinancialSmsRequest.of(batch, 12), SendOptions.idempotencyKey("f-2"))))
+				.containsExactly("EVALSHA", "SET");
+			assertThat(sent[0].limited()).extracting(SendLimitRefusal::mobile)
+				.containsExactlyElementsOf(batch.subList(0, 3));
+			assertThat(sent[0].limited()).allSatisfy((refusal) -> assertThat(refusal.retryAt())
+				.isAfter(TestRedis.time(first.getBean(StringRedisTemplate.class))));
+			assertThat(lastMobiles()).containsExactlyElementsOf(batch.subList(3, 10));
+		}));
+	}
+
+	@Test
+	void aKeyedFinancialSendWithAnIdempotencyStoreOfTheApplicationsOwnClaimsApartAndKeepsItsSemantics() {
+		answer(FINANCIAL, success("{\"sid\":\"s\",\"fee\":7}"));
+		instance().withUserConfiguration(OwnIdempotencyStoreConfiguration.class).run((context) -> {
+			FinancialSmsClient client = context.getBean(FinancialSmsClient.class);
+			List<String> batch = numbers(30200, 10);
+			// Connects both stores, and three of the numbers have their send of the hour.
+			client.send(FinancialSmsRequest.of(numbers(30199, 1), 12), SendOptions.idempotencyKey("warm"));
+			client.send(FinancialSmsRequest.of(batch.subList(0, 3), 12));
+			SendOptions key = SendOptions.idempotencyKey("f-3");
+			FinancialSmsResult[] sent = new FinancialSmsResult[1];
+			// The store of limits cannot claim the application's keys: the claim (SET
+			// NX), then the numbers, as SendLimiter.claimAndAdmit does by default.
+			assertThat(roundTrips(() -> sent[0] = client.send(FinancialSmsRequest.of(batch, 12), key)))
+				.containsExactly("SET", "EVALSHA", "SET");
+			assertThat(sent[0].limited()).extracting(SendLimitRefusal::mobile)
+				.containsExactlyElementsOf(batch.subList(0, 3));
+			assertThat(lastMobiles()).containsExactlyElementsOf(batch.subList(3, 10));
+			// A replay looks the key up and takes nothing.
+			assertThat(roundTrips(
+					() -> assertThat(client.send(FinancialSmsRequest.of(batch, 12), key).sid()).isEqualTo("s")))
+				.containsExactly("SET", "GET");
+			assertThat(requestsTo(FINANCIAL)).hasSize(3);
+		});
+	}
+
+	@Test
 	void aKeyedSendOnRedisKeepsEverySemanticOfTheKeyInOneScript() {
 		answerInTurn(SMS_API, failure(205401), success("{\"count\":1,\"fee\":1,\"sid\":\"s\"}"));
 		instance().run((first) -> instance().run((second) -> {
@@ -294,6 +368,39 @@ class RedisBatchAdmissionTests extends JuheWireMockTests {
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(RedisSendLimitStore.class));
 	}
 
+	/**
+	 * The application's own idempotency store, on the starter's Redis and prefix but not
+	 * one the store of limits knows.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnIdempotencyStoreConfiguration {
+
+		@Bean
+		IdempotencyStore ownIdempotencyStore(StringRedisTemplate redis, Environment environment) {
+			IdempotencyStore store = new RedisIdempotencyStore(redis,
+					environment.getRequiredProperty("juhe.sms.redis.key-prefix"));
+			return new IdempotencyStore() {
+
+				@Override
+				public @Nullable StoredSend claim(String key, StoredSend claim, Duration window) {
+					return store.claim(key, claim, window);
+				}
+
+				@Override
+				public void complete(String key, StoredSend outcome, Duration window) {
+					store.complete(key, outcome, window);
+				}
+
+				@Override
+				public void abandon(String key) {
+					store.abandon(key);
+				}
+
+			};
+		}
+
+	}
+
 	// A template whose first script call fails, after running the script or before.
 	private static final class FailingOnce extends StringRedisTemplate {
 
@@ -354,6 +461,11 @@ class RedisBatchAdmissionTests extends JuheWireMockTests {
 		finally {
 			client.shutdown();
 		}
+	}
+
+	private static List<String> lastMobiles() {
+		List<LoggedRequest> requests = requestsTo(FINANCIAL);
+		return mobiles(requests.get(requests.size() - 1));
 	}
 
 	private static List<String> mobiles(LoggedRequest request) {

@@ -130,6 +130,17 @@ class RedisClusterBatchTests extends JuheWireMockTests {
 					.isThrownBy(() -> client.send(FinancialSmsRequest.of(numbers, 12)))
 					.satisfies((ex) -> assertThat(ex.getRefusals()).hasSize(2500));
 				assertThat(requestsTo("/shortLetter/send.php")).hasSize(1);
+				// A keyed batch over three chunks: its idempotency key with the first
+				// chunk's numbers in one script, in the prefix's slot; its repeat
+				// replays.
+				List<String> others = new ArrayList<>();
+				for (int i = 0; i < 2500; i++) {
+					others.add(String.format("1390%07d", i));
+				}
+				SendOptions statement = SendOptions.idempotencyKey("c-statement");
+				assertThat(client.send(FinancialSmsRequest.of(others, 12), statement).limited()).isEmpty();
+				assertThat(client.send(FinancialSmsRequest.of(others, 12), statement).sid()).isEqualTo("s");
+				assertThat(requestsTo("/shortLetter/send.php")).hasSize(2);
 				// A keyed send: its idempotency key and its number's key in one script.
 				SmsApiClient sms = context.getBean(SmsApiClient.class);
 				SmsApiRequest request = SmsApiRequest.of("13900000000", 12, Map.of("code", "1"));

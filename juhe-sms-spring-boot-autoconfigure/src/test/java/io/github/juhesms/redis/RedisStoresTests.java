@@ -1,5 +1,6 @@
 package io.github.juhesms.redis;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +11,9 @@ import io.github.juhesms.core.VerificationResult;
 import io.github.juhesms.error.JuheSmsDuplicateSendException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
 import io.github.juhesms.error.JuheSmsStoreUnavailableException;
+import io.github.juhesms.financial.FinancialSmsClient;
+import io.github.juhesms.financial.FinancialSmsRequest;
+import io.github.juhesms.financial.FinancialSmsResult;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.store.SendLimitStore;
@@ -92,6 +96,24 @@ class RedisStoresTests extends JuheWireMockTests {
 			assertThatExceptionOfType(JuheSmsStoreUnavailableException.class)
 				.isThrownBy(() -> context.getBean(VerificationCodeService.class).send("login", "13812345678"));
 			assertThat(wireMock.getAllServeEvents()).isEmpty();
+		});
+	}
+
+	@Test
+	void unreachableRedisFailsAKeyedFinancialBatchClosedOrSendsItWholeWithFailOpen() {
+		answer("/shortLetter/send.php", success("{\"sid\":\"f\",\"fee\":2}"));
+		String unreachable = "redis://127.0.0.1:" + TestRedis.freePort();
+		FinancialSmsRequest batch = FinancialSmsRequest.of(List.of("13812345678", "13912345678"), 12);
+		withRedis(unreachable).run((context) -> assertThatExceptionOfType(JuheSmsStoreUnavailableException.class)
+			.isThrownBy(() -> context.getBean(FinancialSmsClient.class).send(batch, SendOptions.idempotencyKey("k")))
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isZero()));
+		assertThat(wireMock.getAllServeEvents()).isEmpty();
+		withRedis(unreachable).withPropertyValues("juhe.sms.redis.fail-open=true").run((context) -> {
+			FinancialSmsResult sent = context.getBean(FinancialSmsClient.class)
+				.send(batch, SendOptions.idempotencyKey("k"));
+			assertThat(sent.limited()).isEmpty();
+			assertThat(form(requestsTo("/shortLetter/send.php").get(0))).containsEntry("mobile",
+					"13812345678,13912345678");
 		});
 	}
 
