@@ -55,7 +55,10 @@ public final class StoreSendGuard implements SendGuard {
 	@Override
 	public SendAdmission admitEach(JuheOperation operation, String account, List<String> mobiles,
 			@Nullable String templateId, int billedUnits) {
-		return this.limiter.admit(operation, account, mobiles, templateId, billedUnits, null);
+		// Refused as the single send's admission is: with nothing sent, never a raw store
+		// failure.
+		return JuheSmsStoreUnavailableException.requireStore(operation, Store.SEND_LIMITS,
+				() -> this.limiter.admit(operation, account, mobiles, templateId, billedUnits, null));
 	}
 
 	@Override

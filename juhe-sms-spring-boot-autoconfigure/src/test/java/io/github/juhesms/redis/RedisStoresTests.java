@@ -118,6 +118,16 @@ class RedisStoresTests extends JuheWireMockTests {
 	}
 
 	@Test
+	void unreachableRedisFailsAnUnkeyedFinancialBatchClosed() {
+		String unreachable = "redis://127.0.0.1:" + TestRedis.freePort();
+		FinancialSmsRequest batch = FinancialSmsRequest.of(List.of("13812345678", "13912345678"), 12);
+		withRedis(unreachable).run((context) -> assertThatExceptionOfType(JuheSmsStoreUnavailableException.class)
+			.isThrownBy(() -> context.getBean(FinancialSmsClient.class).send(batch))
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isZero()));
+		assertThat(wireMock.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
 	void unreachableRedisWithFailOpenSendsWithoutLimits() {
 		answer(SEND, success("{\"sid\":\"x\"}"));
 		withRedis("redis://127.0.0.1:" + TestRedis.freePort()).withPropertyValues("juhe.sms.redis.fail-open=true")
