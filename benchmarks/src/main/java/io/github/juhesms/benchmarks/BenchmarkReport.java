@@ -108,6 +108,8 @@ public final class BenchmarkReport {
 		Map<String, long[]> cpu = withStub(BenchmarkReport::cpuTime);
 		coldStarts(startup);
 		List<double[]> paired = withStub(BenchmarkReport::paired);
+		String observationCost = withStub((url) -> lastLine(run(ObservationCostProbe.class.getName(),
+				List.of(url, QUICK ? "1" : "15", QUICK ? "2" : "20", String.valueOf(ROUND_MILLIS)))));
 		startup.warmDifference = Double
 			.parseDouble(lastLine(run(StartupProbe.class.getName(), List.of("warm", QUICK ? "2" : "40"))));
 		Map<String, int[]> stale = stale();
@@ -122,8 +124,8 @@ public final class BenchmarkReport {
 				lastLine(run(ScaleProbe.class.getName(), List.of("numbers", url, QUICK ? "2" : "10"))) });
 		String admission = lastLine(
 				run(AdmissionProbe.class.getName(), List.of(QUICK ? "1" : "10", QUICK ? "300" : "1500")));
-		write(report, one, sixteen, inMemory, codec, cpu, paired, startup, stale, fakeLatency, accounts, templateChecks,
-				campaigns, scale, admission);
+		write(report, one, sixteen, inMemory, codec, cpu, paired, observationCost, startup, stale, fakeLatency,
+				accounts, templateChecks, campaigns, scale, admission);
 	}
 
 	// A fresh stub for each phase, so no phase inherits another's idle connections or
@@ -377,8 +379,9 @@ public final class BenchmarkReport {
 
 	private void write(Path report, Map<String, Figures> one, Map<String, Figures> sixteen,
 			Map<String, Figures> inMemory, Collection<RunResult> codec, Map<String, long[]> cpu, List<double[]> paired,
-			Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency, String[] accounts,
-			String templateChecks, List<String> campaigns, String[] scale, String admission) throws IOException {
+			String observationCost, Startup startup, Map<String, int[]> stale, Map<String, long[]> fakeLatency,
+			String[] accounts, String templateChecks, List<String> campaigns, String[] scale, String admission)
+			throws IOException {
 		ReportWriter writer = new ReportWriter(this.lines);
 		writer.header(LocalDate.now(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -386,6 +389,7 @@ public final class BenchmarkReport {
 		writer.sendFigures(16, sixteen);
 		writer.targets(one, sixteen, inMemory, cpu, paired);
 		writer.paired(paired);
+		writer.observationCost(observationCost);
 		writer.cpu(cpu);
 		writer.inMemory(inMemory);
 		writer.codec(codec);

@@ -314,6 +314,35 @@ final class ReportWriter {
 		add("");
 	}
 
+	void observationCost(String figures) {
+		// <with> <without> <hand-written> <observation> [lo,hi] <ratio with> <ratio
+		// without>
+		String[] values = figures.split(" ");
+		add("## What the starter's own observation costs (16 threads, Apache HttpClient 5)");
+		add("");
+		add("Three clients in one JVM against one stub, in rounds of " + BenchmarkReport.ROUND_MILLIS
+				+ " ms at 16 caller threads whose order rotates every round: the starter as configured above, the "
+				+ "starter with its own `juhe.sms.client.requests` observation turned off by an observation "
+				+ "predicate (Boot's `http.client.requests` stays), and the hand-written call; medians of 20 rounds "
+				+ "after 8 unrecorded ones (`ObservationCostProbe`).");
+		add("");
+		add("| | CPU µs per call | calls per CPU second against the hand-written call |");
+		add("|---|---|---|");
+		add("| starter | " + micros(values[0]) + " | " + values[5] + " |");
+		add("| starter without its own observation | " + micros(values[1]) + " | " + values[6] + " |");
+		add("| hand-written RestClient | " + micros(values[2]) + " | |");
+		add("");
+		add("The observation costs " + values[3] + " ns per call (median of the rounds' differences, 95% interval "
+				+ values[4] + "): Boot's meter handler records a timer and a long-task timer for it, with their "
+				+ "tags sorted and looked up, beside the `http.client.requests` ones that the hand-written call "
+				+ "has too.");
+		add("");
+	}
+
+	private static String micros(String nanos) {
+		return String.format(Locale.ROOT, "%.2f", Double.parseDouble(nanos) / 1000);
+	}
+
 	void templateChecks(String figures) {
 		// <extra> [lo,hi] <estimate> <unchecked>
 		String[] values = figures.split(" ");

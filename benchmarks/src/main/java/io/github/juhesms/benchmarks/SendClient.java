@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.github.juhesms.autoconfigure.JuheSmsProperties;
+import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
 import io.github.juhesms.smsapi.SmsApiClient;
 import io.github.juhesms.smsapi.SmsApiRequest;
 import io.github.juhesms.smsapi.SmsApiResult;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -30,7 +32,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationRegistryCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -95,6 +99,7 @@ interface SendClient extends AutoCloseable {
 			case "restclient-jdk" -> new HandWrittenRestClient(baseUrl, "jdk");
 			case "restclient-http-components" -> new HandWrittenRestClient(baseUrl, "http-components");
 			case "starter-in-memory" -> new Starter(baseUrl, "in-memory");
+			case "starter-http-components-unobserved" -> new Starter(baseUrl, "http-components", Unobserved.class);
 			case "restclient-in-memory" -> new HandWrittenRestClient(baseUrl, "in-memory");
 			case "raw-jdk-httpclient" -> new RawJdk(baseUrl);
 			case "raw-apache-httpclient5" -> new RawApache(baseUrl);
@@ -125,7 +130,7 @@ interface SendClient extends AutoCloseable {
 	 * A minimal application with the starter, on the HTTP client Boot is told to use, or
 	 * on the in-memory transport for {@code in-memory}.
 	 */
-	private static ConfigurableApplicationContext application(String baseUrl, String factory) {
+	private static ConfigurableApplicationContext application(String baseUrl, String factory, Class<?>... sources) {
 		SpringApplicationBuilder application = new SpringApplicationBuilder(BenchApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
@@ -133,7 +138,8 @@ interface SendClient extends AutoCloseable {
 					"logging.level.root=warn",
 					// One number is sent to millions of times: the per-number limits
 					// would refuse it.
-					"juhe.sms.limits.enabled=false");
+					"juhe.sms.limits.enabled=false")
+			.sources(sources);
 		if (factory.equals("in-memory")) {
 			application.sources(InMemoryJuhe.Transport.class);
 		}
@@ -155,8 +161,8 @@ interface SendClient extends AutoCloseable {
 
 		private final SmsApiRequest request = SmsApiRequest.of(MOBILE, 12, VARIABLES);
 
-		Starter(String baseUrl, String factory) {
-			this.context = application(baseUrl, factory);
+		Starter(String baseUrl, String factory, Class<?>... sources) {
+			this.context = application(baseUrl, factory, sources);
 			this.client = this.context.getBean(SmsApiClient.class);
 		}
 
@@ -313,6 +319,21 @@ interface SendClient extends AutoCloseable {
 				in.transferTo(body);
 				return read(body.toByteArray());
 			}
+		}
+
+	}
+
+	/**
+	 * Turns the starter's own {@code juhe.sms.client.requests} observation off, as an
+	 * application would with an observation predicate, to measure what it costs. Not a
+	 * {@code @Configuration}, for the reason of {@link InMemoryJuhe.Transport}.
+	 */
+	class Unobserved {
+
+		@Bean
+		ObservationRegistryCustomizer<ObservationRegistry> withoutJuheObservation() {
+			return (registry) -> registry.observationConfig()
+				.observationPredicate((name, context) -> !DefaultJuheSmsObservationConvention.NAME.equals(name));
 		}
 
 	}

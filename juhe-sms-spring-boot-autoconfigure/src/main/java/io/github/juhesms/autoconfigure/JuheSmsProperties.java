@@ -82,8 +82,8 @@ public class JuheSmsProperties implements Validator {
 	/**
 	 * Longest one HTTP attempt takes, from connecting to the answer's last byte, however
 	 * slowly the answer trickles in; must exceed the connect timeout. A send past it is
-	 * "outcome unknown" and not resent. Defaults to the connect and read timeouts
-	 * together.
+	 * "outcome unknown" and not resent; checked every 10 ms. Defaults to the connect and
+	 * read timeouts together.
 	 */
 	private @Nullable Duration attemptTimeout;
 
