@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.juhesms.autoconfigure.JuheSmsRestClientCustomizer;
 import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.error.JuheSmsErrorCategory;
 import io.github.juhesms.error.JuheSmsLocalFailureException;
@@ -37,12 +38,7 @@ class LocalFailureTests {
 		AtomicBoolean breakerOpen = new AtomicBoolean(true);
 		try (CountingServer server = new CountingServer().start();
 				SharedJuheContext shared = SharedJuheContext.start(client, "http://localhost:" + server.port(),
-						(builder) -> builder.requestInterceptor((request, body, execution) -> {
-							if (breakerOpen.get()) {
-								throw new IllegalStateException("circuit breaker open");
-							}
-							return execution.execute(request, body);
-						}), "juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=1",
+						circuitBreaker(breakerOpen), "juhe.sms.limits.enabled=true", "juhe.sms.limits.rules[0].count=1",
 						"juhe.sms.limits.rules[0].window=1h", "juhe.sms.retry.max-attempts=3")) {
 			InternationalSmsClient sms = shared.context().getBean(InternationalSmsClient.class);
 			InternationalSmsRequest request = InternationalSmsRequest.of("44", "7911123456", 12);
@@ -79,12 +75,7 @@ class LocalFailureTests {
 		AtomicBoolean breakerOpen = new AtomicBoolean(false);
 		try (CountingServer server = new CountingServer().start();
 				SharedJuheContext shared = SharedJuheContext.start(client, "http://localhost:" + server.port(),
-						(builder) -> builder.requestInterceptor((request, body, execution) -> {
-							if (breakerOpen.get()) {
-								throw new IllegalStateException("circuit breaker open");
-							}
-							return execution.execute(request, body);
-						}), "juhe.sms.retry.max-attempts=3")) {
+						circuitBreaker(breakerOpen), "juhe.sms.retry.max-attempts=3")) {
 			InternationalSmsClient sms = shared.context().getBean(InternationalSmsClient.class);
 			InternationalSmsRequest request = InternationalSmsRequest.of("44", "7911123456", 12);
 			assertThat(sms.send(request).sid()).isEqualTo("s1");
@@ -118,6 +109,17 @@ class LocalFailureTests {
 				});
 			assertThat(server.requests).hasValue(3);
 		}
+	}
+
+	// An interceptor of the application's that fails while the breaker is open, as an
+	// open circuit breaker would.
+	private static JuheSmsRestClientCustomizer circuitBreaker(AtomicBoolean open) {
+		return (builder) -> builder.requestInterceptor((request, body, execution) -> {
+			if (open.get()) {
+				throw new IllegalStateException("circuit breaker open");
+			}
+			return execution.execute(request, body);
+		});
 	}
 
 	/** Answers every request with a successful send and counts them. */
