@@ -25,7 +25,6 @@ import io.github.juhesms.observation.DefaultJuheSmsObservationConvention;
 import io.github.juhesms.observation.JuheSmsObservationContext;
 import io.github.juhesms.observation.JuheSmsObservationConvention;
 import io.github.juhesms.store.SendAdmission;
-import io.github.juhesms.store.SendLimitRefusal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +43,9 @@ import org.springframework.util.Assert;
 public final class JuheProductApi {
 
 	private static final JuheSmsObservationConvention DEFAULT_CONVENTION = new DefaultJuheSmsObservationConvention();
+
+	// What a replay and a call without limits went to: no number took a permit.
+	private static final SendAdmission NOTHING_ADMITTED = new SendAdmission(List.of(), List.of(), List.of());
 
 	private final JuheProduct product;
 
@@ -167,7 +169,7 @@ public final class JuheProductApi {
 	 * @throws JuheSmsException if the call failed
 	 */
 	public <T> T call(JuheCall call, Function<JuheResult, T> mapper) {
-		return call(call, null, (result, leftOut) -> mapper.apply(result));
+		return call(call, null, (result, admission) -> mapper.apply(result));
 	}
 
 	/**
@@ -183,8 +185,8 @@ public final class JuheProductApi {
 	 * @param <T> the mapped result type
 	 * @param send the send to all its recipients
 	 * @param admittedForm the send's form for some of its recipients, given in order
-	 * @param mapper maps the {@code result} of a successful answer, with the numbers left
-	 * out
+	 * @param mapper maps the {@code result} of a successful answer, with the numbers the
+	 * send went to and those left out; a replay went to none of its numbers this time
 	 * @return the mapped result
 	 * @throws JuheSmsSendLimitException if every number is over its limits (nothing is
 	 * sent)
@@ -193,7 +195,7 @@ public final class JuheProductApi {
 	 * @throws JuheSmsException if the call failed
 	 */
 	public <T> T sendEach(JuheCall send, Function<List<String>, JuheForm> admittedForm,
-			BiFunction<JuheResult, List<SendLimitRefusal>, T> mapper) {
+			BiFunction<JuheResult, SendAdmission, T> mapper) {
 		if (send.idempotencyKey() != null) {
 			// The guard admits the numbers with the key's claim, which must come first:
 			// a repeat takes nothing, and the send it replays may have used the permits.
@@ -217,7 +219,7 @@ public final class JuheProductApi {
 	// Makes a call; a send with an admitted form admits each number in the guard and goes
 	// to those admitted.
 	private <T> T call(JuheCall call, @Nullable Function<List<String>, JuheForm> admittedForm,
-			BiFunction<JuheResult, List<SendLimitRefusal>, T> mapper) {
+			BiFunction<JuheResult, SendAdmission, T> mapper) {
 		CallServices services = this.services;
 		AccountCalls account = this.accounts.choose(call.operation(), this.account, call.account());
 		JuheSmsObservationContext context = new JuheSmsObservationContext(call.operation(), account.account(),
@@ -239,7 +241,7 @@ public final class JuheProductApi {
 				answer = send(account, made, entry, mapper);
 			}
 			else {
-				answer = attempts(account, call, (result) -> mapper.apply(result, List.of()));
+				answer = attempts(account, call, (result) -> mapper.apply(result, NOTHING_ADMITTED));
 			}
 			SendReceipt receipt = (answer.value() instanceof SendReceipt sent) ? sent : null;
 			if (answer.attempts() == 0) {
@@ -315,15 +317,15 @@ public final class JuheProductApi {
 	}
 
 	private <T> Answer<T> send(AccountCalls account, JuheCall call, SendGuard.Entry entry,
-			BiFunction<JuheResult, List<SendLimitRefusal>, T> mapper) {
+			BiFunction<JuheResult, SendAdmission, T> mapper) {
 		String replay = entry.replay();
-		SendAdmission admission = call.admission();
-		List<SendLimitRefusal> leftOut = (admission != null) ? admission.refused() : List.of();
 		if (replay != null) {
-			return new Answer<>(mapper.apply(JuheResponseParser.result(call.operation(), replay), leftOut), null, 0);
+			return new Answer<>(mapper.apply(JuheResponseParser.result(call.operation(), replay), NOTHING_ADMITTED),
+					null, 0);
 		}
+		SendAdmission admission = (call.admission() != null) ? call.admission() : NOTHING_ADMITTED;
 		try {
-			Answer<T> answer = attempts(account, call, (result) -> mapper.apply(result, leftOut));
+			Answer<T> answer = attempts(account, call, (result) -> mapper.apply(result, admission));
 			entry.succeeded(answer::resultJson);
 			return answer;
 		}

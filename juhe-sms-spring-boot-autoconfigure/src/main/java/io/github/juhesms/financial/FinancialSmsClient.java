@@ -20,7 +20,6 @@ import io.github.juhesms.core.SendOptions;
 import io.github.juhesms.error.JuheSmsException;
 import io.github.juhesms.error.JuheSmsInvalidRequestException;
 import io.github.juhesms.error.JuheSmsSendLimitException;
-import io.github.juhesms.store.SendLimitRefusal;
 import io.github.juhesms.template.KnownTemplate;
 import io.github.juhesms.template.SendEstimate;
 import io.github.juhesms.template.TemplateCatalog;
@@ -199,14 +198,16 @@ public class FinancialSmsClient {
 		CheckedSend checked = prepared.checked();
 		JuheCall requested = JuheCall.send(SEND, prepared.form(), mobiles, request.templateId(), checked.options())
 			.withBilledUnits(checked.unitsPerRecipient(1));
-		FinancialSmsResult result = this.api.sendEach(requested, (admitted) -> form(admitted, request),
-				FinancialSmsClient::result);
-		this.templates.reportedFee(checked, mobiles.size() - result.limited().size(), 1, result.fee());
-		return result;
-	}
-
-	private static FinancialSmsResult result(JuheResult answer, List<SendLimitRefusal> limited) {
-		return new FinancialSmsResult(answer.requiredText("sid"), answer.optionalInt("fee"), limited);
+		return this.api.sendEach(requested, (admitted) -> form(admitted, request), (answer, admission) -> {
+			FinancialSmsResult result = new FinancialSmsResult(answer.requiredText("sid"), answer.optionalInt("fee"),
+					admission.refused());
+			// A replay went to none of its numbers this time: its fee was for the numbers
+			// its first send went to, and was checked then.
+			if (!admission.admitted().isEmpty()) {
+				this.templates.reportedFee(checked, admission.admitted().size(), 1, result.fee());
+			}
+			return result;
+		});
 	}
 
 	/**

@@ -230,13 +230,14 @@ class KeyedBatchSendTests extends JuheWireMockTests {
 					SendOptions.idempotencyKey("own-1"));
 			assertThatIllegalStateException().isThrownBy(() -> api.sendEach(batch, (admitted) -> {
 				throw new IllegalStateException("no form for " + admitted.size());
-			}, (result, leftOut) -> result.requiredText("sid"))).withMessage("no form for 2");
+			}, (result, admission) -> result.requiredText("sid"))).withMessage("no form for 2");
 			assertThat(requestsTo(SEND)).hasSize(1);
 			// Key and permits came back: the same send, with a form, goes to B and C.
 			String sent = api.sendEach(batch,
 					(admitted) -> new JuheForm().add("mobile", String.join(",", admitted)).add("tplId", 12),
-					(result, leftOut) -> result.requiredText("sid") + ":" + leftOut.size());
-			assertThat(sent).isEqualTo("own:1");
+					(result, admission) -> result.requiredText("sid") + ":" + admission.admitted() + ":"
+							+ admission.refused().size());
+			assertThat(sent).isEqualTo("own:[" + B + ", " + C + "]:1");
 			assertThat(form(requestsTo(SEND).get(1))).containsEntry("mobile", B + "," + C);
 		});
 	}

@@ -154,6 +154,32 @@ class EstimatesTests extends JuheWireMockTests {
 		});
 	}
 
+	// The replay answers the first send's fee, for the two numbers it went to: not a
+	// mismatch against the three the repeat names.
+	@Test
+	void aReplayedFinancialBatchCountsNoMismatch() {
+		answer("/shortLetter/myTemplates.php", """
+				{"reason":"success","result":{"templates":[
+				{"tplId":1,"tpl":"您的账单#amount#","tpl_signature":"银行","tpl_state":3,"operation":0}]},"error_code":0}""");
+		answerInTurn(FINANCIAL_SEND, "{\"reason\":\"success\",\"result\":{\"sid\":\"f1\",\"fee\":1},\"error_code\":0}",
+				"{\"reason\":\"success\",\"result\":{\"sid\":\"f2\",\"fee\":2},\"error_code\":0}");
+		contextRunner()
+			.withPropertyValues("juhe.sms.financial.template-check.enabled=true", "juhe.sms.limits.enabled=true",
+					"juhe.sms.limits.rules[0].count=1", "juhe.sms.limits.rules[0].window=1h")
+			.run((context) -> {
+				FinancialSmsClient sms = context.getBean(FinancialSmsClient.class);
+				Map<String, String> amount = Map.of("amount", "12元");
+				sms.send(new FinancialSmsRequest(List.of("13800138000"), 1, amount));
+				FinancialSmsRequest three = new FinancialSmsRequest(
+						List.of("13800138000", "13900139000", "13700137000"), 1, amount);
+				SendOptions key = SendOptions.idempotencyKey("bill-1");
+				assertThat(sms.send(three, key).limited()).hasSize(1);
+				assertThat(sms.send(three, key).sid()).isEqualTo("f2");
+				assertThat(requestsTo(FINANCIAL_SEND)).hasSize(2);
+				assertThat(this.meters.find(TemplateChecks.FEE_MISMATCHES).counter()).isNull();
+			});
+	}
+
 	@Test
 	void aFeeOtherThanEstimatedIsCounted() {
 		answer("/smsInternational/myTemplates", """
