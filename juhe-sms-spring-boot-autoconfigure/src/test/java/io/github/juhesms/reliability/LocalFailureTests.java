@@ -93,7 +93,7 @@ class LocalFailureTests {
 	// whose permit and key would be given back for a second, billed send.
 	@Test
 	void lostAnswerOnAnApplicationsRequestFactoryIsNeverLocal() throws Exception {
-		try (AnswersOnceServer server = new AnswersOnceServer().start();
+		try (CountingServer server = new CountingServer(2).start();
 				SharedJuheContext shared = SharedJuheContext.start(HttpClientKind.JDK,
 						"http://localhost:" + server.port(),
 						(builder) -> builder.requestFactory(new JdkClientHttpRequestFactory()),
@@ -122,39 +122,28 @@ class LocalFailureTests {
 		});
 	}
 
-	/** Answers every request with a successful send and counts them. */
+	/**
+	 * Answers requests with a successful send, counting them; past a number of answers it
+	 * reads the next request and closes the connection without an answer.
+	 */
 	static final class CountingServer extends RawHttpServer {
 
 		final AtomicInteger requests = new AtomicInteger();
 
+		private final int answers;
+
 		CountingServer() throws IOException {
+			this(Integer.MAX_VALUE);
+		}
+
+		CountingServer(int answers) throws IOException {
+			this.answers = answers;
 		}
 
 		@Override
 		protected void serve(Socket connection) throws IOException {
 			while (readRequest(connection.getInputStream())) {
-				this.requests.incrementAndGet();
-				writeOk(connection.getOutputStream());
-			}
-		}
-
-	}
-
-	/**
-	 * Answers the first two requests with a successful send, then reads the third and
-	 * closes the connection without an answer.
-	 */
-	static final class AnswersOnceServer extends RawHttpServer {
-
-		final AtomicInteger requests = new AtomicInteger();
-
-		AnswersOnceServer() throws IOException {
-		}
-
-		@Override
-		protected void serve(Socket connection) throws IOException {
-			while (readRequest(connection.getInputStream())) {
-				if (this.requests.incrementAndGet() > 2) {
+				if (this.requests.incrementAndGet() > this.answers) {
 					connection.close();
 					return;
 				}

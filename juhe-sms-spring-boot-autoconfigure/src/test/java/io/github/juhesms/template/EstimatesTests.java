@@ -36,6 +36,11 @@ class EstimatesTests extends JuheWireMockTests {
 
 	private static final String FINANCIAL_SEND = "/shortLetter/send.php";
 
+	// One approved Financial template: 【银行】您的账单#amount#.
+	private static final String FINANCIAL_TEMPLATES = """
+			{"reason":"success","result":{"templates":[
+			{"tplId":1,"tpl":"您的账单#amount#","tpl_signature":"银行","tpl_state":3,"operation":0}]},"error_code":0}""";
+
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	@Override
@@ -72,9 +77,7 @@ class EstimatesTests extends JuheWireMockTests {
 
 	@Test
 	void aFinancialEstimateBillsEachNumberByTheChineseRule() {
-		answer("/shortLetter/myTemplates.php", """
-				{"reason":"success","result":{"templates":[
-				{"tplId":1,"tpl":"您的账单#amount#","tpl_signature":"银行","tpl_state":3,"operation":0}]},"error_code":0}""");
+		answer("/shortLetter/myTemplates.php", FINANCIAL_TEMPLATES);
 		contextRunner().run((context) -> {
 			FinancialSmsClient sms = context.getBean(FinancialSmsClient.class);
 			List<String> three = List.of("13800138000", "13900139000", "13700137000");
@@ -158,9 +161,7 @@ class EstimatesTests extends JuheWireMockTests {
 	// mismatch against the three the repeat names.
 	@Test
 	void aReplayedFinancialBatchCountsNoMismatch() {
-		answer("/shortLetter/myTemplates.php", """
-				{"reason":"success","result":{"templates":[
-				{"tplId":1,"tpl":"您的账单#amount#","tpl_signature":"银行","tpl_state":3,"operation":0}]},"error_code":0}""");
+		answer("/shortLetter/myTemplates.php", FINANCIAL_TEMPLATES);
 		answerInTurn(FINANCIAL_SEND, "{\"reason\":\"success\",\"result\":{\"sid\":\"f1\",\"fee\":1},\"error_code\":0}",
 				"{\"reason\":\"success\",\"result\":{\"sid\":\"f2\",\"fee\":2},\"error_code\":0}");
 		contextRunner()
